@@ -1,0 +1,104 @@
+/*
+ * cli.h: the command-line front end: shared options and the command table.
+ *
+ * main.c parses the options every command shares (they may come before or
+ * after the command word), picks the command from the table and runs it.
+ * A command parses its own options with getopt_long, passing whatever it
+ * does not know to cli_common_option().  Commands print their own results
+ * and errors and return the process exit status.
+ */
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model/date.h"
+
+struct plan;
+struct diags;
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* Options shared by every command. */
+struct cli {
+	const char	*plan_path;	/* -f; NULL: $PLANWATCH_PLAN or plan.yaml */
+	const char	*db_path;	/* -d; NULL: $PLANWATCH_DB or from plan */
+	pw_day		 today;		/* --today, else the local date */
+	bool		 today_given;
+	enum color_mode	 color;		/* --color */
+	const char	*by;		/* --by, default $USER */
+	const struct command *cmd;
+};
+
+/* Exit statuses of ordinary commands (check has its own, 0..3). */
+#define EXIT_OK		0
+#define EXIT_ERROR	1
+#define EXIT_USAGE	2
+
+/* What a command needs before it runs. */
+#define CMD_TTY		0x1	/* a terminal (the curses review) */
+
+struct command {
+	const char	*name;
+	int		(*run)(struct cli *, int argc, char **argv);
+	unsigned	 flags;
+	int		 usage_status;	/* exit status of a usage error */
+	const char	*usage;		/* arguments after the name */
+	const char	*summary;	/* N_() one-line description */
+};
+
+/* The options every command accepts; append COMMON_LONGOPTS to a command's
+ * own struct option array and COMMON_SHORTOPTS to its optstring. */
+enum {
+	OPT_TODAY = 0x100, OPT_COLOR, OPT_BY, OPT_HELP, OPT_COMMON_LAST
+};
+#define COMMON_SHORTOPTS "f:d:h"
+#define COMMON_LONGOPTS \
+	{ "file", required_argument, NULL, 'f' }, \
+	{ "db", required_argument, NULL, 'd' }, \
+	{ "today", required_argument, NULL, OPT_TODAY }, \
+	{ "color", required_argument, NULL, OPT_COLOR }, \
+	{ "colour", required_argument, NULL, OPT_COLOR }, \
+	{ "by", required_argument, NULL, OPT_BY }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ NULL, 0, NULL, 0 }
+
+/*
+ * Handle an option every command shares.  Returns 0 when handled, 1 when
+ * --help was asked (usage has been printed; exit 0), -1 on a usage error
+ * (the message has been printed; exit with cmd->usage_status).  An unknown
+ * option ('?') is a usage error.
+ */
+int		 cli_common_option(struct cli *, int opt, const char *arg);
+/* Print "planwatch: MESSAGE" and the usage line to stderr. */
+void		 cli_usage_error(const struct cli *, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+/* Print a command's usage and summary to fp. */
+void		 cli_print_usage(const struct command *, FILE *fp);
+/* Print "planwatch: MESSAGE" to stderr (an error reported at the edge). */
+void		 cli_error(const char *fmt, ...)
+		    __attribute__((format(printf, 1, 2)));
+
+/* The plan path to use: -f, else $PLANWATCH_PLAN, else "plan.yaml". */
+const char	*cli_plan_path(const struct cli *);
+/* The database path: -d, else $PLANWATCH_DB, else the plan path with
+ * .yaml/.yml replaced by .db; NULL when the plan is standard input. Caller
+ * frees. */
+char		*cli_db_path(const struct cli *);
+/*
+ * Load the plan, printing every diagnostic to stderr.  Returns NULL when it
+ * has errors.  With quiet_warnings, warnings are not printed.
+ */
+struct plan	*cli_load_plan(const struct cli *, bool quiet_warnings);
+/* Should output to fp be coloured (--color, NO_COLOR, isatty)? */
+bool		 cli_use_color(const struct cli *, FILE *fp);
+/* Parse a YYYY-MM-DD option value, reporting a usage error. */
+int		 cli_parse_date(const struct cli *, const char *opt,
+		    const char *arg, pw_day *out);
+
+/* The commands (cmd_*.c). */
+int	cmd_validate(struct cli *, int, char **);
+
+#endif

@@ -1,0 +1,169 @@
+/* common.c: what every command shares: options, paths, loading the plan. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "config/config.h"
+#include "util/diag.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("planwatch: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_print_usage(const struct command *cmd, FILE *fp)
+{
+	fprintf(fp, "%s: planwatch %s %s\n", _("usage"), cmd->name,
+	    _(cmd->usage));
+	fprintf(fp, "%s\n", _(cmd->summary));
+}
+
+void
+cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("planwatch: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cli->cmd != NULL)
+		fprintf(stderr, "%s: planwatch %s %s\n", _("usage"),
+		    cli->cmd->name, _(cli->cmd->usage));
+}
+
+int
+cli_parse_date(const struct cli *cli, const char *opt, const char *arg,
+    pw_day *out)
+{
+	if (date_parse_day(arg, out) != 0) {
+		cli_usage_error(cli, _("invalid date '%s' for %s: expected "
+		    "YYYY-MM-DD"), arg, opt);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_common_option(struct cli *cli, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'f':
+		cli->plan_path = arg;
+		return 0;
+	case 'd':
+		cli->db_path = arg;
+		return 0;
+	case OPT_TODAY:
+		if (cli_parse_date(cli, "--today", arg, &cli->today) != 0)
+			return -1;
+		cli->today_given = true;
+		return 0;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			cli->color = COLOR_AUTO;
+		else if (strcmp(arg, "always") == 0)
+			cli->color = COLOR_ALWAYS;
+		else if (strcmp(arg, "never") == 0)
+			cli->color = COLOR_NEVER;
+		else {
+			cli_usage_error(cli, _("invalid value '%s' for "
+			    "--color: expected auto, always or never"), arg);
+			return -1;
+		}
+		return 0;
+	case OPT_BY:
+		cli->by = arg;
+		return 0;
+	case 'h':
+		if (cli->cmd != NULL)
+			cli_print_usage(cli->cmd, stdout);
+		return 1;
+	default:
+		/* getopt_long has already said what was wrong. */
+		if (cli->cmd != NULL)
+			fprintf(stderr, "%s: planwatch %s %s\n", _("usage"),
+			    cli->cmd->name, _(cli->cmd->usage));
+		return -1;
+	}
+}
+
+const char *
+cli_plan_path(const struct cli *cli)
+{
+	const char *env;
+
+	if (cli->plan_path != NULL)
+		return cli->plan_path;
+	env = getenv("PLANWATCH_PLAN");
+	if (env != NULL && *env != '\0')
+		return env;
+	return "plan.yaml";
+}
+
+char *
+cli_db_path(const struct cli *cli)
+{
+	const char *env, *plan, *dot, *slash;
+
+	if (cli->db_path != NULL)
+		return xstrdup(cli->db_path);
+	env = getenv("PLANWATCH_DB");
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	plan = cli_plan_path(cli);
+	if (strcmp(plan, "-") == 0)
+		return NULL;
+	slash = strrchr(plan, '/');
+	dot = strrchr(plan, '.');
+	if (dot != NULL && (slash == NULL || dot > slash) &&
+	    (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+		return xasprintf("%.*s.db", (int)(dot - plan), plan);
+	return xasprintf("%s.db", plan);
+}
+
+struct plan *
+cli_load_plan(const struct cli *cli, bool quiet_warnings)
+{
+	struct diags d;
+	struct plan *p;
+
+	diags_init(&d, cli_plan_path(cli));
+	p = config_load(cli_plan_path(cli), &d);
+	diags_sort(&d);
+	if (p == NULL || !quiet_warnings)
+		diags_print(&d, stderr);
+	diags_release(&d);
+	return p;
+}
+
+bool
+cli_use_color(const struct cli *cli, FILE *fp)
+{
+	const char *nc;
+
+	switch (cli->color) {
+	case COLOR_ALWAYS:
+		return true;
+	case COLOR_NEVER:
+		return false;
+	default:
+		nc = getenv("NO_COLOR");
+		if (nc != NULL && *nc != '\0')
+			return false;
+		return isatty(fileno(fp));
+	}
+}

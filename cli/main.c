@@ -1,0 +1,155 @@
+/*
+ * main.c: planwatch's entry point and command table.
+ *
+ * planwatch [COMMON OPTIONS] COMMAND [ARGS]; with no command on a terminal
+ * it opens the review.  The table below is the one list of commands: --help
+ * prints from it, so help and manual cannot drift apart.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "util/i18n.h"
+
+static int	cmd_help(struct cli *, int, char **);
+static int	cmd_version(struct cli *, int, char **);
+
+static const struct command commands[] = {
+	{ "validate", cmd_validate, 0, EXIT_USAGE, N_("[-f FILE]"),
+	  N_("check a plan file and report every problem") },
+	{ "help", cmd_help, 0, EXIT_USAGE, N_("[COMMAND]"),
+	  N_("show the commands, or one command's usage") },
+	{ "version", cmd_version, 0, EXIT_USAGE, "",
+	  N_("show the version") },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static void
+print_help(FILE *fp)
+{
+	fprintf(fp, "%s: planwatch [-f PLAN] [-d DB] [--today DATE] "
+	    "[--color WHEN] [COMMAND [ARGS]]\n\n", _("usage"));
+	fprintf(fp, "%s\n\n", _("Supervise an implementation plan: "
+	    "milestones, targets and who is late."));
+	fprintf(fp, "%s\n", _("Commands:"));
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].name,
+		    _(commands[i].summary));
+	fprintf(fp, "\n%s\n", _("Options for every command:"));
+	fprintf(fp, "  -f, --file PLAN   %s\n", _("the plan file "
+	    "(default $PLANWATCH_PLAN, else ./plan.yaml; - for stdin)"));
+	fprintf(fp, "  -d, --db DB       %s\n", _("the database (default "
+	    "$PLANWATCH_DB, else the plan's name with .db)"));
+	fprintf(fp, "  --today DATE      %s\n", _("review as of DATE "
+	    "(YYYY-MM-DD) instead of today"));
+	fprintf(fp, "  --color WHEN      %s\n", _("auto, always or never"));
+	fprintf(fp, "  --by NAME         %s\n", _("who records (default "
+	    "$USER)"));
+	fprintf(fp, "\n%s\n", _("See planwatch(1) and planwatch-plan(5)."));
+}
+
+static int
+cmd_help(struct cli *cli, int argc, char **argv)
+{
+	const struct command *cmd;
+
+	(void)cli;
+	if (argc > 1) {
+		if ((cmd = find_command(argv[1])) == NULL) {
+			cli_error(_("unknown command '%s'"), argv[1]);
+			return EXIT_USAGE;
+		}
+		cli_print_usage(cmd, stdout);
+		return EXIT_OK;
+	}
+	print_help(stdout);
+	return EXIT_OK;
+}
+
+static int
+cmd_version(struct cli *cli, int argc, char **argv)
+{
+	(void)cli;
+	(void)argc;
+	(void)argv;
+	printf("planwatch %s\n", PLANWATCH_VERSION);
+	return EXIT_OK;
+}
+
+static pw_day
+local_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "version", no_argument, NULL, 'V' },
+		COMMON_LONGOPTS
+	};
+	struct cli cli = { 0 };
+	const struct command *cmd;
+	const char *name;
+	int c;
+
+	i18n_init();
+	cli.today = local_today();
+	cli.by = getenv("USER");
+	if (cli.by == NULL || *cli.by == '\0')
+		cli.by = "unknown";
+
+	/* Shared options before the command word ("+": stop at it). */
+	while ((c = getopt_long(argc, argv, "+" COMMON_SHORTOPTS "V",
+	    longopts, NULL)) != -1) {
+		if (c == 'V')
+			return cmd_version(&cli, 0, NULL);
+		if (c == 'h') {
+			print_help(stdout);
+			return EXIT_OK;
+		}
+		if (cli_common_option(&cli, c, optarg) != 0) {
+			fprintf(stderr, _("Try 'planwatch --help'.\n"));
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		name = "review";
+		if (find_command(name) == NULL) {
+			print_help(stderr);
+			return EXIT_USAGE;
+		}
+	} else
+		name = argv[0];
+	if ((cmd = find_command(name)) == NULL) {
+		cli_error(_("unknown command '%s'; try 'planwatch --help'"),
+		    name);
+		return EXIT_USAGE;
+	}
+	cli.cmd = cmd;
+	/* The command parses its own argv from the start, argv[0] being its
+	 * name. */
+	optind = 0;
+	if (argc == 0) {
+		static char *noargs[] = { "review", NULL };
+		return cmd->run(&cli, 1, noargs);
+	}
+	return cmd->run(&cli, argc, argv);
+}

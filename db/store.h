@@ -1,0 +1,78 @@
+/*
+ * store.h: the SQLite store of what was recorded (planwatch(1), DATABASE).
+ *
+ * One module owns the sqlite3 handle; all SQL lives in db/.  Every write is
+ * one BEGIN IMMEDIATE transaction (all rows of a call or none); statements
+ * are prepared with bound parameters.  Fallible functions return 0 or -1
+ * and, on -1, set *err to a message the caller prints and frees.
+ */
+#ifndef DB_STORE_H
+#define DB_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/date.h"
+#include "model/facts.h"
+
+struct store;
+
+enum store_mode {
+	STORE_READ,	/* read only; a missing file reads as empty and is
+			   never created */
+	STORE_WRITE	/* create or migrate as needed */
+};
+
+/* A row to record.  Strings are borrowed. */
+struct record_in {
+	enum fact_kind	 kind;
+	const char	*item;	/* target, milestone or instance id */
+	pw_day		 date;	/* as of */
+	double		 value;	/* FACT_VALUE number, FACT_PROGRESS percent */
+	const char	*level;	/* FACT_VALUE of a scale target, or NULL */
+	const char	*note;	/* or NULL */
+	const char	*source;/* or NULL */
+	const char	*by;
+};
+
+/* A row of the history, newest first.  Owned by the array it is in. */
+struct history_row {
+	long long	 seq;
+	char		*recorded;	/* UTC, YYYY-MM-DDTHH:MM:SSZ */
+	char		*by;
+	enum fact_kind	 kind;
+	char		*item;
+	pw_day		 date;
+	double		 value;
+	char		*level;		/* NULL unless a level was recorded */
+	char		*note;		/* NULL when none */
+	char		*source;
+	bool		 superseded;	/* a later record for the same item
+					   and date replaced it */
+};
+
+struct history_query {
+	const char	*item;		/* NULL: all; an id also matches its
+					   instances (M matches M@...) */
+	pw_day		 since, until;	/* as-of date range, DAY_NONE: open */
+	size_t		 limit;		/* 0: no limit */
+};
+
+int	 store_open(const char *path, enum store_mode, struct store **,
+	    char **err);
+void	 store_close(struct store *);
+/* Load every current fact (superseded values left out) into f. */
+int	 store_load_facts(struct store *, struct facts *f, char **err);
+/* Record n rows in one transaction: all or none. */
+int	 store_record(struct store *, const struct record_in *, size_t n,
+	    char **err);
+int	 store_history(struct store *, const struct history_query *,
+	    struct history_row **rows, size_t *n, char **err);
+void	 history_rows_free(struct history_row *, size_t n);
+/* A consistent copy of the live database (SQLite's online backup). */
+int	 store_backup(struct store *, const char *dest, char **err);
+/* A number that changes whenever another connection commits, for reloading
+ * (PRAGMA data_version); 0 for a store with no file. */
+long long store_data_version(struct store *);
+
+#endif

@@ -1,0 +1,36 @@
+#!/bin/sh
+# deps.sh: install missing build dependencies on Debian (apt-get as root,
+# else through sudo, else print the one line to run and stop).
+#
+# PLANWATCH_TEST_DEPS=1 adds what the full test suite uses.
+set -u
+need="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev gettext"
+if [ "${PLANWATCH_TEST_DEPS:-0}" = 1 ]; then
+	need="$need libcmocka-dev tmux sqlite3 jq mandoc locales clang \
+	    libclang-rt-14-dev valgrind calcurse poppler-utils chromium \
+	    fonts-noto-cjk python3"
+fi
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+	    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+	echo "planwatch: missing build dependencies:$missing" >&2
+	echo "planwatch: install them with your package manager" >&2
+	exit 1
+fi
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	sudo="sudo"
+else
+	echo "planwatch: missing build dependencies; run:" >&2
+	echo "  sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "planwatch: installing$missing"
+$sudo apt-get update -qq || exit 1
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null ||
+    exit 1

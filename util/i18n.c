@@ -1,0 +1,29 @@
+/* i18n.c: locale and message catalogue set-up. */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+void
+i18n_init(void)
+{
+	const char *dir = getenv("PLANWATCH_LOCALEDIR");
+
+	setlocale(LC_ALL, "");
+	bindtextdomain("planwatch", dir != NULL && *dir ? dir : LOCALEDIR);
+	bind_textdomain_codeset("planwatch", "UTF-8");
+	textdomain("planwatch");
+}
+
+int
+i18n_is_chinese(void)
+{
+	const char *l = setlocale(LC_MESSAGES, NULL);
+
+	return l != NULL && strncmp(l, "zh", 2) == 0;
+}

@@ -1,0 +1,289 @@
+/* text.c: UTF-8 text measured in display columns, and made safe to show. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+size_t
+utf8_decode(const char *str, size_t n, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c, min;
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4; c &= 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool
+utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	unsigned cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || cp == 0)
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t i = 0, count = 0;
+	unsigned cp;
+
+	while (i < n) {
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		i += k ? k : 1;
+		count++;
+	}
+	return count;
+}
+
+bool
+text_unsafe_cp(unsigned cp)
+{
+	if (cp < 0x20 || cp == 0x7f)
+		return true;
+	if (cp >= 0x80 && cp <= 0x9f)
+		return true;
+	/* Bidirectional embeddings, overrides, isolates and marks. */
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return true;
+	if (cp == 0x200e || cp == 0x200f || cp == 0x061c)
+		return true;
+	/* Line and paragraph separators would break a line. */
+	if (cp == 0x2028 || cp == 0x2029)
+		return true;
+	return false;
+}
+
+/*
+ * wcwidth() answers for the current LC_CTYPE; measure under C.UTF-8 so that
+ * a user with LANG=C still gets Chinese counted as two columns.
+ */
+static int
+cp_width(unsigned cp)
+{
+	static locale_t utf8;
+	static int tried;
+	locale_t old = (locale_t)0;
+	int w;
+
+	if (cp < 0x7f)
+		return 1;
+	if (!tried) {
+		tried = 1;
+		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	}
+	if (utf8 != (locale_t)0)
+		old = uselocale(utf8);
+	w = wcwidth((wchar_t)cp);
+	if (utf8 != (locale_t)0)
+		uselocale(old);
+	if (w < 0) {
+		/* No table: assume the CJK blocks are wide, the rest narrow. */
+		if ((cp >= 0x1100 && cp <= 0x115f) ||
+		    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+		    (cp >= 0xac00 && cp <= 0xd7a3) ||
+		    (cp >= 0xf900 && cp <= 0xfaff) ||
+		    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+		    (cp >= 0xff00 && cp <= 0xff60) ||
+		    (cp >= 0xffe0 && cp <= 0xffe6) ||
+		    (cp >= 0x20000 && cp <= 0x3fffd))
+			return 2;
+		return 1;
+	}
+	return w;
+}
+
+/* The escape shown for an unsafe code point or an invalid byte. */
+static int
+escape_cp(char out[16], unsigned cp, bool invalid)
+{
+	if (invalid)
+		return snprintf(out, 16, "\\x%02x", cp & 0xff);
+	if (cp < 0x100)
+		return snprintf(out, 16, "\\x%02x", cp);
+	return snprintf(out, 16, "\\u%04x", cp);
+}
+
+/*
+ * Walk s one displayed unit at a time: a safe character as itself, or an
+ * escape.  Calls fn with the bytes to emit and their width; stops when fn
+ * returns false.
+ */
+typedef bool unit_fn(void *, const char *, size_t, int);
+
+static void
+walk_units(const char *s, unit_fn *fn, void *arg)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		unsigned cp;
+		char esc[16];
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		bool ok;
+
+		if (k == 0) {
+			int e = escape_cp(esc, (unsigned char)s[i], true);
+			ok = fn(arg, esc, (size_t)e, e);
+			k = 1;
+		} else if (text_unsafe_cp(cp)) {
+			int e = escape_cp(esc, cp, false);
+			ok = fn(arg, esc, (size_t)e, e);
+		} else {
+			int w = cp_width(cp);
+			/* Combining marks (width 0) ride on the previous unit. */
+			ok = fn(arg, s + i, k, w < 0 ? 1 : w);
+		}
+		if (!ok)
+			return;
+		i += k;
+	}
+}
+
+static bool
+add_width(void *arg, const char *s, size_t n, int w)
+{
+	(void)s;
+	(void)n;
+	*(int *)arg += w;
+	return true;
+}
+
+int
+text_width(const char *s)
+{
+	int w = 0;
+
+	walk_units(s, add_width, &w);
+	return w;
+}
+
+static bool
+add_bytes(void *arg, const char *s, size_t n, int w)
+{
+	(void)w;
+	buf_add(arg, s, n);
+	return true;
+}
+
+void
+text_safe_buf(struct buf *b, const char *s)
+{
+	walk_units(s, add_bytes, b);
+}
+
+char *
+text_safe(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	text_safe_buf(&b, s);
+	return buf_detach(&b);
+}
+
+struct fit {
+	struct buf	*b;
+	int		 room;	/* columns left for text */
+	int		 used;
+};
+
+static bool
+add_fitting(void *arg, const char *s, size_t n, int w)
+{
+	struct fit *f = arg;
+
+	if (f->used + w > f->room)
+		return false;
+	buf_add(f->b, s, n);
+	f->used += w;
+	return true;
+}
+
+bool
+text_utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0);
+}
+
+const char *
+text_ellipsis(void)
+{
+	return text_utf8_locale() ? "\xe2\x80\xa6" : "~";
+}
+
+void
+text_fit_buf(struct buf *b, const char *s, int width, enum text_align align)
+{
+	struct fit f;
+	int total;
+
+	if (width <= 0)
+		return;
+	total = text_width(s);
+	if (total <= width) {
+		if (align == ALIGN_RIGHT)
+			for (int i = total; i < width; i++)
+				buf_putc(b, ' ');
+		text_safe_buf(b, s);
+		if (align == ALIGN_LEFT)
+			for (int i = total; i < width; i++)
+				buf_putc(b, ' ');
+		return;
+	}
+	/* Too wide: keep what fits in width - 1, then the ellipsis. */
+	f.b = b;
+	f.room = width - 1;
+	f.used = 0;
+	walk_units(s, add_fitting, &f);
+	buf_puts(b, text_ellipsis());
+	for (int i = f.used + 1; i < width; i++)
+		buf_putc(b, ' ');
+}
+
+char *
+text_fit(const char *s, int width, enum text_align align)
+{
+	struct buf b = BUF_INIT;
+
+	text_fit_buf(&b, s, width, align);
+	return buf_detach(&b);
+}
