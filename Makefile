@@ -30,6 +30,10 @@ ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -DLOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS)
 LDLIBS   = $(PKG_LIBS) -lm
 
+ifeq ($(FUZZ),1)
+ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+endif
+
 ifeq ($(SAN),1)
 ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer \
               -fno-sanitize-recover=undefined -O1
@@ -44,7 +48,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo check check-fast install uninstall bench fuzz clean deps lint-man
+.PHONY: all demo check units fuzzers install uninstall bench fuzz clean deps lint-man
 
 all: $(BUILD)/planwatch
 
@@ -65,6 +69,23 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplanwatch.a
 
 units: $(UNIT_BIN)
 
+# libFuzzer harnesses (clang), one per parser: fuzz/fuzz_*.c.
+FUZZ_SRC = $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_TIME ?= 60
+
+$(BUILD)/fuzz/%: fuzz/%.c $(BUILD)/libplanwatch.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< \
+	    $(BUILD)/libplanwatch.a $(LDLIBS)
+
+fuzzers: $(FUZZ_BIN)
+
+# Run each harness for FUZZ_TIME seconds (default 60) from its seed corpus.
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang FUZZ=1 fuzzers
+	@sh fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
+
 -include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
 
 # Install missing build dependencies (apt-get as root, else sudo, else say).
@@ -80,7 +101,8 @@ demo: deps
 check: deps
 	@$(MAKE) --no-print-directory all units
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan SAN=1 all units
-	@sh tests/run.sh $(BUILD) $(BUILD)-asan
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang FUZZ=1 fuzzers
+	@FUZZ_TIME=$${FUZZ_TIME:-10} sh tests/run.sh $(BUILD) $(BUILD)-asan $(BUILD)-fuzz
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
@@ -97,4 +119,4 @@ lint-man:
 	mandoc -Tlint -Wwarning man/*.1 man/*.5
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

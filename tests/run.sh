@@ -35,7 +35,21 @@ tally() {	# name, status, output file
 }
 
 for build in "$@"; do
-	case $build in *asan*) san=1 ;; *) san=0 ;; esac
+	case $build in
+	*-fuzz)
+		echo "== $build"
+		for f in "$top/$build"/fuzz/fuzz_*; do
+			[ -x "$f" ] || continue
+			name=$(basename "$f")
+			case $name in *${TESTS:-}*) ;; *) continue ;; esac
+			sh "$top/fuzz/run.sh" "$build" "${FUZZ_TIME:-10}" "$name" \
+			    > "$log" 2>&1
+			tally "$build/$name" $? "$log"
+		done
+		continue ;;
+	*asan*) san=1 ;;
+	*) san=0 ;;
+	esac
 	bin="$top/$build/planwatch"
 	echo "== $build"
 	for t in "$top/$build"/tests/test_*; do
