@@ -48,9 +48,27 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo check units fuzzers install uninstall bench fuzz clean deps lint-man
+.PHONY: all pot demo check units fuzzers install uninstall bench fuzz clean deps lint-man
 
-all: $(BUILD)/planwatch
+# Message catalogues: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/.
+LINGUAS  = zh_CN
+MO_FILES = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/planwatch.mo)
+
+all: $(BUILD)/planwatch $(MO_FILES)
+
+$(BUILD)/locale/%/LC_MESSAGES/planwatch.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# Extract the messages to translate into po/planwatch.pot and merge them
+# into each po/LANG.po.
+pot:
+	xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+	    --add-comments=TRANSLATORS --package-name=planwatch \
+	    --package-version=$(VERSION) -o po/planwatch.pot \
+	    $(sort $(LIB_SRC) cli/main.c)
+	for l in $(LINGUAS); do msgmerge -q --update --backup=none \
+	    po/$$l.po po/planwatch.pot; done
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -109,9 +127,15 @@ install: all
 	install -m 755 $(BUILD)/planwatch $(DESTDIR)$(BINDIR)/planwatch
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/planwatch.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/planwatch.mo; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/planwatch
+	for l in $(LINGUAS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/planwatch.mo; done
 	cd man && for f in *.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$f; done
 	cd man && for f in *.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$$f; done
 

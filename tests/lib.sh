@@ -18,6 +18,10 @@ trap 'rm -rf "$T"' EXIT
 export LC_ALL=C.UTF-8
 unset LANG LANGUAGE NO_COLOR PLANWATCH_PLAN PLANWATCH_DB
 export USER=tester
+# The uninstalled binary finds its message catalogue in the build tree.
+if [ -n "${PW_BUILD:-}" ]; then
+	export PLANWATCH_LOCALEDIR="$PW_BUILD/locale"
+fi
 _fails=0
 
 # run CMD...: run with stdin from /dev/null; sets rc, out and err.
