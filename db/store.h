@@ -56,6 +56,8 @@ struct history_query {
 					   instances (M matches M@...) */
 	pw_day		 since, until;	/* as-of date range, DAY_NONE: open */
 	size_t		 limit;		/* 0: no limit */
+	bool		 current_only;	/* leave superseded rows out */
+	bool		 oldest_first;	/* order by seq ascending */
 };
 
 int	 store_open(const char *path, enum store_mode, struct store **,
@@ -69,8 +71,24 @@ int	 store_record(struct store *, const struct record_in *, size_t n,
 int	 store_history(struct store *, const struct history_query *,
 	    struct history_row **rows, size_t *n, char **err);
 void	 history_rows_free(struct history_row *, size_t n);
+/*
+ * The same rows streamed: fn is called for each, in order, with a row whose
+ * strings are valid only during the call.  A non-zero return from fn stops
+ * the walk and is returned (0 when every row was seen, -1 on a database
+ * error with *err set).  For exports of any size in constant memory.
+ */
+int	 store_each(struct store *, const struct history_query *,
+	    int (*fn)(const struct history_row *, void *), void *arg,
+	    char **err);
+/* The file the store was opened on (borrowed). */
+const char *store_path(const struct store *);
 /* A consistent copy of the live database (SQLite's online backup). */
 int	 store_backup(struct store *, const char *dest, char **err);
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION	1
+/* PRAGMA application_id of a planwatch database ("PWDB"). */
+#define STORE_APPLICATION_ID	0x50574442
+
 /* A number that changes whenever another connection commits, for reloading
  * (PRAGMA data_version); 0 for a store with no file. */
 long long store_data_version(struct store *);

@@ -1,0 +1,765 @@
+/*
+ * store.c: the SQLite store of what was recorded (store.h,
+ * planwatch-database(5)).
+ *
+ * One table, events, holds every record ever made; nothing is updated but
+ * the superseded_by column of a record a later one replaced.  The schema is
+ * built by the migrations below, one per version, so a database is moved
+ * forward one step at a time and never opened by a build older than it.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db/store.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* How long a command waits for another one's write before giving up. */
+#define BUSY_TIMEOUT_MS	10000
+
+struct store {
+	sqlite3		*db;	/* NULL: STORE_READ of a missing file */
+	char		*path;
+	enum store_mode	 mode;
+	bool		 empty;	/* no schema yet (an empty file, read) */
+};
+
+/* migrations[i] takes a database from user_version i to i + 1. */
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+	"CREATE TABLE events ("
+	" seq INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL"
+	"  CHECK (kind IN ('value', 'progress', 'done', 'reopen')),"
+	" item TEXT NOT NULL CHECK (length(item) > 0),"
+	" asof TEXT NOT NULL CHECK (asof GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	" value REAL,"
+	" level TEXT,"
+	" note TEXT,"
+	" source TEXT,"
+	" recorded_by TEXT NOT NULL,"
+	" recorded TEXT NOT NULL,"
+	" superseded_by INTEGER REFERENCES events(seq)"
+	");"
+	"CREATE INDEX events_item_asof ON events(item, asof);",
+};
+
+static const char *const kind_names[] = {
+	[FACT_VALUE] = "value", [FACT_PROGRESS] = "progress",
+	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen"
+};
+
+static int
+kind_parse(const char *s, enum fact_kind *k)
+{
+	for (size_t i = 0; i < sizeof kind_names / sizeof kind_names[0]; i++)
+		if (s != NULL && strcmp(s, kind_names[i]) == 0) {
+			*k = (enum fact_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The message for the last error on db, naming the file. */
+static char *
+db_error(const struct store *s, sqlite3 *db)
+{
+	int rc = db != NULL ? sqlite3_errcode(db) & 0xff : SQLITE_NOMEM;
+	const char *msg = db != NULL ? sqlite3_errmsg(db) : "out of memory";
+
+	switch (rc) {
+	case SQLITE_NOTADB:
+		return xasprintf(_("%s: not a planwatch database (%s)"),
+		    s->path, msg);
+	case SQLITE_CORRUPT:
+		return xasprintf(_("%s: the database is damaged (%s); "
+		    "restore it from a backup"), s->path, msg);
+	case SQLITE_BUSY:
+		return xasprintf(_("%s: the database stayed locked by another "
+		    "program for %d seconds (%s)"), s->path,
+		    BUSY_TIMEOUT_MS / 1000, msg);
+	case SQLITE_READONLY:
+		return xasprintf(_("%s: cannot write: %s"), s->path, msg);
+	default:
+		return xasprintf("%s: %s", s->path, msg);
+	}
+}
+
+static int
+exec(struct store *s, const char *sql, char **err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*err = db_error(s, s->db);
+		return -1;
+	}
+	return 0;
+}
+
+/* Run a query returning one integer (a PRAGMA, a count). */
+static int
+query_int(struct store *s, const char *sql, long long *out, char **err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*err = db_error(s, s->db);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*out = 0;
+	else {
+		*err = db_error(s, s->db);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+struct schema_info {
+	long long	 app_id, version, tables, events;
+};
+
+static int
+read_schema(struct store *s, struct schema_info *si, char **err)
+{
+	if (query_int(s, "PRAGMA application_id", &si->app_id, err) != 0 ||
+	    query_int(s, "PRAGMA user_version", &si->version, err) != 0 ||
+	    query_int(s, "SELECT count(*) FROM sqlite_master", &si->tables,
+	    err) != 0 ||
+	    query_int(s, "SELECT count(*) FROM sqlite_master WHERE "
+	    "type = 'table' AND name = 'events'", &si->events, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* Is this an empty database, ours, or something else?  Returns 0 for ours
+ * (or empty: *fresh set), -1 with a message otherwise. */
+static int
+judge_schema(struct store *s, const struct schema_info *si, bool *fresh,
+    char **err)
+{
+	*fresh = false;
+	if (si->app_id == 0 && si->version == 0 && si->tables == 0) {
+		*fresh = true;
+		return 0;
+	}
+	if (si->app_id != STORE_APPLICATION_ID) {
+		*err = xasprintf(_("%s: not a planwatch database"), s->path);
+		return -1;
+	}
+	if (si->version > STORE_SCHEMA_VERSION) {
+		*err = xasprintf(_("%s: database was written by a newer "
+		    "planwatch (schema %lld); this one knows up to %d"),
+		    s->path, si->version, STORE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (si->version == STORE_SCHEMA_VERSION && si->events == 0) {
+		*err = xasprintf(_("%s: not a planwatch database (no events "
+		    "table)"), s->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Bring a writable database to STORE_SCHEMA_VERSION in one transaction. */
+static int
+migrate(struct store *s, char **err)
+{
+	struct schema_info si;
+	bool fresh;
+	char sql[96];
+
+	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	/* Judge again: another process may have migrated meanwhile. */
+	if (read_schema(s, &si, err) != 0 || judge_schema(s, &si, &fresh,
+	    err) != 0)
+		goto fail;
+	for (long long v = si.version; v < STORE_SCHEMA_VERSION; v++)
+		if (exec(s, migrations[v], err) != 0)
+			goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
+	    "PRAGMA user_version = %d", STORE_APPLICATION_ID,
+	    STORE_SCHEMA_VERSION);
+	if (exec(s, sql, err) != 0 || exec(s, "COMMIT", err) != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* A file: URI for path with the given query, for immutable opens. */
+static char *
+path_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = BUF_INIT;
+
+	buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._-~", *p) != NULL)
+			buf_putc(&b, *p);
+		else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		}
+	}
+	buf_printf(&b, "?%s", query);
+	return buf_detach(&b);
+}
+
+static int
+open_db(struct store *s, const char *name, int flags, char **err)
+{
+	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK) {
+		*err = db_error(s, s->db);
+		sqlite3_close(s->db);
+		s->db = NULL;
+		return -1;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return 0;
+}
+
+static bool
+file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+/*
+ * Open for reading.  A reader of a WAL database needs its -shm file; in a
+ * directory we cannot write, with no -wal file left by a writer (so nothing
+ * is waiting to be checkpointed), the database is opened immutable instead.
+ */
+static int
+open_read(struct store *s, struct schema_info *si, char **err)
+{
+	char *wal, *uri;
+	bool have_wal;
+	int rc;
+
+	if (open_db(s, s->path, SQLITE_OPEN_READONLY, err) != 0)
+		return -1;
+	if (read_schema(s, si, err) == 0)
+		return 0;
+	rc = sqlite3_errcode(s->db) & 0xff;
+	wal = xasprintf("%s-wal", s->path);
+	have_wal = file_exists(wal);
+	free(wal);
+	if ((rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN) || have_wal)
+		return -1;
+	free(*err);
+	*err = NULL;
+	sqlite3_close(s->db);
+	s->db = NULL;
+	uri = path_uri(s->path, "immutable=1");
+	rc = open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+	free(uri);
+	if (rc != 0)
+		return -1;
+	return read_schema(s, si, err);
+}
+
+static int
+open_write(struct store *s, struct schema_info *si, char **err)
+{
+	bool fresh;
+
+	if (open_db(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	    err) != 0)
+		return -1;
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		*err = xasprintf(_("%s: cannot write: the database is "
+		    "read-only"), s->path);
+		return -1;
+	}
+	if (read_schema(s, si, err) != 0 ||
+	    judge_schema(s, si, &fresh, err) != 0)
+		return -1;
+	if (si->version == STORE_SCHEMA_VERSION)
+		return 0;
+	/* WAL lets readers go on while one writes; set once, it stays. */
+	if (exec(s, "PRAGMA journal_mode = WAL", err) != 0)
+		return -1;
+	return migrate(s, err);
+}
+
+int
+store_open(const char *path, enum store_mode mode, struct store **out,
+    char **err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	struct schema_info si = { 0 };
+	bool fresh = false;
+	struct stat st;
+	int rc;
+
+	s->path = xstrdup(path);
+	s->mode = mode;
+	*out = NULL;
+	if (mode == STORE_READ) {
+		if (stat(path, &st) != 0 && errno == ENOENT) {
+			s->empty = true;
+			*out = s;
+			return 0;
+		}
+		rc = open_read(s, &si, err);
+		if (rc == 0 && judge_schema(s, &si, &fresh, err) != 0)
+			rc = -1;
+		if (rc == 0 && !fresh && si.version < STORE_SCHEMA_VERSION) {
+			*err = xasprintf(_("%s: database has an older schema "
+			    "(%lld); record something to upgrade it"), path,
+			    si.version);
+			rc = -1;
+		}
+		s->empty = fresh;
+	} else
+		rc = open_write(s, &si, err);
+	if (rc == 0 && s->db != NULL)
+		rc = exec(s, "PRAGMA foreign_keys = ON", err);
+	if (rc != 0) {
+		store_close(s);
+		return -1;
+	}
+	*out = s;
+	return 0;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+long long
+store_data_version(struct store *s)
+{
+	long long v = 0;
+	char *err = NULL;
+
+	if (s->db == NULL)
+		return 0;
+	if (query_int(s, "PRAGMA data_version", &v, &err) != 0)
+		free(err);
+	return v;
+}
+
+static int
+prepare(struct store *s, const char *sql, sqlite3_stmt **st, char **err)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
+		*err = db_error(s, s->db);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+text_col(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+int
+store_load_facts(struct store *s, struct facts *f, char **err)
+{
+	sqlite3_stmt *st;
+	struct fact fact;
+	const char *asof;
+	int rc;
+
+	if (s->db == NULL || s->empty)
+		return 0;
+	if (prepare(s, "SELECT item, kind, asof, value, level, seq "
+	    "FROM events WHERE superseded_by IS NULL ORDER BY seq", &st,
+	    err) != 0)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		asof = text_col(st, 2);
+		if (kind_parse(text_col(st, 1), &fact.kind) != 0 ||
+		    asof == NULL || date_parse_day(asof, &fact.date) != 0 ||
+		    text_col(st, 0) == NULL) {
+			*err = xasprintf(_("%s: record %lld is damaged (kind "
+			    "or date)"), s->path,
+			    (long long)sqlite3_column_int64(st, 5));
+			sqlite3_finalize(st);
+			return -1;
+		}
+		fact.value = sqlite3_column_double(st, 3);
+		fact.level = (char *)text_col(st, 4);
+		fact.seq = sqlite3_column_int64(st, 5);
+		facts_add(f, text_col(st, 0), &fact);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(s, s->db);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+check_record(const struct store *s, const struct record_in *r, char **err)
+{
+	const char *why = NULL;
+
+	if ((unsigned)r->kind > FACT_REOPEN)
+		why = "kind";
+	else if (r->item == NULL || *r->item == '\0')
+		why = "item";
+	else if (r->date == DAY_NONE)
+		why = "date";
+	else if ((r->kind == FACT_VALUE || r->kind == FACT_PROGRESS) &&
+	    !isfinite(r->value))
+		why = "value";
+	else if (r->by == NULL)
+		why = "by";
+	if (why == NULL)
+		return 0;
+	*err = xasprintf(_("%s: refusing to record an invalid %s"), s->path,
+	    why);
+	return -1;
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *t)
+{
+	if (t == NULL || *t == '\0')
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, t, -1, SQLITE_STATIC);
+}
+
+/* The UTC time now as YYYY-MM-DDTHH:MM:SSZ. */
+static void
+utc_now(char out[static 21])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+store_record(struct store *s, const struct record_in *r, size_t n,
+    char **err)
+{
+	sqlite3_stmt *ins = NULL, *sup = NULL;
+	char now[21], day[11];
+	long long seq;
+
+	if (s->db == NULL || s->mode != STORE_WRITE) {
+		*err = xasprintf(_("%s: opened read-only"), s->path);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (check_record(s, &r[i], err) != 0)
+			return -1;
+	utc_now(now);
+	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
+	    "note, source, recorded_by, recorded) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins, err) != 0 ||
+	    prepare(s, "UPDATE events SET superseded_by = ?1 "
+	    "WHERE item = ?2 AND asof = ?3 AND kind IN (?4, ?5) "
+	    "AND superseded_by IS NULL AND seq < ?1", &sup, err) != 0)
+		goto fail;
+	sqlite3_bind_text(ins, 9, now, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < n; i++) {
+		const struct record_in *ri = &r[i];
+		bool completion = ri->kind == FACT_DONE ||
+		    ri->kind == FACT_REOPEN;
+
+		date_iso(ri->date, day);
+		sqlite3_bind_text(ins, 1, kind_names[ri->kind], -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, ri->item, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, day, -1, SQLITE_STATIC);
+		if (completion)
+			sqlite3_bind_null(ins, 4);
+		else
+			sqlite3_bind_double(ins, 4, ri->value);
+		bind_text(ins, 5, ri->kind == FACT_VALUE ? ri->level : NULL);
+		bind_text(ins, 6, ri->note);
+		bind_text(ins, 7, ri->source);
+		sqlite3_bind_text(ins, 8, ri->by, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(ins);
+		seq = sqlite3_last_insert_rowid(s->db);
+
+		/* Supersede the current record of the same sort for this
+		 * item and date: a value, a progress, or a completion (done
+		 * and reopen replace each other). */
+		sqlite3_bind_int64(sup, 1, seq);
+		sqlite3_bind_text(sup, 2, ri->item, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sup, 3, day, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sup, 4, completion ? "done" :
+		    kind_names[ri->kind], -1, SQLITE_STATIC);
+		sqlite3_bind_text(sup, 5, completion ? "reopen" :
+		    kind_names[ri->kind], -1, SQLITE_STATIC);
+		if (sqlite3_step(sup) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_reset(sup);
+	}
+	sqlite3_finalize(ins);
+	sqlite3_finalize(sup);
+	ins = sup = NULL;
+	if (exec(s, "COMMIT", err) != 0)
+		goto fail;
+	return 0;
+dberr:
+	*err = db_error(s, s->db);
+fail:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(sup);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+store_each(struct store *s, const struct history_query *q,
+    int (*fn)(const struct history_row *, void *), void *arg, char **err)
+{
+	struct buf sql = BUF_INIT;
+	struct history_row row;
+	sqlite3_stmt *st;
+	char since[11], until[11];
+	int rc, ret = 0;
+
+	if (s->db == NULL || s->empty)
+		return 0;
+	/* Only fixed fragments go into the SQL; every value is bound. */
+	buf_puts(&sql, "SELECT seq, recorded, recorded_by, kind, item, asof, "
+	    "value, level, note, source, superseded_by IS NOT NULL "
+	    "FROM events WHERE 1");
+	if (q->item != NULL)
+		buf_puts(&sql, " AND (item = ?1 OR "
+		    "(item > ?1 || '@' AND item < ?1 || 'A'))");
+	if (q->since != DAY_NONE)
+		buf_puts(&sql, " AND asof >= ?2");
+	if (q->until != DAY_NONE)
+		buf_puts(&sql, " AND asof <= ?3");
+	if (q->current_only)
+		buf_puts(&sql, " AND superseded_by IS NULL");
+	buf_puts(&sql, q->oldest_first ? " ORDER BY seq" :
+	    " ORDER BY seq DESC");
+	if (q->limit > 0)
+		buf_puts(&sql, " LIMIT ?4");
+	rc = prepare(s, buf_str(&sql), &st, err);
+	buf_release(&sql);
+	if (rc != 0)
+		return -1;
+	if (q->item != NULL)
+		sqlite3_bind_text(st, 1, q->item, -1, SQLITE_STATIC);
+	if (q->since != DAY_NONE) {
+		date_iso(q->since, since);
+		sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
+	}
+	if (q->until != DAY_NONE) {
+		date_iso(q->until, until);
+		sqlite3_bind_text(st, 3, until, -1, SQLITE_STATIC);
+	}
+	if (q->limit > 0)
+		sqlite3_bind_int64(st, 4, (long long)q->limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.seq = sqlite3_column_int64(st, 0);
+		row.recorded = (char *)text_col(st, 1);
+		row.by = (char *)text_col(st, 2);
+		if (kind_parse(text_col(st, 3), &row.kind) != 0)
+			row.kind = FACT_VALUE;
+		row.item = (char *)text_col(st, 4);
+		if (text_col(st, 5) == NULL ||
+		    date_parse_day(text_col(st, 5), &row.date) != 0)
+			row.date = DAY_NONE;
+		row.value = sqlite3_column_type(st, 6) == SQLITE_NULL ? NAN :
+		    sqlite3_column_double(st, 6);
+		row.level = (char *)text_col(st, 7);
+		row.note = (char *)text_col(st, 8);
+		row.source = (char *)text_col(st, 9);
+		row.superseded = sqlite3_column_int(st, 10) != 0;
+		if (row.recorded == NULL)
+			row.recorded = (char *)"";
+		if (row.by == NULL)
+			row.by = (char *)"";
+		if (row.item == NULL)
+			row.item = (char *)"";
+		if ((ret = fn(&row, arg)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE) {
+		*err = db_error(s, s->db);
+		ret = -1;
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+struct collect {
+	struct history_row *v;
+	size_t		 n, cap;
+};
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static int
+collect_row(const struct history_row *r, void *arg)
+{
+	struct collect *c = arg;
+	struct history_row *d;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xreallocarray(c->v, c->cap, sizeof *c->v);
+	}
+	d = &c->v[c->n++];
+	*d = *r;
+	d->recorded = xstrdup(r->recorded);
+	d->by = xstrdup(r->by);
+	d->item = xstrdup(r->item);
+	d->level = dup_or_null(r->level);
+	d->note = dup_or_null(r->note);
+	d->source = dup_or_null(r->source);
+	return 0;
+}
+
+int
+store_history(struct store *s, const struct history_query *q,
+    struct history_row **rows, size_t *n, char **err)
+{
+	struct collect c = { NULL, 0, 0 };
+
+	if (store_each(s, q, collect_row, &c, err) != 0) {
+		history_rows_free(c.v, c.n);
+		return -1;
+	}
+	*rows = c.v;
+	*n = c.n;
+	return 0;
+}
+
+void
+history_rows_free(struct history_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(rows[i].recorded);
+		free(rows[i].by);
+		free(rows[i].item);
+		free(rows[i].level);
+		free(rows[i].note);
+		free(rows[i].source);
+	}
+	free(rows);
+}
+
+static bool
+same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+store_backup(struct store *s, const char *dest, char **err)
+{
+	sqlite3_backup *bk;
+	sqlite3 *dst = NULL;
+	char *tmp;
+	int fd, rc, waited = 0;
+
+	if (s->db == NULL) {
+		*err = xasprintf(_("%s: no database to back up"), s->path);
+		return -1;
+	}
+	if (same_file(s->path, dest)) {
+		*err = xasprintf(_("%s: is the database itself"), dest);
+		return -1;
+	}
+	/* Copy into a temporary file beside dest, then rename: dest is
+	 * either the old file or a complete copy, never half of one. */
+	tmp = xasprintf("%s.tmp-XXXXXX", dest);
+	if ((fd = mkstemp(tmp)) == -1) {
+		*err = xasprintf("%s: %s", dest, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK)
+		goto dsterr;
+	if ((bk = sqlite3_backup_init(dst, "main", s->db, "main")) == NULL)
+		goto dsterr;
+	while ((rc = sqlite3_backup_step(bk, -1)) == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED) {
+		if (waited >= BUSY_TIMEOUT_MS)
+			break;
+		sqlite3_sleep(50);
+		waited += 50;
+	}
+	sqlite3_backup_finish(bk);
+	if (rc != SQLITE_DONE) {
+		*err = xasprintf(_("%s: backup failed: %s"), dest,
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		dst = NULL;
+		*err = xasprintf(_("%s: backup failed"), dest);
+		goto fail;
+	}
+	dst = NULL;
+	if (rename(tmp, dest) != 0) {
+		*err = xasprintf("%s: %s", dest, strerror(errno));
+		goto fail;
+	}
+	free(tmp);
+	return 0;
+dsterr:
+	*err = xasprintf("%s: %s", dest, dst != NULL ? sqlite3_errmsg(dst) :
+	    "out of memory");
+fail:
+	sqlite3_close(dst);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
