@@ -1,0 +1,67 @@
+/*
+ * record.h: what a recorded value means, checked against the plan.
+ *
+ * Pure parsing and validation for record, progress, done, reopen and
+ * import: no I/O, no clock, no locale (numbers always use '.').  Fallible
+ * functions return 0, or -1 with *err set to a translated message the
+ * caller prints and frees; nothing here prints.
+ */
+#ifndef MODEL_RECORD_H
+#define MODEL_RECORD_H
+
+#include <stdbool.h>
+
+#include "model/date.h"
+#include "model/facts.h"
+#include "model/plan.h"
+
+/* A value resolved against the plan, ready for the store. */
+struct record_value {
+	enum fact_kind	 kind;
+	struct item_ref	 ref;
+	char		*item;		/* the canonical id (an instance as
+					   M@PERIOD); caller frees */
+	double		 value;		/* number, percent or level index */
+	const char	*level;		/* a scale level (borrowed from the
+					   plan), or NULL */
+};
+
+/* What a command lets the value be. */
+enum record_accept {
+	ACCEPT_ANY,		/* import: a target's value, a milestone's
+				   percent, "done" or "reopen" */
+	ACCEPT_VALUE,		/* record: a target's value */
+	ACCEPT_PROGRESS,	/* progress: a milestone's percent */
+	ACCEPT_DONE,		/* done: no value */
+	ACCEPT_REOPEN		/* reopen: no value */
+};
+
+/*
+ * Parse a decimal number: optional sign, digits with an optional fraction,
+ * an optional exponent; surrounding spaces allowed.  Rejects hex, NaN,
+ * infinity, an overflow to infinity and anything left over.
+ */
+int	 record_parse_number(const char *s, double *out);
+/* Format v so that record_parse_number reads back exactly v, with '.',
+ * in the shortest of %.15g and %.17g that does; out has 32 bytes. */
+void	 record_format_number(double v, char out[static 32]);
+
+/* Resolve id to a target, milestone or instance; an unknown id gets a
+ * message naming it with the closest ids. */
+int	 record_resolve(const struct plan *, const char *id,
+	    struct item_ref *, char **err);
+
+/*
+ * Parse text (NULL for done and reopen) as what accept allows for id, into
+ * out (out->item allocated on success).
+ */
+int	 record_parse(const struct plan *, enum record_accept, const char *id,
+	    const char *text, struct record_value *out, char **err);
+/* Release what record_parse allocated. */
+void	 record_value_release(struct record_value *);
+
+/* Check an as-of date: not after today, not before the plan's start. */
+int	 record_check_date(const struct plan *, pw_day date, pw_day today,
+	    char **err);
+
+#endif
