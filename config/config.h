@@ -18,6 +18,8 @@
 /* Largest plan file accepted, in bytes, and deepest nesting. */
 #define CONFIG_MAX_FILE		(64u * 1024 * 1024)
 #define CONFIG_MAX_DEPTH	64
+/* Longest single value (a name, a note), in bytes. */
+#define CONFIG_MAX_SCALAR	(64u * 1024)
 
 /*
  * Load the plan in path ("-" reads standard input).  Returns the plan, which

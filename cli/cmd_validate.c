@@ -1,0 +1,72 @@
+/* cmd_validate.c: planwatch validate: check a plan file, report every
+ * problem. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "config/config.h"
+#include "model/plan.h"
+#include "util/diag.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* Milestone instances: a recurring milestone counts each period. */
+static size_t
+count_instances(const struct plan *p)
+{
+	struct instance *v = NULL;
+	size_t n = 0, cap = 0, total = 0;
+
+	for (size_t i = 0; i < p->nms; i++) {
+		n = 0;
+		plan_instances(p, (int)i, &v, &n, &cap);
+		total += n;
+	}
+	free(v);
+	return total;
+}
+
+int
+cmd_validate(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "verbose", no_argument, NULL, 'v' },
+		COMMON_LONGOPTS
+	};
+	bool verbose = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "v", longopts,
+	    NULL)) != -1) {
+		if (c == 'v') {
+			verbose = true;
+			continue;
+		}
+		if ((rc = cli_common_option(cli, c, optarg)) != 0)
+			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
+	}
+	if (optind < argc) {
+		cli_usage_error(cli, _("unexpected argument '%s'"),
+		    argv[optind]);
+		return cli->cmd->usage_status;
+	}
+
+	const char *path = cli_plan_path(cli);
+	struct diags d;
+	diags_init(&d, path);
+	struct plan *p = config_load(path, &d);
+	diags_sort(&d);
+	diags_print(&d, stderr);
+	if (p != NULL && verbose) {
+		char *file = text_safe(path);
+		printf(_("%s: ok: %zu phases, %zu milestones (%zu instances), "
+		    "%zu targets, %zu departments\n"), file, p->nphases,
+		    p->nms, count_instances(p), p->ntargets, p->ndepts);
+		free(file);
+	}
+	rc = p != NULL ? EXIT_OK : EXIT_ERROR;
+	plan_free(p);
+	diags_release(&d);
+	return rc;
+}

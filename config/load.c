@@ -1,0 +1,1663 @@
+/*
+ * load.c: one pass over libyaml's event stream into a struct plan.
+ *
+ * The parser is pulled one event at a time (never the document loader), so
+ * that nesting can be capped before it costs anything: libyaml itself has no
+ * limit.  Each mapping is read into an array of fields by its schema table
+ * (schema.c); when the mapping ends, the fields become a department, phase,
+ * milestone, target or stage.  References, defaults and rules between items
+ * are checked once the whole document has been read (finish()).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "config/config.h"
+#include "config/schema.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* A list of strings with their positions (support, scale). */
+struct strv {
+	char		**v;
+	struct srcpos	 *pos;
+	size_t		  n, cap;
+};
+
+/* One key's value as read, before it becomes part of an item. */
+struct field {
+	bool		 seen;	/* the key was there */
+	bool		 ok;	/* its value was read without error */
+	struct srcpos	 kpos, pos;
+	char		*s;	/* text, id, ref, level as written */
+	double		 num;
+	long		 ival;
+	struct pdate	 date;
+	struct strv	 list;
+	double		 pair[2];
+};
+
+#define MAX_KEYS	16
+
+struct dept_tmp {
+	struct srcpos	 id_pos;
+};
+
+struct phase_tmp {
+	struct phase	 ph;
+	bool		 start_given;
+	struct srcpos	 id_pos, start_pos, end_pos, owner_pos;
+	char		*owner;
+};
+
+struct ms_tmp {
+	struct milestone m;
+	int		 phase;		/* index in phases, -1 plan-level */
+	struct srcpos	 id_pos, start_pos, due_pos, every_pos, owner_pos;
+	char		*owner;
+	struct strv	 support;
+};
+
+struct stage_tmp {
+	struct pdate	 due;
+	char		*target;
+	struct srcpos	 due_pos, target_pos;
+	bool		 ok;
+};
+
+struct target_tmp {
+	struct target	 t;
+	struct srcpos	 id_pos, due_pos, owner_pos, phase_pos;
+	char		*owner, *phase;
+	struct strv	 support;
+	struct stage_tmp *stages;
+	size_t		 nstages, cap;
+};
+
+struct loader {
+	yaml_parser_t	 parser;
+	yaml_event_t	 ev;
+	bool		 have_ev;
+	bool		 ev_bad;	/* current node already reported */
+	bool		 fatal;		/* stop reading */
+	int		 depth;
+	size_t		 nerrors;
+	struct diags	*d;
+	struct plan	*p;
+	const char	*buf;
+	size_t		 len;
+	locale_t	 cloc;		/* "C" numbers whatever LC_NUMERIC */
+
+	struct dept_tmp	*dx;		/* parallel to p->depts */
+	size_t		 dcap;
+	struct phase_tmp *ph;
+	size_t		 nph, phcap;
+	struct ms_tmp	*ms;
+	size_t		 nms, mscap;
+	struct target_tmp *tg;
+	size_t		 ntg, tgcap;
+	int		 cur_phase;	/* phase whose milestones are read */
+	int		 cur_target;	/* target whose stages are read */
+	struct srcpos	 plan_start_pos, plan_end_pos;
+};
+
+/* After this many errors the rest of a file is not worth reading. */
+#define MAX_ERRORS	200
+
+static void	parse_node(struct loader *, const struct key_def *,
+		    struct field *);
+
+static void
+grow(void **v, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return;
+	*cap = *cap ? *cap * 2 : 8;
+	*v = xreallocarray(*v, *cap, size);
+}
+
+/*
+ * Add a diagnostic.  An error that stops reads nothing more (syntax,
+ * limits); after MAX_ERRORS errors the rest is not worth reading either.
+ */
+static void
+vreport(struct loader *L, enum diag_level level, bool stop,
+    struct srcpos pos, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+
+	if (L->fatal && level == DIAG_ERROR)
+		return;
+	buf_vprintf(&b, fmt, ap);
+	diags_add(L->d, level, pos.line, pos.col, "%s", buf_str(&b));
+	buf_release(&b);
+	if (level == DIAG_ERROR && ++L->nerrors >= MAX_ERRORS && !stop) {
+		diags_add(L->d, DIAG_ERROR, pos.line, pos.col, "%s",
+		    _("too many errors; stopping here"));
+		stop = true;
+	}
+	if (stop)
+		L->fatal = true;
+}
+
+#define PRINTFLIKE	__attribute__((format(printf, 3, 4)))
+
+static void PRINTFLIKE
+err_at(struct loader *L, struct srcpos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(L, DIAG_ERROR, false, pos, fmt, ap);
+	va_end(ap);
+}
+
+static void PRINTFLIKE
+warn_at(struct loader *L, struct srcpos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(L, DIAG_WARNING, false, pos, fmt, ap);
+	va_end(ap);
+}
+
+static void PRINTFLIKE
+fatal_at(struct loader *L, struct srcpos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(L, DIAG_ERROR, true, pos, fmt, ap);
+	va_end(ap);
+}
+
+static struct srcpos
+mark_pos(yaml_mark_t m)
+{
+	struct srcpos p;
+
+	p.line = m.line > INT_MAX - 1 ? INT_MAX : (int)m.line + 1;
+	p.col = m.column > INT_MAX - 1 ? INT_MAX : (int)m.column + 1;
+	return p;
+}
+
+static struct srcpos
+ev_pos(const struct loader *L)
+{
+	return mark_pos(L->ev.start_mark);
+}
+
+/*
+ * Line and column of byte offset off, counting line breaks as libyaml does
+ * (LF, CR, CR LF, NEL, LS, PS) and columns in characters; a leading
+ * byte-order mark is not a column.
+ */
+static struct srcpos
+offset_pos(const char *s, size_t len, size_t off)
+{
+	struct srcpos p = { 1, 1 };
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < off && i < len) {
+		unsigned cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			k = 1;
+			cp = 0xfffd;
+		}
+		if (cp == '\r' && i + 1 < len && s[i + 1] == '\n' &&
+		    i + 1 < off) {
+			i++;
+			cp = '\n';
+		}
+		if (cp == '\n' || cp == '\r' || cp == 0x85 || cp == 0x2028 ||
+		    cp == 0x2029) {
+			p.line++;
+			p.col = 1;
+		} else
+			p.col++;
+		i += k;
+	}
+	return p;
+}
+
+/*
+ * Check the raw bytes before libyaml sees them, so that the user gets a
+ * clear message at the right place: plan files are UTF-8 text, with no NUL
+ * and no control characters other than tab and line ends.
+ */
+static bool
+prescan(struct loader *L)
+{
+	const char *s = L->buf;
+	size_t len = L->len, i = 0;
+
+	while (i < len) {
+		unsigned cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			fatal_at(L, offset_pos(s, len, i), _("invalid UTF-8 "
+			    "(byte 0x%02x): a plan file must be UTF-8 text"),
+			    (unsigned char)s[i]);
+			return false;
+		}
+		if (cp == 0) {
+			fatal_at(L, offset_pos(s, len, i), _("NUL byte: a plan "
+			    "file must be text"));
+			return false;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0x7f || (cp >= 0x80 && cp <= 0x9f && cp != 0x85) ||
+		    cp == 0xfffe || cp == 0xffff) {
+			fatal_at(L, offset_pos(s, len, i), _("control character "
+			    "U+%04X is not allowed in a plan file"), cp);
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+/* Report libyaml's own error with its position. */
+static void
+yaml_error(struct loader *L)
+{
+	yaml_parser_t *y = &L->parser;
+	const char *problem = y->problem ? y->problem : _("unknown error");
+	struct srcpos pos;
+
+	if (y->error == YAML_READER_ERROR) {
+		pos = offset_pos(L->buf, L->len, y->problem_offset);
+		fatal_at(L, pos, _("cannot read the file as text: %s"),
+		    problem);
+		return;
+	}
+	if (y->error == YAML_MEMORY_ERROR) {
+		fatal_at(L, (struct srcpos){ 0, 0 }, _("out of memory"));
+		return;
+	}
+	pos = mark_pos(y->problem_mark);
+	/* A tab where indentation is expected is the usual cause of this
+	 * message; say so. */
+	if (strstr(problem, "cannot start any token") != NULL ||
+	    strstr(problem, "tab character") != NULL) {
+		const char *line = L->buf;
+		const char *end = L->buf + L->len;
+		for (int n = 1; n < pos.line && line < end; n++) {
+			const char *nl = memchr(line, '\n', (size_t)(end - line));
+			line = nl ? nl + 1 : end;
+		}
+		size_t rest = (size_t)(end - line), i = 0;
+		const char *nl = memchr(line, '\n', rest);
+		size_t linelen = nl ? (size_t)(nl - line) : rest;
+		while (i < linelen && (line[i] == ' ' || line[i] == '\t'))
+			if (line[i++] == '\t') {
+				fatal_at(L, pos, _("syntax error: a tab in "
+				    "indentation; indent with spaces"));
+				return;
+			}
+	}
+	if (y->context != NULL)
+		fatal_at(L, pos, _("syntax error: %s (%s at line %d, "
+		    "column %d)"), problem, y->context,
+		    mark_pos(y->context_mark).line,
+		    mark_pos(y->context_mark).col);
+	else
+		fatal_at(L, pos, _("syntax error: %s"), problem);
+}
+
+/*
+ * Pull the next event.  Keeps the nesting depth, refuses anchors, aliases,
+ * tags and oversized scalars (the node is then marked bad: already
+ * reported).  Returns false once reading has to stop.
+ */
+static bool
+next(struct loader *L)
+{
+	const char *anchor = NULL;
+	bool tagged = false;
+
+	if (L->have_ev) {
+		yaml_event_delete(&L->ev);
+		L->have_ev = false;
+	}
+	if (L->fatal)
+		return false;
+	if (!yaml_parser_parse(&L->parser, &L->ev)) {
+		yaml_error(L);
+		return false;
+	}
+	L->have_ev = true;
+	L->ev_bad = false;
+	switch (L->ev.type) {
+	case YAML_MAPPING_START_EVENT:
+	case YAML_SEQUENCE_START_EVENT:
+		if (++L->depth > CONFIG_MAX_DEPTH) {
+			fatal_at(L, ev_pos(L), _("nesting deeper than %d "
+			    "levels"), CONFIG_MAX_DEPTH);
+			return false;
+		}
+		if (L->ev.type == YAML_MAPPING_START_EVENT) {
+			anchor = (const char *)L->ev.data.mapping_start.anchor;
+			tagged = L->ev.data.mapping_start.tag != NULL;
+		} else {
+			anchor = (const char *)L->ev.data.sequence_start.anchor;
+			tagged = L->ev.data.sequence_start.tag != NULL;
+		}
+		break;
+	case YAML_MAPPING_END_EVENT:
+	case YAML_SEQUENCE_END_EVENT:
+		L->depth--;
+		break;
+	case YAML_SCALAR_EVENT:
+		anchor = (const char *)L->ev.data.scalar.anchor;
+		tagged = L->ev.data.scalar.tag != NULL;
+		if (L->ev.data.scalar.length > CONFIG_MAX_SCALAR) {
+			err_at(L, ev_pos(L), _("value longer than the limit of "
+			    "%u bytes"), (unsigned)CONFIG_MAX_SCALAR);
+			L->ev_bad = true;
+		}
+		break;
+	case YAML_ALIAS_EVENT:
+		err_at(L, ev_pos(L), _("aliases are not supported (*%s)"),
+		    (const char *)L->ev.data.alias.anchor);
+		L->ev_bad = true;
+		break;
+	default:
+		break;
+	}
+	if (anchor != NULL) {
+		err_at(L, ev_pos(L), _("anchors are not supported (&%s)"),
+		    anchor);
+		L->ev_bad = true;
+	}
+	if (tagged) {
+		err_at(L, ev_pos(L), _("tags are not supported"));
+		L->ev_bad = true;
+	}
+	return !L->fatal;
+}
+
+/* Skip the node that starts at the current event, with all it holds. */
+static void
+skip_node(struct loader *L)
+{
+	if (L->ev.type != YAML_MAPPING_START_EVENT &&
+	    L->ev.type != YAML_SEQUENCE_START_EVENT)
+		return;
+	int base = L->depth - 1;
+	while (L->depth > base)
+		if (!next(L))
+			return;
+}
+
+static bool
+is_scalar(const struct loader *L)
+{
+	return L->ev.type == YAML_SCALAR_EVENT;
+}
+
+static const char *
+scalar(const struct loader *L)
+{
+	return (const char *)L->ev.data.scalar.value;
+}
+
+/* An empty plain value, ~ or null: the key is there but says nothing. */
+static bool
+is_null(const struct loader *L)
+{
+	if (!is_scalar(L) || L->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *s = scalar(L);
+	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
+	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+}
+
+/*
+ * Text from a plan is shown on terminals: refuse control characters (other
+ * than tab and newline), DEL and C1 controls, which could only be written
+ * with escapes in a double-quoted string.  Bidirectional overrides are kept
+ * and shown escaped by text_safe().
+ */
+static bool
+check_text(struct loader *L, struct srcpos pos)
+{
+	const char *s = scalar(L);
+	size_t len = L->ev.data.scalar.length, i = 0;
+
+	while (i < len) {
+		unsigned cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			err_at(L, pos, _("invalid UTF-8 in text"));
+			return false;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f ||
+		    (cp >= 0x80 && cp <= 0x9f)) {
+			err_at(L, pos, _("control character U+%04X in text is "
+			    "not allowed"), cp);
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+static bool
+valid_id(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > ID_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+static bool
+check_id(struct loader *L, const char *s, struct srcpos pos)
+{
+	if (valid_id(s))
+		return true;
+	if (strchr(s, '@') != NULL)
+		err_at(L, pos, _("invalid id '%s': '@' is reserved for the "
+		    "instances of recurring milestones"), s);
+	else
+		err_at(L, pos, _("invalid id '%s': use 1 to %d of A-Z a-z "
+		    "0-9 . _ -"), s, ID_MAX);
+	return false;
+}
+
+/*
+ * A decimal number as people write them: an optional sign, digits with an
+ * optional fraction, an optional exponent.  No hex, inf or nan.  Read in the
+ * "C" locale so that a user's LC_NUMERIC cannot change the meaning.
+ */
+static int
+parse_number(struct loader *L, const char *s, double *out)
+{
+	const char *p = s;
+	bool digits = false;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits = true;
+	}
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9') {
+			p++;
+			digits = true;
+		}
+	}
+	if (!digits)
+		return -1;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return -1;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != '\0')
+		return -1;
+	locale_t old = (locale_t)0;
+	if (L->cloc != (locale_t)0)
+		old = uselocale(L->cloc);
+	double v = strtod(s, NULL);
+	if (L->cloc != (locale_t)0)
+		uselocale(old);
+	if (!isfinite(v))
+		return -2;
+	*out = v;
+	return 0;
+}
+
+static void
+strv_push(struct strv *v, char *s, struct srcpos pos)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 4;
+		v->v = xreallocarray(v->v, v->cap, sizeof *v->v);
+		v->pos = xreallocarray(v->pos, v->cap, sizeof *v->pos);
+	}
+	v->v[v->n] = s;
+	v->pos[v->n++] = pos;
+}
+
+static void
+strv_release(struct strv *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->v[i]);
+	free(v->v);
+	free(v->pos);
+	memset(v, 0, sizeof *v);
+}
+
+static void
+fields_release(struct field *fs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(fs[i].s);
+		strv_release(&fs[i].list);
+	}
+}
+
+/* Take a field's string (the field no longer owns it). */
+static char *
+take(struct field *f)
+{
+	char *s = f->ok ? f->s : NULL;
+
+	if (f->ok)
+		f->s = NULL;
+	return s;
+}
+
+/* Read a scalar that must be there: not a list, mapping or alias. */
+static bool
+want_scalar(struct loader *L, const struct key_def *k, const char *what)
+{
+	if (L->ev_bad) {
+		skip_node(L);
+		return false;
+	}
+	if (!is_scalar(L)) {
+		err_at(L, ev_pos(L), _("'%s' must be %s"), k->key, what);
+		skip_node(L);
+		return false;
+	}
+	return true;
+}
+
+static void
+parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
+{
+	struct srcpos pos = ev_pos(L);
+	const char *why;
+	int rc;
+
+	switch (k->type) {
+	case KT_TEXT:
+	case KT_NAME:
+		if (!want_scalar(L, k, _("text")) || !check_text(L, pos))
+			return;
+		if (k->type == KT_NAME && *scalar(L) == '\0') {
+			err_at(L, pos, _("'%s' must not be empty"), k->key);
+			return;
+		}
+		f->s = xstrdup(scalar(L));
+		break;
+	case KT_ID:
+	case KT_REF:
+		if (!want_scalar(L, k, _("an id")) || !check_text(L, pos) ||
+		    !check_id(L, scalar(L), pos))
+			return;
+		f->s = xstrdup(scalar(L));
+		break;
+	case KT_LEVEL:
+		if (!want_scalar(L, k, _("a number or a level")) ||
+		    !check_text(L, pos))
+			return;
+		f->s = xstrdup(scalar(L));
+		break;
+	case KT_DATE_START:
+	case KT_DATE_END:
+		if (!want_scalar(L, k, _("a date")))
+			return;
+		if (date_parse(scalar(L), k->type == KT_DATE_START ?
+		    ROLE_START : ROLE_END, &f->date, &why) != 0) {
+			err_at(L, pos, _("invalid date '%s' for '%s': %s"),
+			    scalar(L), k->key, _(why));
+			return;
+		}
+		break;
+	case KT_INT:
+		if (!want_scalar(L, k, _("a whole number")))
+			return;
+		rc = parse_number(L, scalar(L), &f->num);
+		if (rc != 0 || f->num != floor(f->num) || f->num < k->min ||
+		    f->num > k->max) {
+			if (k->min == k->max)
+				err_at(L, pos, _("'%s' must be %d"), k->key,
+				    k->min);
+			else
+				err_at(L, pos, _("'%s' must be a whole number "
+				    "from %d to %d"), k->key, k->min, k->max);
+			return;
+		}
+		f->ival = (long)f->num;
+		break;
+	case KT_NUMBER:
+		if (!want_scalar(L, k, _("a number")))
+			return;
+		rc = parse_number(L, scalar(L), &f->num);
+		if (rc == -2) {
+			err_at(L, pos, _("'%s' is not a finite number"), k->key);
+			return;
+		}
+		if (rc != 0) {
+			err_at(L, pos, _("'%s' must be a number, not '%s'"),
+			    k->key, scalar(L));
+			return;
+		}
+		if ((k->flags & KF_POSITIVE) && !(f->num > 0)) {
+			err_at(L, pos, _("'%s' must be greater than 0"),
+			    k->key);
+			return;
+		}
+		break;
+	case KT_CHOICE:
+		if (!want_scalar(L, k, _("one word")))
+			return;
+		for (size_t i = 0; k->choices[i] != NULL; i++)
+			if (strcmp(k->choices[i], scalar(L)) == 0) {
+				f->ival = (long)i;
+				f->ok = true;
+				return;
+			}
+		{
+			struct buf b = BUF_INIT;
+			for (size_t i = 0; k->choices[i] != NULL; i++)
+				buf_printf(&b, "%s%s", i ? ", " : "",
+				    k->choices[i]);
+			err_at(L, pos, _("invalid value '%s' for '%s': "
+			    "expected one of %s"), scalar(L), k->key,
+			    buf_str(&b));
+			buf_release(&b);
+		}
+		return;
+	default:
+		return;
+	}
+	f->ok = true;
+}
+
+/* A list of ids or texts (support, scale), or pace's pair of numbers. */
+static void
+parse_seq(struct loader *L, const struct key_def *k, struct field *f)
+{
+	struct srcpos pos = ev_pos(L);
+	const char *what = k->type == KT_PACE ? _("a list of two numbers") :
+	    k->type == KT_REFLIST ? _("a list of department ids") :
+	    _("a list of names");
+	bool ok = true;
+	size_t n = 0;
+
+	if (L->ev_bad) {
+		skip_node(L);
+		return;
+	}
+	if (L->ev.type != YAML_SEQUENCE_START_EVENT) {
+		err_at(L, pos, _("'%s' must be %s"), k->key, what);
+		skip_node(L);
+		return;
+	}
+	for (;;) {
+		if (!next(L))
+			return;
+		if (L->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		struct srcpos ipos = ev_pos(L);
+		if (L->ev_bad) {
+			skip_node(L);
+			ok = false;
+			continue;
+		}
+		if (!is_scalar(L)) {
+			err_at(L, ipos, _("'%s' must be %s"), k->key, what);
+			skip_node(L);
+			ok = false;
+			continue;
+		}
+		if (!check_text(L, ipos)) {
+			ok = false;
+			continue;
+		}
+		if (k->type == KT_PACE) {
+			double v;
+			if (n >= 2 || parse_number(L, scalar(L), &v) != 0) {
+				if (n < 2)
+					err_at(L, ipos, _("'%s' must be %s"),
+					    k->key, what);
+				ok = false;
+			} else
+				f->pair[n] = v;
+			n++;
+			continue;
+		}
+		if (k->type == KT_REFLIST && !check_id(L, scalar(L), ipos)) {
+			ok = false;
+			continue;
+		}
+		if (k->type == KT_TEXTLIST && *scalar(L) == '\0') {
+			err_at(L, ipos, _("an empty name in '%s'"), k->key);
+			ok = false;
+			continue;
+		}
+		for (size_t i = 0; i < f->list.n; i++)
+			if (strcmp(f->list.v[i], scalar(L)) == 0) {
+				err_at(L, ipos, _("'%s' appears twice in '%s'"),
+				    scalar(L), k->key);
+				ok = false;
+				break;
+			}
+		strv_push(&f->list, xstrdup(scalar(L)), ipos);
+	}
+	if (k->type == KT_PACE && ok) {
+		if (n != 2) {
+			err_at(L, pos, _("'%s' must be %s"), k->key, what);
+			return;
+		}
+		if (!(f->pair[0] > 0 && f->pair[0] <= f->pair[1] &&
+		    f->pair[1] <= 100)) {
+			err_at(L, pos, _("'%s' must be [warn, crit] with "
+			    "0 < warn <= crit <= 100"), k->key);
+			return;
+		}
+	}
+	if (k->type == KT_TEXTLIST && ok && f->list.n == 0) {
+		err_at(L, pos, _("'%s' must not be empty"), k->key);
+		return;
+	}
+	f->ok = ok;
+}
+
+static void	read_list(struct loader *, const struct schema *);
+
+/* Read the value of key k at the current event into f. */
+static void
+parse_node(struct loader *L, const struct key_def *k, struct field *f)
+{
+	f->pos = ev_pos(L);
+	if (!L->ev_bad && is_null(L)) {
+		/* "key:" with nothing is the same as no key, except for a
+		 * required one. */
+		if (k->flags & KF_REQUIRED)
+			err_at(L, f->pos, _("'%s' needs a value"), k->key);
+		f->seen = false;
+		return;
+	}
+	switch (k->type) {
+	case KT_LIST:
+		if (L->ev_bad) {
+			skip_node(L);
+			return;
+		}
+		if (L->ev.type != YAML_SEQUENCE_START_EVENT) {
+			err_at(L, f->pos, _("'%s' must be a list"), k->key);
+			skip_node(L);
+			return;
+		}
+		read_list(L, k->sub);
+		f->ok = true;
+		break;
+	case KT_REFLIST:
+	case KT_TEXTLIST:
+	case KT_PACE:
+		parse_seq(L, k, f);
+		break;
+	default:
+		parse_scalar(L, k, f);
+		break;
+	}
+}
+
+/*
+ * Read the mapping that starts at the current event by schema s into fs
+ * (s->nkeys fields, zeroed by the caller).  Reports unknown and duplicate
+ * keys at the key, and missing required keys at the mapping.
+ */
+static void
+read_mapping(struct loader *L, const struct schema *s, struct field *fs)
+{
+	struct srcpos mpos = ev_pos(L);
+
+	for (;;) {
+		if (!next(L))
+			return;
+		if (L->ev.type == YAML_MAPPING_END_EVENT)
+			break;
+		struct srcpos kpos = ev_pos(L);
+		char *key = NULL;
+		int idx = -1;
+		if (L->ev_bad)
+			skip_node(L);
+		else if (!is_scalar(L)) {
+			err_at(L, kpos, _("a key must be a plain name"));
+			skip_node(L);
+		} else {
+			key = xstrdup(scalar(L));
+			idx = schema_find(s, key);
+			if (idx < 0 && strncmp(key, "x-", 2) != 0) {
+				const char *near = schema_suggest(s, key);
+				if (near != NULL)
+					err_at(L, kpos, _("unknown key '%s' in "
+					    "%s; did you mean '%s'?"), key,
+					    _(s->what), near);
+				else
+					err_at(L, kpos, _("unknown key '%s' in "
+					    "%s"), key, _(s->what));
+			} else if (idx >= 0 && fs[idx].kpos.line != 0) {
+				err_at(L, kpos, _("duplicate key '%s' (first at "
+				    "line %d)"), key, fs[idx].kpos.line);
+				idx = -1;
+			}
+		}
+		free(key);
+		if (!next(L))
+			return;
+		if (idx < 0) {
+			skip_node(L);
+			continue;
+		}
+		fs[idx].kpos = kpos;
+		fs[idx].seen = true;
+		parse_node(L, &s->keys[idx], &fs[idx]);
+		if (L->fatal)
+			return;
+	}
+	for (size_t i = 0; i < s->nkeys; i++)
+		if ((s->keys[i].flags & KF_REQUIRED) && fs[i].kpos.line == 0)
+			err_at(L, mpos, _("%s needs '%s'"), _(s->what),
+			    s->keys[i].key);
+}
+
+static struct field *
+fld(const struct schema *s, struct field *fs, const char *key)
+{
+	int i = schema_find(s, key);
+
+	if (i < 0)
+		fatal("no key '%s' in the schema of %s", key, s->what);
+	return &fs[i];
+}
+
+/* The value of an optional field, or NULL when absent or bad. */
+#define F(key)		fld(s, fs, key)
+#define HAS(key)	(F(key)->seen && F(key)->ok)
+
+static struct pdate
+no_date(void)
+{
+	struct pdate d = { DAY_NONE, PREC_DAY };
+
+	return d;
+}
+
+static struct pdate
+opt_date(struct field *f)
+{
+	return f->seen && f->ok ? f->date : no_date();
+}
+
+static void
+item_dept(struct loader *L, const struct schema *s, struct field *fs,
+    struct srcpos pos)
+{
+	struct plan *p = L->p;
+
+	if (!HAS("id") || !HAS("name"))
+		return;
+	grow((void **)&p->depts, &L->dcap, p->ndepts, sizeof *p->depts);
+	L->dx = xreallocarray(L->dx, L->dcap, sizeof *L->dx);
+	struct department *d = &p->depts[p->ndepts];
+	d->id = take(F("id"));
+	d->name = take(F("name"));
+	d->short_name = take(F("short"));
+	d->pos = pos;
+	L->dx[p->ndepts].id_pos = F("id")->pos;
+	p->ndepts++;
+}
+
+static void
+item_phase(struct loader *L, const struct schema *s, struct field *fs,
+    struct srcpos pos)
+{
+	struct phase_tmp *t = &L->ph[L->cur_phase];
+
+	t->ph.pos = pos;
+	t->ph.id = take(F("id"));
+	t->ph.name = take(F("name"));
+	t->ph.note = take(F("note"));
+	t->ph.start = opt_date(F("start"));
+	t->start_given = HAS("start");
+	t->ph.end = opt_date(F("end"));
+	t->owner = take(F("owner"));
+	t->id_pos = F("id")->pos;
+	t->start_pos = F("start")->pos;
+	t->end_pos = F("end")->pos;
+	t->owner_pos = F("owner")->pos;
+}
+
+static void
+item_ms(struct loader *L, const struct schema *s, struct field *fs,
+    struct srcpos pos)
+{
+	grow((void **)&L->ms, &L->mscap, L->nms, sizeof *L->ms);
+	struct ms_tmp *t = &L->ms[L->nms++];
+
+	memset(t, 0, sizeof *t);
+	t->phase = L->cur_phase;
+	t->m.pos = pos;
+	t->m.id = take(F("id"));
+	t->m.name = take(F("name"));
+	t->m.note = take(F("note"));
+	t->m.start = opt_date(F("start"));
+	t->m.due = opt_date(F("due"));
+	t->m.owner = -1;
+	t->m.weight = HAS("weight") ? F("weight")->num : 1.0;
+	t->m.every = HAS("every") ? (enum period)(PERIOD_WEEK +
+	    F("every")->ival) : PERIOD_NONE;
+	t->owner = take(F("owner"));
+	if (HAS("support")) {
+		t->support = F("support")->list;
+		memset(&F("support")->list, 0, sizeof t->support);
+	}
+	t->id_pos = F("id")->pos;
+	t->start_pos = F("start")->pos;
+	t->due_pos = F("due")->pos;
+	t->every_pos = F("every")->pos;
+	t->owner_pos = F("owner")->pos;
+}
+
+static void
+item_stage(struct loader *L, const struct schema *s, struct field *fs,
+    struct srcpos pos)
+{
+	struct target_tmp *t = &L->tg[L->cur_target];
+
+	(void)pos;
+	grow((void **)&t->stages, &t->cap, t->nstages, sizeof *t->stages);
+	struct stage_tmp *st = &t->stages[t->nstages++];
+	st->ok = HAS("due") && HAS("target");
+	st->due = opt_date(F("due"));
+	st->target = take(F("target"));
+	st->due_pos = F("due")->pos;
+	st->target_pos = F("target")->pos;
+}
+
+/*
+ * A target's value as written: a number, or with a scale one of its levels,
+ * stored as the level's index.
+ */
+static bool
+level_value(struct loader *L, const struct target *t, const char *key,
+    const char *s, struct srcpos pos, double *out)
+{
+	if (t->nscale > 0) {
+		for (size_t i = 0; i < t->nscale; i++)
+			if (strcmp(t->scale[i], s) == 0) {
+				*out = (double)i;
+				return true;
+			}
+		err_at(L, pos, _("'%s' for '%s' is not a level of the scale"),
+		    s, key);
+		return false;
+	}
+	int rc = parse_number(L, s, out);
+	if (rc == -2)
+		err_at(L, pos, _("'%s' is not a finite number"), key);
+	else if (rc != 0)
+		err_at(L, pos, _("'%s' must be a number, not '%s' (levels need "
+		    "a 'scale')"), key, s);
+	return rc == 0;
+}
+
+static void
+item_target(struct loader *L, const struct schema *s, struct field *fs,
+    struct srcpos pos)
+{
+	struct target_tmp *tt = &L->tg[L->cur_target];
+	struct target *t = &tt->t;
+
+	t->pos = pos;
+	t->id = take(F("id"));
+	t->name = take(F("name"));
+	t->unit = take(F("unit"));
+	t->note = take(F("note"));
+	t->dir = HAS("direction") ? (enum direction)F("direction")->ival :
+	    DIR_GE;
+	t->due = opt_date(F("due"));
+	t->baseline_date = opt_date(F("baseline_date"));
+	t->cadence = HAS("cadence") ? (enum period)(PERIOD_WEEK +
+	    F("cadence")->ival) : PERIOD_QUARTER;
+	if (HAS("scale")) {
+		struct strv *v = &F("scale")->list;
+		t->scale = v->v;
+		t->nscale = v->n;
+		free(v->pos);
+		memset(v, 0, sizeof *v);
+	}
+	if (HAS("target"))
+		level_value(L, t, "target", F("target")->s, F("target")->pos,
+		    &t->target);
+	if (HAS("baseline"))
+		t->has_baseline = level_value(L, t, "baseline",
+		    F("baseline")->s, F("baseline")->pos, &t->baseline);
+	tt->owner = take(F("owner"));
+	tt->phase = take(F("phase"));
+	if (HAS("support")) {
+		tt->support = F("support")->list;
+		memset(&F("support")->list, 0, sizeof tt->support);
+	}
+	tt->id_pos = F("id")->pos;
+	tt->due_pos = F("due")->pos;
+	tt->owner_pos = F("owner")->pos;
+	tt->phase_pos = F("phase")->pos;
+
+	/* Stages: levels resolved now that the scale is known. */
+	t->stages = xcalloc(tt->nstages ? tt->nstages : 1, sizeof *t->stages);
+	for (size_t i = 0; i < tt->nstages; i++) {
+		struct stage_tmp *st = &tt->stages[i];
+		if (!st->ok)
+			continue;
+		struct stage *sg = &t->stages[t->nstages];
+		if (!level_value(L, t, "target", st->target, st->target_pos,
+		    &sg->target))
+			continue;
+		if (t->nstages > 0 && st->due.day <=
+		    t->stages[t->nstages - 1].due.day)
+			err_at(L, st->due_pos, _("stage dues must be "
+			    "ascending"));
+		else if (t->due.day != DAY_NONE && st->due.day >= t->due.day)
+			err_at(L, st->due_pos, _("a stage must be due before "
+			    "the target's due date"));
+		sg->due = st->due;
+		t->nstages++;
+	}
+}
+
+/* Read a list of mappings by schema s, building an item from each. */
+static void
+read_list(struct loader *L, const struct schema *s)
+{
+	for (;;) {
+		if (!next(L))
+			return;
+		if (L->ev.type == YAML_SEQUENCE_END_EVENT)
+			return;
+		struct srcpos pos = ev_pos(L);
+		if (L->ev_bad) {
+			skip_node(L);
+			continue;
+		}
+		if (L->ev.type != YAML_MAPPING_START_EVENT) {
+			err_at(L, pos, _("each item must be a mapping of keys "
+			    "(%s)"), _(s->what));
+			skip_node(L);
+			continue;
+		}
+		struct field fs[MAX_KEYS];
+		memset(fs, 0, sizeof fs);
+		if (s->id == SC_PHASE) {
+			grow((void **)&L->ph, &L->phcap, L->nph, sizeof *L->ph);
+			memset(&L->ph[L->nph], 0, sizeof *L->ph);
+			L->ph[L->nph].ph.owner = -1;
+			L->cur_phase = (int)L->nph++;
+		} else if (s->id == SC_TARGET) {
+			grow((void **)&L->tg, &L->tgcap, L->ntg, sizeof *L->tg);
+			memset(&L->tg[L->ntg], 0, sizeof *L->tg);
+			L->tg[L->ntg].t.owner = L->tg[L->ntg].t.phase = -1;
+			L->cur_target = (int)L->ntg++;
+		}
+		read_mapping(L, s, fs);
+		if (!L->fatal) {
+			switch (s->id) {
+			case SC_DEPT:
+				item_dept(L, s, fs, pos);
+				break;
+			case SC_PHASE:
+				item_phase(L, s, fs, pos);
+				break;
+			case SC_MS:
+				item_ms(L, s, fs, pos);
+				break;
+			case SC_TARGET:
+				item_target(L, s, fs, pos);
+				break;
+			case SC_STAGE:
+				item_stage(L, s, fs, pos);
+				break;
+			default:
+				break;
+			}
+		}
+		if (s->id == SC_PHASE)
+			L->cur_phase = -1;
+		fields_release(fs, s->nkeys);
+		if (L->fatal)
+			return;
+	}
+}
+
+static void
+read_plan(struct loader *L)
+{
+	const struct schema *s = &schema_plan;
+	struct field fs[MAX_KEYS];
+	struct plan *p = L->p;
+
+	memset(fs, 0, sizeof fs);
+	read_mapping(L, s, fs);
+	if (L->fatal) {
+		fields_release(fs, s->nkeys);
+		return;
+	}
+	p->title = take(F("plan"));
+	if (HAS("id"))
+		p->id = take(F("id"));
+	p->document = take(F("document"));
+	p->issuer = take(F("issuer"));
+	p->issued = opt_date(F("issued"));
+	p->start = opt_date(F("start"));
+	p->end = opt_date(F("end"));
+	L->plan_start_pos = F("start")->pos;
+	L->plan_end_pos = F("end")->pos;
+	if (HAS("warn_days"))
+		p->warn_days = (int)F("warn_days")->ival;
+	if (HAS("pace")) {
+		p->pace_warn = F("pace")->pair[0];
+		p->pace_crit = F("pace")->pair[1];
+	}
+	fields_release(fs, s->nkeys);
+}
+
+/* Read the stream: one document whose top level is a mapping. */
+static void
+read_stream(struct loader *L)
+{
+	if (!next(L) || !next(L))	/* stream start, document start */
+		return;
+	if (L->ev.type == YAML_STREAM_END_EVENT) {
+		err_at(L, (struct srcpos){ 1, 1 }, _("empty plan: the file "
+		    "has no keys"));
+		return;
+	}
+	if (!next(L))
+		return;
+	struct srcpos pos = ev_pos(L);
+	if (is_null(L) && !L->ev_bad) {
+		err_at(L, pos, _("empty plan: the file has no keys"));
+	} else if (L->ev.type != YAML_MAPPING_START_EVENT) {
+		if (!L->ev_bad)
+			err_at(L, pos, _("the top level must be a mapping of "
+			    "keys (plan:, phases:, ...)"));
+		skip_node(L);
+	} else
+		read_plan(L);
+	if (!next(L) || !next(L))	/* document end, then? */
+		return;
+	if (L->ev.type == YAML_DOCUMENT_START_EVENT)
+		fatal_at(L, ev_pos(L), _("a second document: a plan file "
+		    "holds one document"));
+}
+
+/* Report the id at the later of two positions, the first's line named. */
+static bool
+pos_before(struct srcpos a, struct srcpos b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+struct idpos {
+	const char	*id;
+	struct srcpos	 pos;
+};
+
+static int
+cmp_idpos(const void *a, const void *b)
+{
+	const struct idpos *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	if (pos_before(x->pos, y->pos))
+		return -1;
+	return pos_before(y->pos, x->pos);
+}
+
+static void
+check_unique(struct loader *L, struct idpos *v, size_t n)
+{
+	qsort(v, n, sizeof *v, cmp_idpos);
+	for (size_t i = 1; i < n; i++) {
+		size_t first = i - 1;
+		while (first > 0 && strcmp(v[first - 1].id, v[i].id) == 0)
+			first--;
+		if (strcmp(v[i - 1].id, v[i].id) == 0)
+			err_at(L, v[i].pos, _("duplicate id '%s' (first at "
+			    "line %d)"), v[i].id, v[first].pos.line);
+	}
+}
+
+static void
+check_ids(struct loader *L)
+{
+	struct plan *p = L->p;
+	size_t n = L->nph + L->nms + L->ntg, k = 0;
+	struct idpos *v = xcalloc(n + p->ndepts + 1, sizeof *v);
+
+	for (size_t i = 0; i < p->ndepts; i++) {
+		v[k].id = p->depts[i].id;
+		v[k++].pos = L->dx[i].id_pos;
+	}
+	check_unique(L, v, k);
+	k = 0;
+	for (size_t i = 0; i < L->nph; i++)
+		if (L->ph[i].ph.id != NULL) {
+			v[k].id = L->ph[i].ph.id;
+			v[k++].pos = L->ph[i].id_pos;
+		}
+	for (size_t i = 0; i < L->nms; i++)
+		if (L->ms[i].m.id != NULL) {
+			v[k].id = L->ms[i].m.id;
+			v[k++].pos = L->ms[i].id_pos;
+		}
+	for (size_t i = 0; i < L->ntg; i++)
+		if (L->tg[i].t.id != NULL) {
+			v[k].id = L->tg[i].t.id;
+			v[k++].pos = L->tg[i].id_pos;
+		}
+	check_unique(L, v, k);
+	free(v);
+}
+
+/* The closest department id, for "did you mean". */
+static const char *
+near_dept(const struct plan *p, const char *id)
+{
+	size_t best = 3;
+	const char *found = NULL;
+
+	for (size_t i = 0; i < p->ndepts; i++) {
+		size_t d = schema_distance(id, p->depts[i].id, 2);
+		if (d < best) {
+			best = d;
+			found = p->depts[i].id;
+		}
+	}
+	return found;
+}
+
+static int
+resolve_dept(struct loader *L, const char *id, struct srcpos pos)
+{
+	int i;
+
+	if (id == NULL)
+		return -1;
+	if ((i = plan_find_dept(L->p, id)) >= 0)
+		return i;
+	const char *near = near_dept(L->p, id);
+	if (near != NULL)
+		err_at(L, pos, _("unknown department '%s'; did you mean "
+		    "'%s'?"), id, near);
+	else
+		err_at(L, pos, _("unknown department '%s'"), id);
+	return -1;
+}
+
+static int *
+resolve_support(struct loader *L, const struct strv *v)
+{
+	int *out = xcalloc(v->n ? v->n : 1, sizeof *out);
+
+	for (size_t i = 0; i < v->n; i++)
+		out[i] = resolve_dept(L, v->v[i], v->pos[i]);
+	return out;
+}
+
+static void
+date_text(struct pdate d, char out[static 11])
+{
+	pdate_format(&d, out);
+}
+
+static void
+finish_phases(struct loader *L)
+{
+	struct plan *p = L->p;
+
+	for (size_t i = 0; i < L->nph; i++) {
+		struct phase_tmp *t = &L->ph[i];
+		char a[11], b[11];
+		t->ph.owner = resolve_dept(L, t->owner, t->owner_pos);
+		if (!t->start_given) {
+			if (i == 0)
+				t->ph.start = p->start;
+			else if (L->ph[i - 1].ph.end.day != DAY_NONE) {
+				t->ph.start.day = L->ph[i - 1].ph.end.day + 1;
+				t->ph.start.prec = PREC_DAY;
+			}
+		}
+		if (t->ph.start.day == DAY_NONE || t->ph.end.day == DAY_NONE ||
+		    t->ph.start.day <= t->ph.end.day)
+			continue;
+		date_text(t->ph.start, a);
+		date_text(t->ph.end, b);
+		if (t->start_given)
+			err_at(L, pos_before(t->start_pos, t->end_pos) ?
+			    t->end_pos : t->start_pos, _("phase '%s' starts "
+			    "(%s) after it ends (%s)"), t->ph.id, a, b);
+		else
+			err_at(L, t->end_pos, _("phase '%s' ends (%s) before "
+			    "it starts (%s, %s)"), t->ph.id, b, a, i == 0 ?
+			    _("the plan's start") :
+			    _("the day after the previous phase's end"));
+	}
+}
+
+static void
+finish_ms(struct loader *L)
+{
+	struct plan *p = L->p;
+
+	for (size_t i = 0; i < L->nms; i++) {
+		struct ms_tmp *t = &L->ms[i];
+		struct milestone *m = &t->m;
+		char a[11], b[11];
+		m->owner = resolve_dept(L, t->owner, t->owner_pos);
+		m->support = resolve_support(L, &t->support);
+		m->nsupport = t->support.n;
+		m->phase = t->phase;
+		if (m->id == NULL || m->due.day == DAY_NONE)
+			continue;
+		if (m->start.day != DAY_NONE && m->start.day > m->due.day) {
+			date_text(m->start, a);
+			date_text(m->due, b);
+			err_at(L, pos_before(t->start_pos, t->due_pos) ?
+			    t->due_pos : t->start_pos, _("milestone '%s' "
+			    "starts (%s) after it is due (%s)"), m->id, a, b);
+		}
+		const struct phase *ph = t->phase >= 0 ?
+		    &L->ph[t->phase].ph : NULL;
+		if (m->every != PERIOD_NONE && m->start.day == DAY_NONE &&
+		    (ph == NULL || ph->start.day == DAY_NONE) &&
+		    p->start.day == DAY_NONE)
+			err_at(L, t->every_pos, _("recurring milestone '%s' "
+			    "has no start: give it 'start', or give its phase "
+			    "or the plan one"), m->id);
+		if (ph != NULL && ph->end.day != DAY_NONE &&
+		    m->due.day > ph->end.day) {
+			date_text(m->due, a);
+			date_text(ph->end, b);
+			warn_at(L, t->due_pos, _("milestone '%s' is due (%s) "
+			    "after its phase '%s' ends (%s)"), m->id, a,
+			    ph->id, b);
+		}
+	}
+}
+
+static int
+find_phase(const struct loader *L, const char *id)
+{
+	for (size_t i = 0; i < L->nph; i++)
+		if (L->ph[i].ph.id != NULL && strcmp(L->ph[i].ph.id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+finish_targets(struct loader *L)
+{
+	struct plan *p = L->p;
+
+	for (size_t i = 0; i < L->ntg; i++) {
+		struct target_tmp *tt = &L->tg[i];
+		struct target *t = &tt->t;
+		char a[11], b[11];
+		t->owner = resolve_dept(L, tt->owner, tt->owner_pos);
+		t->support = resolve_support(L, &tt->support);
+		t->nsupport = tt->support.n;
+		if (tt->phase != NULL &&
+		    (t->phase = find_phase(L, tt->phase)) < 0)
+			err_at(L, tt->phase_pos, _("unknown phase '%s'"),
+			    tt->phase);
+		if (t->id == NULL)
+			continue;
+		if (tt->owner == NULL)
+			warn_at(L, t->pos, _("target '%s' has no owner"),
+			    t->id);
+		if (t->due.day != DAY_NONE && p->end.day != DAY_NONE &&
+		    t->due.day > p->end.day) {
+			date_text(t->due, a);
+			date_text(p->end, b);
+			warn_at(L, tt->due_pos, _("target '%s' is due (%s) "
+			    "after the plan ends (%s)"), t->id, a, b);
+		}
+	}
+}
+
+/* Move the milestones into the plan, phase by phase, then plan-level. */
+static void
+assemble(struct loader *L)
+{
+	struct plan *p = L->p;
+	size_t k = 0;
+
+	p->nphases = L->nph;
+	p->phases = xcalloc(L->nph ? L->nph : 1, sizeof *p->phases);
+	p->ms = xcalloc(L->nms ? L->nms : 1, sizeof *p->ms);
+	for (size_t i = 0; i <= L->nph; i++) {
+		int ph = i < L->nph ? (int)i : -1;
+		if (i < L->nph) {
+			p->phases[i] = L->ph[i].ph;
+			p->phases[i].ms_first = k;
+		}
+		for (size_t j = 0; j < L->nms; j++)
+			if (L->ms[j].phase == ph)
+				p->ms[k++] = L->ms[j].m;
+		if (i < L->nph)
+			p->phases[i].ms_count = k - p->phases[i].ms_first;
+	}
+	p->nms = k;
+	p->ntargets = L->ntg;
+	p->targets = xcalloc(L->ntg ? L->ntg : 1, sizeof *p->targets);
+	for (size_t i = 0; i < L->ntg; i++)
+		p->targets[i] = L->tg[i].t;
+}
+
+static void
+finish(struct loader *L, const char *name)
+{
+	struct plan *p = L->p;
+
+	if (p->start.day != DAY_NONE && p->end.day != DAY_NONE &&
+	    p->start.day > p->end.day)
+		err_at(L, pos_before(L->plan_start_pos, L->plan_end_pos) ?
+		    L->plan_end_pos : L->plan_start_pos,
+		    _("the plan starts after it ends"));
+	check_ids(L);
+	finish_phases(L);
+	finish_ms(L);
+	finish_targets(L);
+	if (p->id == NULL) {
+		const char *base = strrchr(name, '/');
+		base = base ? base + 1 : name;
+		if (strcmp(name, "-") == 0)
+			base = "stdin";
+		const char *dot = strrchr(base, '.');
+		size_t n = dot && dot != base ? (size_t)(dot - base) :
+		    strlen(base);
+		p->id = xstrndup(base, n);
+	}
+}
+
+/* Free what the loader still owns (items not moved into the plan). */
+static void
+loader_release(struct loader *L)
+{
+	/* Reference names and stage texts are the loader's in any case. */
+	for (size_t i = 0; i < L->nph; i++)
+		free(L->ph[i].owner);
+	for (size_t i = 0; i < L->nms; i++) {
+		free(L->ms[i].owner);
+		strv_release(&L->ms[i].support);
+	}
+	for (size_t i = 0; i < L->ntg; i++) {
+		free(L->tg[i].owner);
+		free(L->tg[i].phase);
+		strv_release(&L->tg[i].support);
+		for (size_t k = 0; k < L->tg[i].nstages; k++)
+			free(L->tg[i].stages[k].target);
+		free(L->tg[i].stages);
+	}
+	free(L->ph);
+	free(L->ms);
+	free(L->tg);
+	free(L->dx);
+	if (L->have_ev)
+		yaml_event_delete(&L->ev);
+	yaml_parser_delete(&L->parser);
+	if (L->cloc != (locale_t)0)
+		freelocale(L->cloc);
+}
+
+struct plan *
+config_load_buffer(const char *name, const char *data, size_t len,
+    struct diags *d)
+{
+	struct loader L;
+	size_t errors = d->errors;
+
+	memset(&L, 0, sizeof L);
+	L.d = d;
+	L.buf = data;
+	L.len = len;
+	L.cur_phase = L.cur_target = -1;
+	L.p = plan_new();
+	L.p->file = xstrdup(name);
+	if (len > CONFIG_MAX_FILE) {
+		err_at(&L, (struct srcpos){ 0, 0 }, _("file larger than the "
+		    "limit of %u MiB"), (unsigned)(CONFIG_MAX_FILE >> 20));
+		plan_free(L.p);
+		return NULL;
+	}
+	if (!yaml_parser_initialize(&L.parser))
+		fatal("%s", _("cannot initialise the YAML parser"));
+	L.cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (prescan(&L)) {
+		/* No encoding set: libyaml then skips a byte-order mark
+		 * (prescan has already refused UTF-16). */
+		yaml_parser_set_input_string(&L.parser,
+		    (const unsigned char *)data, len);
+		read_stream(&L);
+	}
+	if (!L.fatal)
+		finish(&L, name);
+	/* The plan owns the items from here, even after a fatal error. */
+	assemble(&L);
+	loader_release(&L);
+	if (d->errors > errors) {
+		plan_free(L.p);
+		return NULL;
+	}
+	plan_index(L.p);
+	return L.p;
+}
+
+/* Read all of fd, up to the file limit. */
+static int
+read_all(int fd, char **out, size_t *outlen, bool *toobig)
+{
+	size_t cap = 65536, len = 0;
+	char *buf = xmalloc(cap);
+
+	*toobig = false;
+	for (;;) {
+		if (len == cap) {
+			if (cap > CONFIG_MAX_FILE) {
+				*toobig = true;
+				free(buf);
+				return 0;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t n = read(fd, buf + len, cap - len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			free(buf);
+			errno = e;
+			return -1;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len > CONFIG_MAX_FILE) {
+			*toobig = true;
+			free(buf);
+			return 0;
+		}
+	}
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+struct plan *
+config_load(const char *path, struct diags *d)
+{
+	int fd = 0;
+	char *data = NULL;
+	size_t len = 0;
+	bool toobig;
+	struct stat st;
+
+	if (strcmp(path, "-") != 0 &&
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		diags_add(d, DIAG_ERROR, 0, 0, _("cannot read: %s"),
+		    strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > CONFIG_MAX_FILE)
+		toobig = true;
+	else if (read_all(fd, &data, &len, &toobig) != 0) {
+		diags_add(d, DIAG_ERROR, 0, 0, _("cannot read: %s"),
+		    strerror(errno));
+		if (fd != 0)
+			close(fd);
+		return NULL;
+	}
+	if (fd != 0)
+		close(fd);
+	if (toobig) {
+		diags_add(d, DIAG_ERROR, 0, 0, _("file larger than the limit "
+		    "of %u MiB"), (unsigned)(CONFIG_MAX_FILE >> 20));
+		return NULL;
+	}
+	struct plan *p = config_load_buffer(path, data, len, d);
+	free(data);
+	return p;
+}
