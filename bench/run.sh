@@ -1,0 +1,440 @@
+#!/bin/sh
+# run.sh: the planwatch benchmark (make bench).
+#
+# Builds planwatch (release flags, its own build directory), the generator
+# and the floor programs; generates the plan at 1/100, 1/10 and full
+# (province) scale; imports the values into a fresh database per scale; then
+# measures every command and its floor as the median of several whole-process
+# runs (wall time, peak RSS from wait4), and prints a Markdown table to
+# standard output, also saved with the machine's description in
+# bench/RESULTS.md.  Commands planwatch does not have yet are shown as n/a.
+#
+# Knobs (environment):
+#   BENCH_BUILD   build directory (default build-bench)
+#   BENCH_RUNS    runs per measurement (default 5; 3 for the slow ones)
+#   BENCH_SCALES  scale divisors to run (default "100 10 1")
+#   BENCH_KEEP    set to 1 to keep the work directory (its path is printed)
+#   BENCH_TREE    "head": build the last commit instead of the working tree
+#   BENCH_OUT     where to save the results (default bench/RESULTS.md;
+#                 empty: do not save)
+set -u
+LC_ALL=C.UTF-8
+export LC_ALL
+cd "$(dirname "$0")/.." || exit 1
+ROOT=$(pwd)
+BUILD=${BENCH_BUILD:-build-bench}
+RUNS=${BENCH_RUNS:-5}
+SCALES=${BENCH_SCALES:-"100 10 1"}
+OUT=${BENCH_OUT-bench/RESULTS.md}
+TODAY=2025-12-31	# the as-of date gen.c writes its data for
+SEED=20240109
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/planwatch-bench.XXXXXX") || exit 1
+TMUX_SOCK=pwbench$$
+cleanup() {
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	if [ "${BENCH_KEEP:-0}" = 1 ]; then
+		echo "bench: work directory kept: $WORK" >&2
+	else
+		rm -rf "$WORK"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { echo "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+# --- Build ------------------------------------------------------------------
+# BENCH_TREE=head builds the last commit (from git archive) instead of the
+# working tree, so work in progress elsewhere cannot break or skew the run.
+SRC=$ROOT
+if [ "${BENCH_TREE:-}" = head ]; then
+	SRC=$WORK/src
+	mkdir -p "$SRC" && git archive HEAD | tar -x -C "$SRC" ||
+	    die "cannot export HEAD"
+fi
+say "building planwatch in $BUILD"
+make --no-print-directory -C "$SRC" BUILD="$ROOT/$BUILD" \
+    CFLAGS="-O2 -g -DNDEBUG" all >"$WORK/make.log" 2>&1 ||
+    { tail -20 "$WORK/make.log" >&2; die "build failed"; }
+PW=$ROOT/$BUILD/planwatch
+B=$ROOT/$BUILD/bench
+mkdir -p "$B"
+CFL="-std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O2 -Wall -Wextra"
+PKGS="ncursesw sqlite3 yaml-0.1"
+cc $CFL -o "$B/gen" bench/gen.c &&
+cc $CFL -o "$B/measure" bench/measure.c &&
+cc $CFL $(pkg-config --cflags yaml-0.1) -o "$B/yamlparse" bench/yamlparse.c \
+    $(pkg-config --libs yaml-0.1) &&
+cc $CFL $(pkg-config --cflags $PKGS) -o "$B/startup" bench/startup.c \
+    $(pkg-config --libs $PKGS) || die "cannot build the bench programs"
+
+HAVE_TASK=0
+command -v task >/dev/null 2>&1 && HAVE_TASK=1
+HAVE_SQLITE=0
+command -v sqlite3 >/dev/null 2>&1 && HAVE_SQLITE=1
+
+RES=$WORK/results.tsv
+: >"$RES"
+
+# rec SCALE KEY MS KIB STATUS [NOTE]: one result line.
+rec() {
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "${6:-}" >>"$RES"
+}
+
+# meas SCALE KEY OKMAX RUNS [measure options] -- CMD...: measure and record.
+# An exit status above OKMAX is recorded as a failure, with the first line
+# of the command's standard error.
+meas() {
+	_s=$1 _k=$2 _ok=$3 _n=$4
+	shift 4
+	_r=$("$B/measure" -n "$_n" -e "$WORK/err" "$@") ||
+	    { rec "$_s" "$_k" - - "fail" "measure failed"; return 1; }
+	set -- $_r
+	if [ "$3" -gt "$_ok" ]; then
+		rec "$_s" "$_k" "$1" "$2" "fail:$3" \
+		    "$(head -c 300 "$WORK/err" | head -1)"
+		return 1
+	fi
+	rec "$_s" "$_k" "$1" "$2" ok
+}
+
+# Does planwatch have this command yet?
+have() { "$PW" help "$1" >/dev/null 2>&1; }
+
+# The CSV as SQL INSERTs into the store's events table (the import floor):
+# the same rows, the same columns planwatch fills, one transaction.
+csv_to_sql() {
+	awk -F, -v now="${TODAY}T00:00:00Z" '
+	function q(s) { if (s == "") return "NULL"; gsub(/'\''/, "'\'''\''", s); return "'\''" s "'\''" }
+	NR == 1 { print "BEGIN;"; next }
+	{
+		sub(/\r$/, "")
+		for (i = 1; i <= 5; i++) gsub(/^"|"$/, "", $i)
+		if ($1 ~ /^T/) {
+			kind = "value"
+			if ($3 ~ /^-?[0-9.]+$/) { v = $3; lv = "NULL" } else { v = "NULL"; lv = q($3) }
+		} else if ($3 == "done") { kind = "done"; v = "NULL"; lv = "NULL" }
+		else { kind = "progress"; v = $3; lv = "NULL" }
+		printf "INSERT INTO events (kind, item, asof, value, level, note, source, recorded_by, recorded) VALUES ('\''%s'\'', %s, '\''%s'\'', %s, %s, %s, %s, '\''bench'\'', '\''%s'\'');\n", kind, q($1), $2, v, lv, q($4), q($5), now
+	}
+	END { print "COMMIT;" }' "$1"
+}
+
+# "Latest value per target as of D": one index seek per target.
+latest_sql() {
+	cat <<EOF
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $1 - 1)
+SELECT id, (SELECT coalesce(level, value) FROM events
+            WHERE item = id AND kind = 'value' AND superseded_by IS NULL
+              AND asof <= '$TODAY'
+            ORDER BY asof DESC, seq DESC LIMIT 1)
+FROM (SELECT printf('T%04d', i) AS id FROM n);
+EOF
+}
+
+# The same answer from a scan of the whole table (for comparison only).
+groupby_sql() {
+	cat <<EOF
+SELECT e.item, coalesce(e.level, e.value) FROM events e
+JOIN (SELECT item, max(asof) AS m FROM events
+      WHERE kind = 'value' AND superseded_by IS NULL AND asof <= '$TODAY'
+      GROUP BY item) l ON e.item = l.item AND e.asof = l.m
+WHERE e.kind = 'value' AND e.superseded_by IS NULL;
+EOF
+}
+
+# The curses review in a detached tmux: PLANWATCH_KEYLOG makes planwatch log
+# the first complete screen and every handled key, with microseconds.
+review() {
+	_s=$1 _plan=$2 _db=$3
+	if ! have review; then
+		rec "$_s" review_first - - na
+		return
+	fi
+	if ! command -v tmux >/dev/null 2>&1; then
+		rec "$_s" review_first - - na "tmux not installed"
+		return
+	fi
+	_log=$WORK/keylog.$_s
+	rm -f "$_log"
+	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -x 160 -y 50 \
+	    "env TERM=xterm-256color PLANWATCH_KEYLOG=$_log '$PW' -f '$_plan' -d '$_db' --today $TODAY review; sleep 1"
+	sleep 2
+	# Scroll, page down, jump to the end and back, switch view, search.
+	for k in j j j j j j j j j j NPage NPage NPage NPage End Home \
+	    k k k k k Tab Tab Tab j j j NPage Tab /; do
+		tmux -L "$TMUX_SOCK" send-keys "$k"
+		sleep 0.05
+	done
+	tmux -L "$TMUX_SOCK" send-keys -l "医共体"
+	tmux -L "$TMUX_SOCK" send-keys Enter
+	sleep 0.3
+	for k in n n n n n j j j j j NPage End q; do
+		tmux -L "$TMUX_SOCK" send-keys "$k"
+		sleep 0.05
+	done
+	sleep 1
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	if [ ! -s "$_log" ]; then
+		rec "$_s" review_first - - pending "PLANWATCH_KEYLOG not written"
+		return
+	fi
+	cp "$_log" "$WORK/keylog.last"
+	# Lines whose first word is "first" (or "screen") time the first
+	# complete screen; the others are keys.  The last field is
+	# microseconds.
+	awk '{ us = $NF + 0 }
+	    $1 ~ /^(first|screen|start)/ { if (first == "") first = us; next }
+	    { print us }
+	    END { if (first != "") print "first", first > "/dev/stderr" }' \
+	    "$_log" 2>"$WORK/first" | sort -n >"$WORK/keys"
+	_first=$(awk '{ print $2 / 1000 }' "$WORK/first")
+	if [ -n "$_first" ]; then
+		rec "$_s" review_first "$_first" - ok
+	else
+		rec "$_s" review_first - - pending "no first-screen line in the log"
+	fi
+	_nk=$(wc -l <"$WORK/keys")
+	if [ "$_nk" -gt 0 ]; then
+		_p50=$(awk -v n="$_nk" 'NR == int((n + 1) / 2) { print $1 / 1000 }' "$WORK/keys")
+		_p99=$(awk -v n="$_nk" 'BEGIN { r = int(n * 0.99 + 0.999); if (r < 1) r = 1 }
+		    NR == r { print $1 / 1000 }' "$WORK/keys")
+		rec "$_s" review_key_p50 "$_p50" - ok "$_nk keys"
+		rec "$_s" review_key_p99 "$_p99" - ok "$_nk keys"
+	fi
+}
+
+# --- Measure each scale -------------------------------------------------------
+for s in $SCALES; do
+	D=$WORK/s$s
+	mkdir -p "$D"
+	say "1/$s scale: generating"
+	"$B/gen" -s "$s" -r "$SEED" -t "$D" >&2 || die "gen failed"
+	P=$D/plan.yaml
+	CSV=$D/values.csv
+	DB=$D/plan.db
+	rec "$s" planbytes "$(wc -c <"$P")" - ok
+	rec "$s" csvrows "$(($(wc -l <"$CSV") - 1))" - ok
+	ntg=$((2000 / s))
+	runs=$RUNS
+	slow=$RUNS
+	[ "$s" -le 10 ] && [ "$RUNS" -gt 3 ] && slow=3
+	cat "$P" "$CSV" >/dev/null
+
+	say "1/$s scale: floors"
+	meas "$s" cat 0 "$runs" -o /dev/null -- cat "$P"
+	meas "$s" yamlparse 0 "$runs" -o /dev/null -- "$B/yamlparse" "$P"
+	meas "$s" startup 0 "$runs" -o /dev/null -- "$B/startup"
+	if [ "$HAVE_TASK" = 1 ]; then
+		meas "$s" task 0 "$runs" -o /dev/null -- env \
+		    TASKRC="$D/task/taskrc" task +OVERDUE count
+	else
+		rec "$s" task - - na "taskwarrior not installed"
+	fi
+
+	say "1/$s scale: planwatch"
+	if have validate; then
+		meas "$s" validate 0 "$runs" -o /dev/null -- "$PW" -f "$P" \
+		    --today "$TODAY" validate
+	else
+		rec "$s" validate - - na
+	fi
+	if have import; then
+		meas "$s" import 0 "$slow" -o /dev/null \
+		    -b "rm -f '$DB' '$DB-wal' '$DB-shm'" -- "$PW" -f "$P" \
+		    -d "$DB" --today "$TODAY" import "$CSV"
+	else
+		rec "$s" import - - na
+	fi
+	dbok=0
+	if [ -s "$DB" ] && [ "$HAVE_SQLITE" = 1 ] &&
+	    sqlite3 "$DB" .schema >"$D/schema.sql" 2>/dev/null &&
+	    grep -q 'events' "$D/schema.sql"; then
+		dbok=1
+	fi
+	for c in status check; do
+		if ! have $c; then
+			rec "$s" $c - - na
+			continue
+		fi
+		# check's exit status is the worst status found (0..3).
+		meas "$s" $c 3 "$runs" -o /dev/null -- "$PW" -f "$P" -d "$DB" \
+		    --today "$TODAY" $c
+	done
+	if have report; then
+		meas "$s" report_text 0 "$runs" -o /dev/null -- "$PW" -f "$P" \
+		    -d "$DB" --today "$TODAY" --color never report --format text
+		meas "$s" report_html 0 "$runs" -o /dev/null -- "$PW" -f "$P" \
+		    -d "$DB" --today "$TODAY" report --format html
+	else
+		rec "$s" report_text - - na
+		rec "$s" report_html - - na
+	fi
+	if have export; then
+		meas "$s" export 0 "$runs" -o /dev/null -- "$PW" -f "$P" \
+		    -d "$DB" --today "$TODAY" export
+	else
+		rec "$s" export - - na
+	fi
+
+	say "1/$s scale: sqlite3 floors"
+	if [ "$dbok" = 1 ]; then
+		latest_sql "$ntg" >"$D/latest.sql"
+		groupby_sql >"$D/groupby.sql"
+		meas "$s" sql_latest 0 "$runs" -i "$D/latest.sql" -o /dev/null \
+		    -- sqlite3 -batch -readonly "$DB"
+		meas "$s" sql_groupby 0 "$slow" -i "$D/groupby.sql" \
+		    -o /dev/null -- sqlite3 -batch -readonly "$DB"
+		csv_to_sql "$CSV" >"$D/insert.sql"
+		{ echo "PRAGMA journal_mode=WAL;"; cat "$D/schema.sql"; } \
+		    >"$D/schema-wal.sql"
+		F=$D/floor.db
+		meas "$s" sql_insert 0 "$slow" -i "$D/insert.sql" -o /dev/null \
+		    -b "rm -f '$F' '$F-wal' '$F-shm'; sqlite3 '$F' <'$D/schema-wal.sql' >/dev/null" \
+		    -- sqlite3 -batch "$F"
+	else
+		note="no database (needs planwatch import and the sqlite3 shell)"
+		rec "$s" sql_latest - - na "$note"
+		rec "$s" sql_groupby - - na "$note"
+		rec "$s" sql_insert - - na "$note"
+	fi
+	# The review's per-key times matter on the largest plan.
+	[ "$s" = 1 ] && review "$s" "$P" "$DB"
+	[ "$s" = 1 ] || rm -f "$D/insert.sql"
+done
+
+# --- The table ----------------------------------------------------------------
+table() {
+	awk -F'\t' -v scales="$SCALES" '
+	function have(s, k) { return ((s, k) in ms) && st[s, k] == "ok" && ms[s, k] != "-" }
+	function f(x) { return x >= 100 ? sprintf("%.0f", x) : x >= 10 ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+	function mib(k) { return k == "-" || k == "" ? "" : sprintf("%.1f", k / 1024) }
+	function shown(s, k) {
+		if (!((s, k) in st)) return "| n/a | |"
+		if (st[s, k] == "na") return "| n/a | |"
+		if (st[s, k] == "pending") return "| pending | |"
+		if (st[s, k] ~ /^fail/) return "| " st[s, k] " | |"
+		return "| " f(ms[s, k]) " | " mib(kib[s, k]) " |"
+	}
+	function verdict(ok) { return ok ? "ok" : "**MISS**" }
+	# row SCALE KEY LABEL FLOORMS FLOORLABEL BUDGET(ratio max) MEMCHECK
+	function row(s, k, label, fl, flabel, budget, memck,   r, line, ratio, mem, lim) {
+		line = "| " label " " shown(s, k)
+		ratio = ""; mem = ""
+		if (have(s, k) && fl > 0 && budget > 0) {
+			r = ms[s, k] / fl
+			ratio = sprintf("%.2fx %s (budget %sx): %s", r, flabel, budget, verdict(r <= budget))
+			if (r > budget) miss[++nmiss] = sprintf("1/%s %s: %.2fx %s, budget %sx", s, label, r, flabel, budget)
+		} else if (fl == -1)
+			ratio = "floor"
+		else if (budget > 0 && have(s, k))
+			ratio = "(" flabel " not measured)"
+		if (memck && have(s, k) && kib[s, k] != "-") {
+			lim = 2 * ms[s, "planbytes"] / 1048576 + 32
+			mem = sprintf("%s of %.0f MiB: %s", mib(kib[s, k]), lim, verdict(kib[s, k] / 1024 <= lim))
+			if (kib[s, k] / 1024 > lim) miss[++nmiss] = sprintf("1/%s %s: peak %s MiB, budget %.0f MiB", s, label, mib(kib[s, k]), lim)
+		}
+		note = (s, k) in nt ? nt[s, k] : ""
+		print line " " ratio " | " mem " | " note " |"
+	}
+	{ ms[$1, $2] = $3; kib[$1, $2] = $4; st[$1, $2] = $5; nt[$1, $2] = $6 }
+	END {
+		n = split(scales, S, " ")
+		for (i = 1; i <= n; i++) {
+			s = S[i]
+			printf "\n### 1/%s scale: plan %.2f MB, %d CSV rows\n\n", s, ms[s, "planbytes"] / 1e6, ms[s, "csvrows"]
+			print "| command | median ms | peak MiB | against its floor | peak memory vs 2x plan + 32 MiB | note |"
+			print "|---|---:|---:|---|---|---|"
+			row(s, "cat", "floor: cat plan.yaml", -1)
+			row(s, "yamlparse", "floor: libyaml parse-only", -1)
+			row(s, "startup", "floor: start-up, 3 libraries", -1)
+			row(s, "sql_latest", "floor: sqlite3 latest value per target", -1)
+			row(s, "sql_groupby", "(sqlite3 GROUP BY max() scan)", -1)
+			row(s, "sql_insert", "floor: sqlite3 insert, one transaction", -1)
+			row(s, "task", "taskwarrior +OVERDUE count", -1)
+			q = 0
+			if (have(s, "startup") && have(s, "yamlparse") && have(s, "sql_latest"))
+				q = ms[s, "startup"] + ms[s, "yamlparse"] + ms[s, "sql_latest"]
+			y = have(s, "yamlparse") ? ms[s, "yamlparse"] : 0
+			row(s, "validate", "validate", y, "libyaml", 1.3, 1)
+			row(s, "status", "status", q, "start-up+libyaml+latest", 1.5, 1)
+			row(s, "check", "check", q, "start-up+libyaml+latest", 1.5, 1)
+			row(s, "report_text", "report --format text", 0, "", 0, 1)
+			row(s, "report_html", "report --format html", 0, "", 0, 1)
+			row(s, "export", "export", 0, "", 0, 1)
+			row(s, "import", "import", have(s, "sql_insert") ? ms[s, "sql_insert"] : 0, "sqlite3 insert", 1.5, 1)
+			if (have(s, "check") && have(s, "task")) {
+				r = ms[s, "task"] / ms[s, "check"]
+				printf "| check vs taskwarrior | | | taskwarrior takes %.2fx as long (budget >= 3x): %s | | |\n", r, verdict(r >= 3)
+				if (r < 3) miss[++nmiss] = sprintf("1/%s check: only %.2fx faster than taskwarrior, budget 3x", s, r)
+			}
+			if ((s, "review_first") in st) {
+				row(s, "review_first", "review: first complete screen", have(s, "check") ? ms[s, "check"] : 0, "check", 2, 0)
+				if ((s, "review_key_p50") in st) {
+					row(s, "review_key_p50", "review: key, median", 0, "", 0, 0)
+					row(s, "review_key_p99", "review: key, 99th percentile", 0, "", 0, 0)
+					if (have(s, "review_key_p99") && ms[s, "review_key_p99"] > 5)
+						miss[++nmiss] = sprintf("1/%s review: key p99 %.2f ms, budget 5 ms", s, ms[s, "review_key_p99"])
+				}
+			}
+		}
+		# Growth from 1/10 to full scale.
+		if (((10, "planbytes") in ms) && ((1, "planbytes") in ms)) {
+			print "\n### Growth from 1/10 to full scale (budget: at most 11x)\n"
+			print "| command | 1/10 ms | full ms | growth | 1/10 MiB | full MiB |"
+			print "|---|---:|---:|---|---:|---:|"
+			split("validate status check report_text report_html export import yamlparse sql_latest sql_insert task", K, " ")
+			for (j = 1; j in K; j++) {
+				k = K[j]
+				if (!have(10, k) || !have(1, k)) { printf "| %s | n/a | n/a | | | |\n", k; continue }
+				r = ms[1, k] / ms[10, k]
+				fl = k ~ /^(yamlparse|sql_|task)/
+				printf "| %s | %s | %s | %.1fx%s | %s | %s |\n", k, f(ms[10, k]), f(ms[1, k]), r,
+				    fl ? " (floor)" : ": " verdict(r <= 11), mib(kib[10, k]), mib(kib[1, k])
+				if (!fl && r > 11) miss[++nmiss] = sprintf("%s grows %.1fx from 1/10 to full scale, budget 11x", k, r)
+			}
+		}
+		print "\n### Budgets missed\n"
+		if (nmiss == 0) print "None of the measured ones."
+		for (j = 1; j <= nmiss; j++) print "- " miss[j]
+		na = ""
+		for (key in st) if (st[key] == "na" || st[key] == "pending") { split(key, kk, SUBSEP); if (!(kk[2] in seen)) { seen[kk[2]] = 1; na = na " " kk[2] } }
+		if (na != "") print "\nNot measured (n/a: not in planwatch yet or tool missing; pending: timing log not there yet):" na "."
+	}' "$RES"
+}
+
+machine() {
+	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "- CPU: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+	echo "- memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+	echo "- kernel: $(uname -sr)"
+	echo "- compiler: $(cc --version | head -1); CFLAGS -O2 -g -DNDEBUG"
+	echo "- libraries: $("$B/startup")"
+	echo "- sqlite3 shell: $(sqlite3 -version 2>/dev/null | cut -d' ' -f1-2)"
+	[ "$HAVE_TASK" = 1 ] && echo "- taskwarrior: $(task --version 2>/dev/null)"
+	echo "- runs: median of $RUNS (3 for import and the insert floor at 1/10 and full scale); as of $TODAY; seed $SEED"
+}
+
+{
+	echo "## planwatch benchmark"
+	echo
+	machine
+	table
+} >"$WORK/table.md"
+cat "$WORK/table.md"
+if [ -n "$OUT" ]; then
+	{
+		echo "# Benchmark results"
+		echo
+		echo "The last run of \`make bench\` (bench/run.sh).  Times are the median of"
+		echo "whole-process runs in milliseconds; peak memory is the child's maximum"
+		echo "resident set (wait4).  Floors are what the hardware and the libraries"
+		echo "need for the same work; budgets are from issue 8."
+		echo
+		cat "$WORK/table.md"
+	} >"$OUT"
+	say "saved $OUT"
+fi
