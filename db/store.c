@@ -473,82 +473,145 @@ utc_now(char out[static 21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-int
-store_record(struct store *s, const struct record_in *r, size_t n,
-    char **err)
-{
-	sqlite3_stmt *ins = NULL, *sup = NULL;
-	char now[21], day[11];
-	long long seq;
+struct store_batch {
+	struct store	*s;
+	sqlite3_stmt	*ins, *sup;
+	char		 now[21];
+};
 
+static void
+batch_free(struct store_batch *b)
+{
+	sqlite3_finalize(b->ins);
+	sqlite3_finalize(b->sup);
+	free(b);
+}
+
+int
+store_batch_begin(struct store *s, struct store_batch **out, char **err)
+{
+	struct store_batch *b;
+
+	*out = NULL;
 	if (s->db == NULL || s->mode != STORE_WRITE) {
 		*err = xasprintf(_("%s: opened read-only"), s->path);
 		return -1;
 	}
+	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	b = xcalloc(1, sizeof *b);
+	b->s = s;
+	utc_now(b->now);
+	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
+	    "note, source, recorded_by, recorded) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &b->ins, err) != 0 ||
+	    prepare(s, "UPDATE events SET superseded_by = ?1 "
+	    "WHERE item = ?2 AND asof = ?3 AND kind IN (?4, ?5) "
+	    "AND superseded_by IS NULL AND seq < ?1", &b->sup, err) != 0) {
+		store_batch_abort(b);
+		return -1;
+	}
+	sqlite3_bind_text(b->ins, 9, b->now, -1, SQLITE_STATIC);
+	*out = b;
+	return 0;
+}
+
+int
+store_batch_add(struct store_batch *b, const struct record_in *r,
+    char **err)
+{
+	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN;
+	sqlite3_stmt *ins = b->ins, *sup = b->sup;
+	char day[11];
+	long long seq;
+	int rc;
+
+	if (check_record(b->s, r, err) != 0)
+		return -1;
+	date_iso(r->date, day);
+	sqlite3_bind_text(ins, 1, kind_names[r->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 2, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 3, day, -1, SQLITE_STATIC);
+	if (completion)
+		sqlite3_bind_null(ins, 4);
+	else
+		sqlite3_bind_double(ins, 4, r->value);
+	bind_text(ins, 5, r->kind == FACT_VALUE ? r->level : NULL);
+	bind_text(ins, 6, r->note);
+	bind_text(ins, 7, r->source);
+	sqlite3_bind_text(ins, 8, r->by, -1, SQLITE_STATIC);
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE) {
+		*err = db_error(b->s, b->s->db);
+		return -1;
+	}
+	seq = sqlite3_last_insert_rowid(b->s->db);
+
+	/* Supersede the current record of the same sort for this item and
+	 * date: a value, a progress, or a completion (done and reopen
+	 * replace each other).  One seek in the (item, asof) index. */
+	sqlite3_bind_int64(sup, 1, seq);
+	sqlite3_bind_text(sup, 2, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sup, 3, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sup, 4, completion ? "done" : kind_names[r->kind],
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(sup, 5, completion ? "reopen" : kind_names[r->kind],
+	    -1, SQLITE_STATIC);
+	rc = sqlite3_step(sup);
+	sqlite3_reset(sup);
+	if (rc != SQLITE_DONE) {
+		*err = db_error(b->s, b->s->db);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_batch_commit(struct store_batch *b, char **err)
+{
+	struct store *s = b->s;
+
+	sqlite3_finalize(b->ins);
+	sqlite3_finalize(b->sup);
+	b->ins = b->sup = NULL;
+	if (exec(s, "COMMIT", err) != 0) {
+		store_batch_abort(b);
+		return -1;
+	}
+	batch_free(b);
+	return 0;
+}
+
+void
+store_batch_abort(struct store_batch *b)
+{
+	if (b == NULL)
+		return;
+	sqlite3_finalize(b->ins);
+	sqlite3_finalize(b->sup);
+	b->ins = b->sup = NULL;
+	sqlite3_exec(b->s->db, "ROLLBACK", NULL, NULL, NULL);
+	batch_free(b);
+}
+
+int
+store_record(struct store *s, const struct record_in *r, size_t n,
+    char **err)
+{
+	struct store_batch *b;
+
 	for (size_t i = 0; i < n; i++)
 		if (check_record(s, &r[i], err) != 0)
 			return -1;
-	utc_now(now);
-	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
+	if (store_batch_begin(s, &b, err) != 0)
 		return -1;
-	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
-	    "note, source, recorded_by, recorded) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &ins, err) != 0 ||
-	    prepare(s, "UPDATE events SET superseded_by = ?1 "
-	    "WHERE item = ?2 AND asof = ?3 AND kind IN (?4, ?5) "
-	    "AND superseded_by IS NULL AND seq < ?1", &sup, err) != 0)
-		goto fail;
-	sqlite3_bind_text(ins, 9, now, -1, SQLITE_STATIC);
-	for (size_t i = 0; i < n; i++) {
-		const struct record_in *ri = &r[i];
-		bool completion = ri->kind == FACT_DONE ||
-		    ri->kind == FACT_REOPEN;
-
-		date_iso(ri->date, day);
-		sqlite3_bind_text(ins, 1, kind_names[ri->kind], -1,
-		    SQLITE_STATIC);
-		sqlite3_bind_text(ins, 2, ri->item, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 3, day, -1, SQLITE_STATIC);
-		if (completion)
-			sqlite3_bind_null(ins, 4);
-		else
-			sqlite3_bind_double(ins, 4, ri->value);
-		bind_text(ins, 5, ri->kind == FACT_VALUE ? ri->level : NULL);
-		bind_text(ins, 6, ri->note);
-		bind_text(ins, 7, ri->source);
-		sqlite3_bind_text(ins, 8, ri->by, -1, SQLITE_STATIC);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			goto dberr;
-		sqlite3_reset(ins);
-		seq = sqlite3_last_insert_rowid(s->db);
-
-		/* Supersede the current record of the same sort for this
-		 * item and date: a value, a progress, or a completion (done
-		 * and reopen replace each other). */
-		sqlite3_bind_int64(sup, 1, seq);
-		sqlite3_bind_text(sup, 2, ri->item, -1, SQLITE_STATIC);
-		sqlite3_bind_text(sup, 3, day, -1, SQLITE_STATIC);
-		sqlite3_bind_text(sup, 4, completion ? "done" :
-		    kind_names[ri->kind], -1, SQLITE_STATIC);
-		sqlite3_bind_text(sup, 5, completion ? "reopen" :
-		    kind_names[ri->kind], -1, SQLITE_STATIC);
-		if (sqlite3_step(sup) != SQLITE_DONE)
-			goto dberr;
-		sqlite3_reset(sup);
-	}
-	sqlite3_finalize(ins);
-	sqlite3_finalize(sup);
-	ins = sup = NULL;
-	if (exec(s, "COMMIT", err) != 0)
-		goto fail;
-	return 0;
-dberr:
-	*err = db_error(s, s->db);
-fail:
-	sqlite3_finalize(ins);
-	sqlite3_finalize(sup);
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	for (size_t i = 0; i < n; i++)
+		if (store_batch_add(b, &r[i], err) != 0) {
+			store_batch_abort(b);
+			return -1;
+		}
+	return store_batch_commit(b, err);
 }
 
 int

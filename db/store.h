@@ -68,6 +68,18 @@ int	 store_load_facts(struct store *, struct facts *f, char **err);
 /* Record n rows in one transaction: all or none. */
 int	 store_record(struct store *, const struct record_in *, size_t n,
 	    char **err);
+/*
+ * The same, row by row, for imports of any size: begin a write transaction,
+ * add rows (each superseding as store_record does), then commit all, or
+ * abort to leave the database as it was.  Commit and abort free the batch;
+ * after a failed add, only abort is allowed.
+ */
+struct store_batch;
+int	 store_batch_begin(struct store *, struct store_batch **, char **err);
+int	 store_batch_add(struct store_batch *, const struct record_in *,
+	    char **err);
+int	 store_batch_commit(struct store_batch *, char **err);
+void	 store_batch_abort(struct store_batch *);
 int	 store_history(struct store *, const struct history_query *,
 	    struct history_row **rows, size_t *n, char **err);
 void	 history_rows_free(struct history_row *, size_t n);
