@@ -71,6 +71,9 @@ struct tg_result {
 	enum severity	 sev;
 	struct point	*series;	/* every value up to asof */
 	size_t		 nseries;
+	bool		 in_scope;	/* within review_opts.dept */
+	size_t		 ignored;	/* values ignored: a level not in
+					   the scale, or none recorded */
 };
 
 struct phase_result {
@@ -82,6 +85,8 @@ struct phase_result {
 	int		 days_overdue;
 	size_t		 open;		/* instances not completed */
 	enum severity	 sev;
+	bool		 in_scope;	/* owned by review_opts.dept, or one
+					   of its milestones in scope */
 };
 
 /* Counts of instances and targets by what matters to a supervisor. */
@@ -122,11 +127,32 @@ struct review {
 	size_t		*dept_rank;	/* dept indexes, best first */
 	struct counts	 counts;	/* instances and targets in scope */
 	enum severity	 worst;
+	int		 dept;		/* review_opts.dept, or -1 */
+	size_t		 ignored;	/* sum of targets[].ignored */
+};
+
+/*
+ * Something that needs attention: an instance (kind ITEM_INSTANCE, index
+ * into review.items) or a target (ITEM_TARGET, index into review.targets)
+ * of warning or critical severity, in scope.
+ */
+struct attention {
+	enum item_kind	 kind;
+	size_t		 index;
+	enum severity	 sev;
+	int		 late_by;	/* asof - due: > 0 days past due,
+					   <= 0 days left */
 };
 
 struct review	*review_new(const struct plan *, const struct facts *,
 		    const struct review_opts *);
 void		 review_free(struct review *);
+/* Everything in scope of at least min severity (SEV_WARNING or
+ * SEV_CRITICAL), worst first: severity, then most days past due (soonest
+ * due), then plan order.  *out is allocated (NULL when none); returns the
+ * count. */
+size_t		 review_attention(const struct review *, enum severity min,
+		    struct attention **out);
 
 /* Machine keywords ("overdue", "due-soon", "at-risk"...), never translated. */
 const char	*ms_state_key(enum ms_state);
@@ -142,5 +168,7 @@ const char	*tg_state_symbol(enum tg_state, bool utf8);
 enum tone	 ms_state_tone(enum ms_state);
 enum tone	 tg_state_tone(enum tg_state);
 enum tone	 severity_tone(enum severity);
+/* "OK", "WARNING", "CRITICAL": the monitoring keywords, never translated. */
+const char	*severity_key(enum severity);
 
 #endif
