@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "model/date.h"
 
@@ -100,5 +101,30 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, int, char **);
+
+int	cmd_report(struct cli *, int, char **);
+int	cmd_notice(struct cli *, int, char **);
+int	cmd_ics(struct cli *, int, char **);
+
+/* What report, notice and ics share (cmd_report.c). */
+struct buf;
+struct facts;
+struct review;
+struct store;
+struct review_ctx {
+	struct plan	*plan;
+	struct facts	*facts;
+	struct store	*store;		/* NULL when the plan came on stdin */
+	struct review	*rv;
+};
+/* Load the plan and the facts and review them as of cli->today (dept >= 0:
+ * only that department's items).  Errors are printed; returns -1. */
+int	cli_review_load(struct cli *, struct review_ctx *, int dept);
+void	cli_review_release(struct review_ctx *);
+/* When output is made: $SOURCE_DATE_EPOCH (then *utc) or now. */
+int	cli_made_time(time_t *, bool *utc);
+/* Write b to path atomically (temporary file and rename), or to standard
+ * output when path is NULL or "-".  Errors are printed; returns -1. */
+int	cli_write_output(const char *path, const struct buf *b);
 
 #endif

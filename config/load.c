@@ -743,9 +743,9 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 		if (k->type == KT_PACE) {
 			double v;
 			if (n >= 2 || parse_number(L, scalar(L), &v) != 0) {
-				if (n < 2)
-					err_at(L, ipos, _("'%s' must be %s"),
-					    k->key, what);
+				if (ok)
+					err_at(L, n >= 2 ? pos : ipos,
+					    _("'%s' must be %s"), k->key, what);
 				ok = false;
 			} else
 				f->pair[n] = v;
@@ -1204,7 +1204,8 @@ read_stream(struct loader *L)
 		return;
 	struct srcpos pos = ev_pos(L);
 	if (is_null(L) && !L->ev_bad) {
-		err_at(L, pos, _("empty plan: the file has no keys"));
+		err_at(L, (struct srcpos){ 1, 1 }, _("empty plan: the file "
+		    "has no keys"));
 	} else if (L->ev.type != YAML_MAPPING_START_EVENT) {
 		if (!L->ev_bad)
 			err_at(L, pos, _("the top level must be a mapping of "
