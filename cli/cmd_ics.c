@@ -1,0 +1,51 @@
+/* cmd_ics.c: planwatch ics: the due dates as an iCalendar file. */
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "report/report.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+
+int
+cmd_ics(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		COMMON_LONGOPTS
+	};
+	const char *out = NULL;
+	struct review_ctx ctx;
+	struct buf b = BUF_INIT;
+	char stamp[32];
+	struct tm tm;
+	time_t t;
+	bool utc;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
+	    NULL)) != -1) {
+		if (c == 'o') {
+			out = optarg;
+			continue;
+		}
+		if ((rc = cli_common_option(cli, c, optarg)) != 0)
+			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
+	}
+	if (optind < argc) {
+		cli_usage_error(cli, _("unexpected argument '%s'"),
+		    argv[optind]);
+		return cli->cmd->usage_status;
+	}
+	if (cli_made_time(&t, &utc) != 0)
+		return EXIT_ERROR;
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+	if (cli_review_load(cli, &ctx, -1) != 0)
+		return EXIT_ERROR;
+	ics_write(ctx.rv, stamp, &b);
+	rc = cli_write_output(out, &b) == 0 ? EXIT_OK : EXIT_ERROR;
+	buf_release(&b);
+	cli_review_release(&ctx);
+	return rc;
+}

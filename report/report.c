@@ -1,0 +1,663 @@
+/*
+ * report.c: the weekly report computed once from a review: its header and
+ * its sections in the order a meeting goes through them.  The renderers
+ * (report_text.c, report_md.c, report_html.c) only lay out what is here;
+ * report_csv.c and report_json.c read the review directly.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+int
+report_format_parse(const char *s, enum report_format *f)
+{
+	static const char *const names[] = { "text", "md", "html", "csv",
+	    "json" };
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (enum report_format)i;
+			return 0;
+		}
+	if (strcmp(s, "markdown") == 0) {
+		*f = REPORT_MD;
+		return 0;
+	}
+	return -1;
+}
+
+static struct rsection *
+add_section(struct report *r, const char *key, const char *title,
+    const char *empty, const struct rcol *cols, size_t ncols, int flex)
+{
+	struct rsection *s;
+
+	r->sections = xreallocarray(r->sections, r->nsections + 1,
+	    sizeof *r->sections);
+	s = &r->sections[r->nsections++];
+	memset(s, 0, sizeof *s);
+	s->key = key;
+	s->title = xstrdup(title);
+	s->empty = xstrdup(empty);
+	rtable_init(&s->table, cols, ncols, flex);
+	return s;
+}
+
+void
+rtable_init(struct rtable *t, const struct rcol *cols, size_t ncols,
+    int flex)
+{
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->heads = xcalloc(ncols, sizeof *t->heads);
+	t->align = xcalloc(ncols, sizeof *t->align);
+	t->maxw = xcalloc(ncols, sizeof *t->maxw);
+	t->flex = flex;
+	for (size_t i = 0; i < ncols; i++) {
+		t->heads[i] = cols[i].head;
+		t->align[i] = cols[i].align;
+		t->maxw[i] = cols[i].maxw;
+	}
+}
+
+void
+rtable_release(struct rtable *t)
+{
+	for (size_t j = 0; j < t->nrows; j++) {
+		struct rrow *row = &t->rows[j];
+		size_t n = row->group ? 1 : t->ncols;
+
+		for (size_t c = 0; c < n; c++)
+			free(row->cells[c].text);
+		free(row->cells);
+	}
+	free(t->rows);
+	free(t->heads);
+	free(t->align);
+	free(t->maxw);
+	memset(t, 0, sizeof *t);
+}
+
+struct rrow *
+rtable_row(struct rtable *t, bool group)
+{
+	struct rrow *row;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->rows = xreallocarray(t->rows, t->cap, sizeof *t->rows);
+	}
+	row = &t->rows[t->nrows++];
+	row->group = group;
+	row->cells = xcalloc(group ? 1 : t->ncols, sizeof *row->cells);
+	return row;
+}
+
+static struct rrow *
+add_row(struct rsection *s, bool group)
+{
+	return rtable_row(&s->table, group);
+}
+
+void
+rcell(struct rrow *row, size_t col, enum tone tone, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	row->cells[col].text = buf_detach(&b);
+	row->cells[col].tone = tone;
+}
+
+static void
+add_field(struct report *r, const char *label, char *value)
+{
+	r->fields = xreallocarray(r->fields, r->nfields + 1,
+	    sizeof *r->fields);
+	r->fields[r->nfields].label = label;
+	r->fields[r->nfields].value = value;
+	r->nfields++;
+}
+
+static const char *
+ms_name(const struct review *rv, const struct ms_result *it)
+{
+	return rv->plan->ms[it->in.ms].name;
+}
+
+static void
+status_cell(const struct report *r, struct rrow *row, size_t col,
+    enum ms_state st)
+{
+	rcell(row, col, ms_state_tone(st), "%s %s",
+	    ms_state_symbol(st, r->utf8), ms_state_label(st));
+}
+
+static void
+summary(struct report *r)
+{
+	static const struct rcol cols[] = {
+		{ N_("Milestones"), ALIGN_LEFT, 24 },
+		{ N_("Count"), ALIGN_RIGHT, 6 },
+		{ N_("Targets"), ALIGN_LEFT, 24 },
+		{ N_("Count"), ALIGN_RIGHT, 6 },
+	};
+	static const enum ms_state ms[] = { MS_OVERDUE, MS_DUE_SOON,
+	    MS_ACTIVE, MS_PENDING, MS_DONE, MS_LATE };
+	static const enum tg_state tg[] = { TG_MISSED, TG_AT_RISK,
+	    TG_ON_TRACK, TG_MET, TG_NO_DATA };
+	const struct counts *c = &r->rv->counts;
+	size_t msn[MS_NSTATES], tgn[TG_NSTATES];
+	struct rcol tr[4];
+	struct rsection *s;
+
+	for (size_t i = 0; i < 4; i++) {
+		tr[i] = cols[i];
+		tr[i].head = _(cols[i].head);
+	}
+	s = add_section(r, "summary", _("Summary"), "", tr, 4, 0);
+	msn[MS_PENDING] = c->pending;
+	msn[MS_ACTIVE] = c->active;
+	msn[MS_DUE_SOON] = c->due_soon;
+	msn[MS_OVERDUE] = c->overdue;
+	msn[MS_DONE] = c->done;
+	msn[MS_LATE] = c->late;
+	tgn[TG_NO_DATA] = c->no_data;
+	tgn[TG_ON_TRACK] = c->on_track;
+	tgn[TG_AT_RISK] = c->at_risk;
+	tgn[TG_MET] = c->met;
+	tgn[TG_MISSED] = c->missed;
+	for (size_t i = 0; i < 6; i++) {
+		struct rrow *row = add_row(s, false);
+
+		status_cell(r, row, 0, ms[i]);
+		rcell(row, 1, msn[ms[i]] ? ms_state_tone(ms[i]) : TONE_NEUTRAL,
+		    "%zu", msn[ms[i]]);
+		if (i < 5) {
+			rcell(row, 2, tg_state_tone(tg[i]), "%s %s",
+			    tg_state_symbol(tg[i], r->utf8),
+			    tg_state_label(tg[i]));
+			rcell(row, 3, tgn[tg[i]] ? tg_state_tone(tg[i]) :
+			    TONE_NEUTRAL, "%zu", tgn[tg[i]]);
+		} else {
+			rcell(row, 2, TONE_WARN, "%s", _("Without recent value"));
+			rcell(row, 3, c->stale ? TONE_WARN : TONE_NEUTRAL, "%zu",
+			    c->stale);
+		}
+	}
+}
+
+/* Sorting overdue items: by their lead's worst delay, then lead, then days
+ * overdue, most first, then plan order. */
+struct overdue_key {
+	size_t	 item;
+	int	 lead;
+	int	 days;
+	int	 group_days;
+	size_t	 count;		/* overdue periods of a recurring one */
+};
+
+static int
+overdue_cmp(const void *a, const void *b)
+{
+	const struct overdue_key *x = a, *y = b;
+
+	if (x->group_days != y->group_days)
+		return x->group_days > y->group_days ? -1 : 1;
+	if (x->lead != y->lead)
+		return x->lead < y->lead ? -1 : 1;
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+static void
+progress_cell(struct rrow *row, size_t col, const struct ms_result *it)
+{
+	if (it->has_progress)
+		rcell(row, col, TONE_NEUTRAL, "%.0f%%", it->progress);
+	else
+		rcell(row, col, TONE_NEUTRAL, "-");
+}
+
+static void
+overdue(struct report *r)
+{
+	const struct review *rv = r->rv;
+	struct rcol cols[] = {
+		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("Item"), ALIGN_LEFT, 60 },
+		{ _("Due"), ALIGN_LEFT, 18 },
+		{ _("Days overdue"), ALIGN_RIGHT, 12 },
+		{ _("Progress"), ALIGN_RIGHT, 8 },
+	};
+	struct overdue_key *k = xcalloc(rv->nitems + 1, sizeof *k);
+	size_t n = 0;
+	struct rsection *s;
+	char date[32];
+
+	s = add_section(r, "overdue", _("Overdue, by lead department"),
+	    _("Nothing is overdue."), cols, 5, 1);
+	/* A recurring milestone's overdue periods make one line, with its
+	 * oldest period and their count: a meeting wants the milestone. */
+	for (size_t i = 0; i < rv->nitems; i++) {
+		const struct ms_result *it = &rv->items[i];
+		size_t j;
+
+		if (it->state != MS_OVERDUE)
+			continue;
+		for (j = 0; j < n; j++)
+			if (rv->items[k[j].item].in.ms == it->in.ms &&
+			    it->in.period != DAY_NONE)
+				break;
+		if (j < n) {
+			k[j].count++;
+			if (it->days_overdue > k[j].days) {
+				k[j].item = i;
+				k[j].days = it->days_overdue;
+			}
+			continue;
+		}
+		k[n].item = i;
+		k[n].lead = report_item_lead(rv->plan, it);
+		k[n].days = it->days_overdue;
+		k[n].count = 1;
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		k[i].group_days = 0;
+		for (size_t j = 0; j < n; j++)
+			if (k[j].lead == k[i].lead && k[j].days >
+			    k[i].group_days)
+				k[i].group_days = k[j].days;
+	}
+	qsort(k, n, sizeof *k, overdue_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct ms_result *it = &rv->items[k[i].item];
+		struct rrow *row;
+
+		if (i == 0 || k[i].lead != k[i - 1].lead) {
+			row = add_row(s, true);
+			if (k[i].lead >= 0)
+				rcell(row, 0, TONE_NEUTRAL, "%s",
+				    rv->plan->depts[k[i].lead].name);
+			else
+				rcell(row, 0, TONE_NEUTRAL, "%s",
+				    _("No lead department"));
+		}
+		row = add_row(s, false);
+		rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
+		if (k[i].count > 1)
+			rcell(row, 1, TONE_NEUTRAL, _("%s (%zu periods)"),
+			    ms_name(rv, it), k[i].count);
+		else
+			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
+		report_date(it->in.due, date);
+		rcell(row, 2, TONE_NEUTRAL, "%s", date);
+		rcell(row, 3, TONE_BAD, "%d", it->days_overdue);
+		progress_cell(row, 4, it);
+	}
+	free(k);
+}
+
+static void
+due_soon(struct report *r)
+{
+	const struct review *rv = r->rv;
+	struct rcol cols[] = {
+		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("Item"), ALIGN_LEFT, 60 },
+		{ _("Lead"), ALIGN_LEFT, 14 },
+		{ _("Due"), ALIGN_LEFT, 18 },
+		{ _("Days left"), ALIGN_RIGHT, 10 },
+	};
+	struct rsection *s;
+	char title[128], date[32];
+
+	snprintf(title, sizeof title, _("Due in the next %d days"),
+	    rv->warn_days);
+	s = add_section(r, "due-soon", title, _("Nothing falls due."), cols,
+	    5, 1);
+	/* Soonest first: repeated passes keep it simple and stable. */
+	for (int d = 0; d <= rv->warn_days; d++)
+		for (size_t i = 0; i < rv->nitems; i++) {
+			const struct ms_result *it = &rv->items[i];
+			struct rrow *row;
+
+			if (it->state != MS_DUE_SOON || it->days_left != d)
+				continue;
+			row = add_row(s, false);
+			rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
+			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
+			rcell(row, 2, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
+			    report_item_lead(rv->plan, it)));
+			report_date(it->in.due, date);
+			rcell(row, 3, TONE_NEUTRAL, "%s", date);
+			rcell(row, 4, TONE_WARN, "%d", it->days_left);
+		}
+}
+
+static void
+done_week(struct report *r)
+{
+	const struct review *rv = r->rv;
+	struct rcol cols[] = {
+		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("Item"), ALIGN_LEFT, 60 },
+		{ _("Lead"), ALIGN_LEFT, 14 },
+		{ _("Completed"), ALIGN_LEFT, 18 },
+		{ _("Status"), ALIGN_LEFT, 16 },
+	};
+	struct rsection *s;
+	char date[32];
+
+	s = add_section(r, "completed", _("Completed this week"),
+	    _("Nothing was completed this week."), cols, 5, 1);
+	for (size_t i = 0; i < rv->nitems; i++) {
+		const struct ms_result *it = &rv->items[i];
+		struct rrow *row;
+
+		if (it->done_date == DAY_NONE || it->done_date < r->week_start ||
+		    it->done_date > r->week_end)
+			continue;
+		row = add_row(s, false);
+		rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
+		rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
+		rcell(row, 2, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
+		    report_item_lead(rv->plan, it)));
+		report_date(it->done_date, date);
+		rcell(row, 3, TONE_NEUTRAL, "%s", date);
+		status_cell(r, row, 4, it->state);
+	}
+}
+
+/* A target value as people read it: a level name or a number and unit. */
+static void
+tg_value(const struct target *t, double v, char *out, size_t len)
+{
+	char num[32];
+
+	if (t->nscale > 0) {
+		long i = lround(v);
+		snprintf(out, len, "%s", i >= 0 && (size_t)i < t->nscale ?
+		    t->scale[i] : "?");
+		return;
+	}
+	report_num(v, num);
+	snprintf(out, len, "%s%s%s", num, t->unit != NULL &&
+	    strcmp(t->unit, "%") != 0 ? " " : "",
+	    t->unit != NULL ? t->unit : "");
+}
+
+static void
+targets(struct report *r)
+{
+	const struct review *rv = r->rv;
+	struct rcol cols[] = {
+		{ _("ID"), ALIGN_LEFT, 24 },
+		{ _("Target"), ALIGN_LEFT, 60 },
+		{ _("Latest"), ALIGN_RIGHT, 16 },
+		{ _("As of"), ALIGN_LEFT, 18 },
+		{ _("Goal"), ALIGN_RIGHT, 18 },
+		{ _("Status"), ALIGN_LEFT, 14 },
+		{ _("Trend"), ALIGN_LEFT, 8 },
+	};
+	struct rsection *s;
+
+	s = add_section(r, "targets", _("Targets"),
+	    _("The plan has no targets."), cols, 7, 1);
+	s->chart = RCHART_TARGETS;
+	for (size_t i = 0; i < rv->ntargets; i++) {
+		const struct tg_result *tr = &rv->targets[i];
+		const struct target *t = &rv->plan->targets[tr->target];
+		struct rrow *row = add_row(s, false);
+		char v[256], date[32];
+		struct buf spark = BUF_INIT;
+
+		rcell(row, 0, TONE_NEUTRAL, "%s", t->id);
+		rcell(row, 1, TONE_NEUTRAL, "%s", t->name);
+		if (tr->has_latest) {
+			tg_value(t, tr->latest.value, v, sizeof v);
+			rcell(row, 2, TONE_NEUTRAL, "%s", v);
+			report_date(tr->latest.date, date);
+			rcell(row, 3, tr->stale ? TONE_WARN : TONE_NEUTRAL, "%s",
+			    date);
+		} else {
+			rcell(row, 2, TONE_NEUTRAL, "-");
+			rcell(row, 3, TONE_NEUTRAL, "-");
+		}
+		tg_value(t, t->target, v, sizeof v);
+		rcell(row, 4, TONE_NEUTRAL, "%s %s", direction_symbol(t->dir), v);
+		rcell(row, 5, tg_state_tone(tr->state), "%s %s",
+		    tg_state_symbol(tr->state, r->utf8),
+		    tg_state_label(tr->state));
+		report_spark(&spark, tr->series, tr->nseries, 8, r->utf8);
+		row->cells[6].text = buf_detach(&spark);
+		row->cells[6].tone = TONE_NEUTRAL;
+	}
+}
+
+static void
+phases(struct report *r)
+{
+	const struct review *rv = r->rv;
+	struct rcol cols[] = {
+		{ _("ID"), ALIGN_LEFT, 12 },
+		{ _("Phase"), ALIGN_LEFT, 60 },
+		{ _("Ends"), ALIGN_LEFT, 18 },
+		{ _("Progress"), ALIGN_RIGHT, 8 },
+		{ _("Expected"), ALIGN_RIGHT, 8 },
+		{ _("Status"), ALIGN_LEFT, 22 },
+	};
+	struct rsection *s;
+	char date[32];
+
+	s = add_section(r, "phases", _("Phases"), _("The plan has no "
+	    "phases."), cols, 6, 1);
+	s->chart = RCHART_GANTT;
+	for (size_t i = 0; i < rv->nphases; i++) {
+		const struct phase_result *pr = &rv->phases[i];
+		const struct phase *ph = &rv->plan->phases[pr->phase];
+		struct rrow *row = add_row(s, false);
+
+		rcell(row, 0, TONE_NEUTRAL, "%s", ph->id);
+		rcell(row, 1, TONE_NEUTRAL, "%s", ph->name);
+		report_date(ph->end.day, date);
+		rcell(row, 2, TONE_NEUTRAL, "%s", date);
+		rcell(row, 3, TONE_NEUTRAL, "%.0f%%", pr->progress);
+		if (pr->expected >= 0)
+			rcell(row, 4, TONE_NEUTRAL, "%.0f%%", pr->expected);
+		else
+			rcell(row, 4, TONE_NEUTRAL, "-");
+		if (pr->overdue)
+			rcell(row, 5, TONE_BAD, _("%s, %d days"),
+			    ms_state_label(MS_OVERDUE), pr->days_overdue);
+		else if (pr->open == 0)
+			rcell(row, 5, TONE_GOOD, "%s", ms_state_label(MS_DONE));
+		else
+			rcell(row, 5, severity_tone(pr->sev), "%s",
+			    pr->pace == PACE_NONE ? "-" : pace_label(pr->pace));
+	}
+}
+
+static void
+recorded(struct report *r, const struct report_opts *o)
+{
+	const struct plan *p = r->plan;
+	struct rcol cols[] = {
+		{ _("As of"), ALIGN_LEFT, 18 },
+		{ _("Item"), ALIGN_LEFT, 30 },
+		{ _("Value"), ALIGN_RIGHT, 16 },
+		{ _("By"), ALIGN_LEFT, 12 },
+		{ _("Note"), ALIGN_LEFT, 40 },
+	};
+	struct rsection *s;
+	char date[32], v[256];
+
+	s = add_section(r, "recorded", _("Recorded this week"),
+	    _("Nothing was recorded for this week."), cols, 5, 4);
+	for (size_t i = 0; i < o->nrecords; i++) {
+		const struct report_record *rec = &o->records[i];
+		struct rrow *row = add_row(s, false);
+		struct item_ref ref = plan_find(p, rec->item);
+
+		report_date(rec->date, date);
+		rcell(row, 0, TONE_NEUTRAL, "%s", date);
+		rcell(row, 1, TONE_NEUTRAL, "%s", rec->item);
+		switch (rec->kind) {
+		case FACT_VALUE:
+			if (rec->level != NULL)
+				snprintf(v, sizeof v, "%s", rec->level);
+			else if (ref.kind == ITEM_TARGET)
+				tg_value(&p->targets[ref.index], rec->value, v,
+				    sizeof v);
+			else
+				report_num(rec->value, v);
+			break;
+		case FACT_PROGRESS:
+			snprintf(v, sizeof v, "%.0f%%", rec->value);
+			break;
+		case FACT_DONE:
+			snprintf(v, sizeof v, "%s", ms_state_label(MS_DONE));
+			break;
+		case FACT_REOPEN:
+			snprintf(v, sizeof v, "%s", _("reopened"));
+			break;
+		}
+		rcell(row, 2, TONE_NEUTRAL, "%s", v);
+		rcell(row, 3, TONE_NEUTRAL, "%s", rec->by ? rec->by : "-");
+		rcell(row, 4, TONE_NEUTRAL, "%s", rec->note ? rec->note : "");
+	}
+}
+
+static void
+ranking(struct report *r)
+{
+	const struct review *rv = r->rv;
+	struct rcol cols[] = {
+		{ "#", ALIGN_RIGHT, 3 },
+		{ _("Department"), ALIGN_LEFT, 40 },
+		{ _("Due so far"), ALIGN_RIGHT, 10 },
+		{ _("On time"), ALIGN_RIGHT, 8 },
+		{ _("Rate"), ALIGN_RIGHT, 6 },
+		{ _("Overdue"), ALIGN_RIGHT, 8 },
+		{ _("Due soon"), ALIGN_RIGHT, 8 },
+	};
+	struct rsection *s;
+
+	s = add_section(r, "ranking", _("Department ranking"),
+	    _("The plan has no departments."), cols, 7, 1);
+	for (size_t i = 0; i < rv->ndepts; i++) {
+		const struct dept_result *d = &rv->depts[rv->dept_rank[i]];
+		struct rrow *row = add_row(s, false);
+
+		rcell(row, 0, TONE_NEUTRAL, "%zu", i + 1);
+		rcell(row, 1, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
+		    d->dept));
+		rcell(row, 2, TONE_NEUTRAL, "%zu", d->due_so_far);
+		rcell(row, 3, TONE_NEUTRAL, "%zu", d->on_time);
+		if (d->on_time_rate >= 0)
+			rcell(row, 4, d->on_time_rate >= 0.8 ? TONE_GOOD :
+			    d->on_time_rate >= 0.5 ? TONE_WARN : TONE_BAD,
+			    "%.0f%%", d->on_time_rate * 100);
+		else
+			rcell(row, 4, TONE_NEUTRAL, "-");
+		rcell(row, 5, d->lead.overdue ? TONE_BAD : TONE_NEUTRAL, "%zu",
+		    d->lead.overdue);
+		rcell(row, 6, d->lead.due_soon ? TONE_WARN : TONE_NEUTRAL, "%zu",
+		    d->lead.due_soon);
+	}
+}
+
+struct report *
+report_new(const struct review *rv, const struct report_opts *o)
+{
+	struct report *r = xcalloc(1, sizeof *r);
+	pw_day wd = o->week != DAY_NONE ? o->week : rv->asof;
+	char a[32], b[32], w[32];
+
+	r->rv = rv;
+	r->plan = rv->plan;
+	r->utf8 = o->utf8;
+	r->color = o->color;
+	r->made = o->made != NULL ? xstrdup(o->made) : NULL;
+	r->week_start = period_start(PERIOD_WEEK, wd);
+	r->week_end = period_end(PERIOD_WEEK, wd);
+	date_iso_week(wd, &r->week_year, &r->week_no);
+
+	if (r->plan->document != NULL)
+		add_field(r, _("Document"), xstrdup(r->plan->document));
+	if (r->plan->issuer != NULL)
+		add_field(r, _("Issued by"), xstrdup(r->plan->issuer));
+	report_week(r->week_year, r->week_no, w);
+	report_date(r->week_start, a);
+	report_date(r->week_end, b);
+	add_field(r, _("Week"), xasprintf("%s, %s %s %s", w, a,
+	    r->utf8 ? "–" : "-", b));
+	report_date(rv->asof, a);
+	add_field(r, _("As of"), xstrdup(a));
+	if (r->made != NULL)
+		add_field(r, _("Made"), xstrdup(r->made));
+
+	summary(r);
+	overdue(r);
+	due_soon(r);
+	done_week(r);
+	targets(r);
+	phases(r);
+	recorded(r, o);
+	ranking(r);
+	return r;
+}
+
+void
+report_free(struct report *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->nfields; i++)
+		free(r->fields[i].value);
+	free(r->fields);
+	for (size_t i = 0; i < r->nsections; i++) {
+		struct rsection *s = &r->sections[i];
+
+		rtable_release(&s->table);
+		free(s->title);
+		free(s->empty);
+	}
+	free(r->sections);
+	free(r->made);
+	free(r);
+}
+
+void
+report_write(const struct report *r, enum report_format f, struct buf *out)
+{
+	switch (f) {
+	case REPORT_TEXT:
+		report_text(r, out);
+		break;
+	case REPORT_MD:
+		report_md(r, out);
+		break;
+	case REPORT_HTML:
+		report_html(r, out);
+		break;
+	case REPORT_CSV:
+		report_csv(r, out);
+		break;
+	case REPORT_JSON:
+		report_json(r, out);
+		break;
+	}
+}

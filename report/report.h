@@ -1,0 +1,178 @@
+/*
+ * report.h: printouts of a review: the weekly report (text, Markdown, HTML,
+ * CSV, JSON), reminder notices (提示函) and an iCalendar export.
+ *
+ * A report is computed once from a struct review (which decides every
+ * status) into a small document of sections and tables (struct report);
+ * one renderer per format then writes it into a struct buf.  Nothing here
+ * reads the clock or does I/O: the as-of date comes with the review, the
+ * "made at" time as a string from the caller.  Every string from the plan
+ * or the database is made safe (text_safe) and escaped for its format.
+ */
+#ifndef REPORT_REPORT_H
+#define REPORT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/date.h"
+#include "model/facts.h"
+#include "model/status.h"
+#include "util/text.h"
+
+struct buf;
+
+enum report_format { REPORT_TEXT, REPORT_MD, REPORT_HTML, REPORT_CSV,
+    REPORT_JSON };
+
+/* One recorded value shown under "recorded this week".  Strings are
+ * borrowed from the caller (e.g. a store history row). */
+struct report_record {
+	enum fact_kind	 kind;
+	const char	*item;
+	pw_day		 date;		/* as of */
+	double		 value;
+	const char	*level;		/* or NULL */
+	const char	*by;		/* or NULL */
+	const char	*note;		/* or NULL */
+};
+
+struct report_opts {
+	pw_day		 week;		/* a day in the week; DAY_NONE: asof */
+	const char	*made;		/* when the report was made, shown as
+					   is; NULL: not shown */
+	bool		 utf8;		/* block sparklines, "–", symbols */
+	bool		 color;		/* ANSI colour (text only) */
+	const struct report_record *records;
+	size_t		 nrecords;
+};
+
+/* A table cell: text as computed (raw, made safe by the renderer). */
+struct rcell {
+	char		*text;
+	enum tone	 tone;
+};
+
+/* A row; a group row has one cell that heads the rows below it. */
+struct rrow {
+	struct rcell	*cells;
+	bool		 group;
+};
+
+struct rtable {
+	size_t		 ncols;
+	const char	**heads;	/* translated, borrowed */
+	enum text_align	*align;
+	int		*maxw;		/* widest a text column may be */
+	int		 flex;		/* the column that shrinks first */
+	struct rrow	*rows;
+	size_t		 nrows, cap;
+};
+
+/* Column specification: heading (translated), alignment, widest text. */
+struct rcol {
+	const char	*head;
+	enum text_align	 align;
+	int		 maxw;
+};
+
+void		 rtable_init(struct rtable *, const struct rcol *, size_t ncols,
+		    int flex);
+void		 rtable_release(struct rtable *);
+struct rrow	*rtable_row(struct rtable *, bool group);
+/* Set a cell's text from a format. */
+void		 rcell(struct rrow *, size_t col, enum tone, const char *fmt,
+		    ...) __attribute__((format(printf, 4, 5)));
+/* Lay a table out in text (at most 80 columns) or Markdown. */
+void		 rtable_text(struct buf *, const struct rtable *, bool utf8,
+		    bool color);
+void		 rtable_md(struct buf *, const struct rtable *);
+
+enum rchart { RCHART_NONE, RCHART_GANTT, RCHART_TARGETS };
+
+struct rsection {
+	const char	*key;		/* machine name, e.g. "overdue" */
+	char		*title;		/* translated */
+	char		*empty;		/* shown when the table has no rows */
+	struct rtable	 table;
+	enum rchart	 chart;		/* what the HTML draws after it */
+};
+
+/* A label and a value of the report header. */
+struct rfield {
+	const char	*label;		/* translated, borrowed */
+	char		*value;
+};
+
+struct report {
+	const struct review *rv;
+	const struct plan *plan;
+	pw_day		 week_start, week_end;
+	int		 week_year, week_no;
+	bool		 utf8, color;
+	char		*made;		/* or NULL */
+	struct rfield	*fields;
+	size_t		 nfields;
+	struct rsection	*sections;
+	size_t		 nsections;
+};
+
+/* Build the report document of a review; the review must outlive it. */
+struct report	*report_new(const struct review *, const struct report_opts *);
+void		 report_free(struct report *);
+/* Append the report in the given format to out. */
+void		 report_write(const struct report *, enum report_format,
+		    struct buf *out);
+/* Parse "text", "md", "html", "csv" or "json"; -1 when unknown. */
+int		 report_format_parse(const char *, enum report_format *);
+
+/* Renderers (report_text.c, ...), called by report_write. */
+void		 report_text(const struct report *, struct buf *);
+void		 report_md(const struct report *, struct buf *);
+void		 report_html(const struct report *, struct buf *);
+void		 report_csv(const struct report *, struct buf *);
+void		 report_json(const struct report *, struct buf *);
+
+/*
+ * Reminder notices (notice.c).  notice_wanted() says whether dept leads or
+ * supports anything overdue or due soon.  notice_write() appends the notice
+ * to dept; reply_by is the date a reply is asked for.
+ */
+enum notice_format { NOTICE_TEXT, NOTICE_MD };
+bool		 notice_wanted(const struct review *, int dept);
+void		 notice_write(const struct review *, int dept, pw_day reply_by,
+		    enum notice_format, struct buf *out);
+
+/*
+ * iCalendar (RFC 5545) of every milestone instance's, target's and stage's
+ * due date as all-day events (ics.c).  dtstamp is "YYYYMMDDTHHMMSSZ".
+ */
+void		 ics_write(const struct review *, const char *dtstamp,
+		    struct buf *out);
+
+/* Shared helpers (rutil.c). */
+/* A date as people read it: ISO, or 2025年12月31日 in Chinese. */
+void		 report_date(pw_day, char out[static 32]);
+/* The week as people read it: "2026-W48" or "2026年第48周". */
+void		 report_week(int year, int week, char out[static 32]);
+/* Wrap s (made safe) into lines of at most width columns, each appended to
+ * out after indent and ended with "\n"; breaks at spaces when it can, else
+ * between characters. */
+void		 report_wrap(struct buf *out, const char *s, int width,
+		    const char *indent);
+/* A number without needless decimals ("12", "12.5", "0.25"). */
+void		 report_num(double, char out[static 32]);
+/* Sparkline of the last values (at most max): ▁..█ or ASCII. */
+void		 report_spark(struct buf *, const struct point *, size_t n,
+		    size_t max, bool utf8);
+/* The lead department of an instance, as the rules count it, or -1. */
+int		 report_item_lead(const struct plan *, const struct ms_result *);
+
+/* Escaping for each format (escape.c); s is made safe first. */
+void		 esc_json(struct buf *, const char *s);	/* with quotes */
+void		 esc_csv(struct buf *, const char *s);	/* quoted if needed */
+void		 esc_html(struct buf *, const char *s);
+void		 esc_md(struct buf *, const char *s);	/* table cell */
+void		 esc_ics(struct buf *, const char *s);	/* TEXT value */
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * report_text.c: the report for a printer or a terminal: no line wider
+ * than 80 display columns, columns aligned by display width (Chinese counts
+ * two), colour only when asked.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#define TEXT_WIDTH	80
+#define GAP		2
+#define MINW		4
+
+static const char *
+tone_sgr(enum tone t)
+{
+	switch (t) {
+	case TONE_GOOD:
+		return "\033[32m";
+	case TONE_INFO:
+		return "\033[36m";
+	case TONE_WARN:
+		return "\033[33m";
+	case TONE_BAD:
+		return "\033[1;31m";
+	default:
+		return NULL;
+	}
+}
+
+static void
+rule(struct buf *b, int n, bool utf8, char ascii)
+{
+	for (int i = 0; i < n; i++) {
+		if (utf8)
+			buf_puts(b, ascii == '=' ? "═" : "─");
+		else
+			buf_putc(b, ascii);
+	}
+	buf_putc(b, '\n');
+}
+
+/* Drop spaces at the end of the last line in b (from start on). */
+static void
+trim_line(struct buf *b, size_t start)
+{
+	while (b->len > start && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+}
+
+/*
+ * Widths of columns c0..c1-1 so that they fit avail columns.  Each starts
+ * at the wider of its heading and its cells (at most maxw); when that is
+ * too wide, the flexible column gives up room first (down to FLEXMIN),
+ * then headings are cut to their cells' width, then the flexible column
+ * goes down to 8, then the widest column shrinks.  Returns the width used;
+ * with only_flex, stops after the first step.
+ */
+#define FLEXMIN	20
+
+static int
+layout(const struct rtable *t, size_t c0, size_t c1, int avail, int *w,
+    bool only_flex)
+{
+	int cw[c1 - c0 + 1];
+	int sum = GAP * (int)(c1 - c0 - 1), fl = t->flex;
+
+	for (size_t c = c0; c < c1; c++) {
+		int *x = &cw[c - c0];
+
+		*x = 0;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (!t->rows[r].group) {
+				int k = text_width(t->rows[r].cells[c].text);
+				if (k > *x)
+					*x = k;
+			}
+		if (*x > t->maxw[c])
+			*x = t->maxw[c];
+		if (*x < MINW)
+			*x = MINW;
+		w[c] = text_width(t->heads[c]);
+		if (w[c] < *x)
+			w[c] = *x;
+		if (w[c] > t->maxw[c])
+			w[c] = t->maxw[c] > *x ? t->maxw[c] : *x;
+		sum += w[c];
+	}
+	for (int stage = 0; stage < 3 && sum > avail; stage++) {
+		if (stage == 1 && only_flex)
+			break;
+		for (size_t c = c0; c < c1 && sum > avail; c++) {
+			bool flex = (int)c == fl;
+			int floor = stage == 0 ? (flex ? FLEXMIN : w[c]) :
+			    stage == 1 ? (flex ? w[c] : cw[c - c0]) :
+			    (flex ? 8 : w[c]);
+			int d = w[c] - floor < sum - avail ? w[c] - floor :
+			    sum - avail;
+
+			if (d > 0) {
+				w[c] -= d;
+				sum -= d;
+			}
+		}
+	}
+	while (sum > avail && !only_flex) {
+		size_t wide = c0;
+
+		for (size_t c = c0 + 1; c < c1; c++)
+			if (w[c] > w[wide])
+				wide = c;
+		if (w[wide] <= MINW)
+			break;
+		w[wide]--;
+		sum--;
+	}
+	return sum;
+}
+
+static void
+put_cell(struct buf *b, bool color, const char *s, int w, enum text_align a,
+    enum tone tone)
+{
+	const char *sgr = color ? tone_sgr(tone) : NULL;
+
+	if (sgr != NULL)
+		buf_puts(b, sgr);
+	text_fit_buf(b, s, w, a);
+	if (sgr != NULL)
+		buf_puts(b, "\033[0m");
+}
+
+/* One printed line of a row: columns c0..c1-1 from column indent. */
+struct tline {
+	size_t	c0, c1;
+	int	indent;
+};
+
+static void
+heads(struct buf *b, const struct rtable *t, const struct tline *l,
+    const int *w, bool utf8, bool under)
+{
+	size_t start = b->len;
+
+	buf_printf(b, "%*s", l->indent, "");
+	for (size_t c = l->c0; c < l->c1; c++) {
+		if (c > l->c0)
+			buf_printf(b, "%*s", GAP, "");
+		if (!under)
+			text_fit_buf(b, t->heads[c], w[c], t->align[c]);
+		else
+			for (int i = 0; i < w[c]; i++)
+				buf_puts(b, utf8 ? "─" : "-");
+	}
+	trim_line(b, start);
+	buf_putc(b, '\n');
+}
+
+/*
+ * A table in at most TEXT_WIDTH columns.  When the columns leave the
+ * flexible one (the name) too little room, each row takes two lines: the
+ * columns up to the name on the first, the rest on the second, under the
+ * name.
+ */
+void
+rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
+{
+	struct tline lines[2];
+	size_t nlines = 1;
+	bool groups = false;
+	int indent, *w = xcalloc(t->ncols, sizeof *w);
+
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].group)
+			groups = true;
+	indent = groups ? 4 : 2;
+	lines[0] = (struct tline){ 0, t->ncols, indent };
+	if (layout(t, 0, t->ncols, TEXT_WIDTH - indent, w, true) >
+	    TEXT_WIDTH - indent && t->flex + 1 < (int)t->ncols) {
+		size_t split = (size_t)t->flex + 1;
+
+		lines[0].c1 = split;
+		layout(t, 0, split, TEXT_WIDTH - indent, w, false);
+		lines[1] = (struct tline){ split, t->ncols, indent +
+		    (t->flex > 0 ? w[0] + GAP : 4) };
+		layout(t, split, t->ncols, TEXT_WIDTH - lines[1].indent, w,
+		    false);
+		nlines = 2;
+	} else
+		layout(t, 0, t->ncols, TEXT_WIDTH - indent, w, false);
+
+	for (size_t l = 0; l < nlines; l++)
+		heads(b, t, &lines[l], w, utf8, false);
+	for (size_t l = 0; l < nlines; l++)
+		heads(b, t, &lines[l], w, utf8, true);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct rrow *row = &t->rows[i];
+
+		if (row->group) {
+			size_t start = b->len;
+
+			buf_puts(b, "  ");
+			text_fit_buf(b, row->cells[0].text, TEXT_WIDTH - 2,
+			    ALIGN_LEFT);
+			trim_line(b, start);
+			buf_putc(b, '\n');
+			continue;
+		}
+		for (size_t l = 0; l < nlines; l++) {
+			size_t start = b->len;
+
+			buf_printf(b, "%*s", lines[l].indent, "");
+			for (size_t c = lines[l].c0; c < lines[l].c1; c++) {
+				if (c > lines[l].c0)
+					buf_printf(b, "%*s", GAP, "");
+				put_cell(b, color, row->cells[c].text, w[c],
+				    t->align[c], row->cells[c].tone);
+			}
+			trim_line(b, start);
+			buf_putc(b, '\n');
+		}
+	}
+	free(w);
+}
+
+void
+report_text(const struct report *r, struct buf *b)
+{
+	int lw = 0, tw;
+
+	report_wrap(b, r->plan->title, TEXT_WIDTH, "");
+	tw = text_width(r->plan->title);
+	rule(b, tw < TEXT_WIDTH ? tw : TEXT_WIDTH, r->utf8, '=');
+	for (size_t i = 0; i < r->nfields; i++) {
+		int w = text_width(r->fields[i].label);
+		if (w > lw)
+			lw = w;
+	}
+	for (size_t i = 0; i < r->nfields; i++) {
+		struct buf line = BUF_INIT, pad = BUF_INIT;
+
+		text_fit_buf(&line, r->fields[i].label, lw, ALIGN_LEFT);
+		buf_puts(&line, "  ");
+		for (int k = 0; k < lw + 2; k++)
+			buf_putc(&pad, ' ');
+		/* The first line carries the label, the rest hang under the
+		 * value. */
+		struct buf wrapped = BUF_INIT;
+		report_wrap(&wrapped, r->fields[i].value, TEXT_WIDTH,
+		    buf_str(&pad));
+		buf_puts(b, buf_str(&line));
+		buf_puts(b, buf_str(&wrapped) + pad.len);
+		buf_release(&wrapped);
+		buf_release(&line);
+		buf_release(&pad);
+	}
+	for (size_t i = 0; i < r->nsections; i++) {
+		const struct rsection *s = &r->sections[i];
+		int w = text_width(s->title);
+
+		buf_putc(b, '\n');
+		size_t start = b->len;
+		text_fit_buf(b, s->title, TEXT_WIDTH, ALIGN_LEFT);
+		trim_line(b, start);
+		buf_putc(b, '\n');
+		rule(b, w < TEXT_WIDTH ? w : TEXT_WIDTH, r->utf8, '-');
+		if (s->table.nrows == 0) {
+			report_wrap(b, s->empty, TEXT_WIDTH, "  ");
+			continue;
+		}
+		rtable_text(b, &s->table, r->utf8, r->color);
+	}
+}

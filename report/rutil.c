@@ -1,0 +1,164 @@
+/* rutil.c: what the report renderers share: dates, wrapping, numbers and
+ * sparklines. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/report.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+void
+report_date(pw_day d, char out[static 32])
+{
+	int y, m, dd;
+
+	if (d == DAY_NONE) {
+		strcpy(out, "-");
+		return;
+	}
+	if (!i18n_is_chinese()) {
+		date_iso(d, out);
+		return;
+	}
+	date_to_ymd(d, &y, &m, &dd);
+	snprintf(out, 32, "%d年%d月%d日", y, m, dd);
+}
+
+void
+report_week(int year, int week, char out[static 32])
+{
+	if (i18n_is_chinese())
+		snprintf(out, 32, "%d年第%d周", year, week);
+	else
+		snprintf(out, 32, "%d-W%02d", year, week);
+}
+
+void
+report_num(double v, char out[static 32])
+{
+	if (!isfinite(v)) {
+		strcpy(out, "-");
+		return;
+	}
+	snprintf(out, 32, "%.2f", v);
+	/* Drop trailing zeros and a bare point. */
+	char *dot = strchr(out, '.');
+	if (dot != NULL) {
+		char *e = out + strlen(out) - 1;
+		while (e > dot && *e == '0')
+			*e-- = '\0';
+		if (e == dot)
+			*e = '\0';
+	}
+	if (strcmp(out, "-0") == 0)
+		strcpy(out, "0");
+}
+
+/* Width of one character (n bytes at s, already safe). */
+static int
+char_width(const char *s, size_t n)
+{
+	char tmp[8];
+
+	if (n >= sizeof tmp)
+		return 1;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	return text_width(tmp);
+}
+
+void
+report_wrap(struct buf *out, const char *s, int width, const char *indent)
+{
+	char *safe = text_safe(s);
+	size_t len = strlen(safe), i = 0;
+	int room = width - text_width(indent);
+
+	if (room < 8)
+		room = 8;
+	if (len == 0) {
+		buf_puts(out, indent);
+		buf_putc(out, '\n');
+	}
+	while (i < len) {
+		size_t j = i, brk = 0;
+		int w = 0;
+
+		while (j < len) {
+			unsigned cp;
+			size_t k = utf8_decode(safe + j, len - j, &cp);
+			int cw;
+
+			if (k == 0)
+				k = 1;
+			cw = char_width(safe + j, k);
+			if (w + cw > room)
+				break;
+			w += cw;
+			j += k;
+			if (safe[j - 1] == ' ')
+				brk = j;
+		}
+		/* Break after the last space when the line ended mid-word in
+		 * ASCII text; Chinese breaks anywhere. */
+		if (j < len && brk > i && safe[j] != ' ' &&
+		    (unsigned char)safe[j] < 0x80 &&
+		    (unsigned char)safe[j - 1] < 0x80)
+			j = brk;
+		size_t e = j;
+		while (e > i && safe[e - 1] == ' ')
+			e--;
+		buf_puts(out, indent);
+		buf_add(out, safe + i, e - i);
+		buf_putc(out, '\n');
+		i = j;
+		while (i < len && safe[i] == ' ')
+			i++;
+	}
+	free(safe);
+}
+
+void
+report_spark(struct buf *b, const struct point *v, size_t n, size_t max,
+    bool utf8)
+{
+	static const char *const blocks[] = { "▁", "▂", "▃", "▄", "▅", "▆",
+	    "▇", "█" };
+	static const char ascii[] = "_.-~=+*#";
+	double lo, hi;
+	size_t first = n > max ? n - max : 0;
+
+	if (n == 0)
+		return;
+	lo = hi = v[first].value;
+	for (size_t i = first; i < n; i++) {
+		if (v[i].value < lo)
+			lo = v[i].value;
+		if (v[i].value > hi)
+			hi = v[i].value;
+	}
+	for (size_t i = first; i < n; i++) {
+		int k = hi > lo ? (int)lround((v[i].value - lo) / (hi - lo) * 7)
+		    : 3;
+		if (k < 0)
+			k = 0;
+		if (k > 7)
+			k = 7;
+		if (utf8)
+			buf_puts(b, blocks[k]);
+		else
+			buf_putc(b, ascii[k]);
+	}
+}
+
+int
+report_item_lead(const struct plan *p, const struct ms_result *r)
+{
+	/* The milestone's own owner only, as the department ranking
+	 * counts it; a phase's owner is not the lead of its milestones. */
+	return p->ms[r->in.ms].owner;
+}

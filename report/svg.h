@@ -1,0 +1,19 @@
+/* svg.h: inline SVG charts for the HTML report (svg.c). */
+#ifndef REPORT_SVG_H
+#define REPORT_SVG_H
+
+#include <stddef.h>
+
+#include "model/status.h"
+
+struct buf;
+struct report;
+
+/* The colour a tone is drawn in. */
+const char	*svg_tone_colour(enum tone);
+/* Gantt chart of the phases and milestones, with the as-of line. */
+void		 svg_gantt(struct buf *, const struct report *);
+/* A line chart of target ti (index into rv->targets). */
+void		 svg_target(struct buf *, const struct review *, size_t ti);
+
+#endif
