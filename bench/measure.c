@@ -9,9 +9,11 @@
  * /dev/null), and waits for it with wait4(), whose rusage gives the child's
  * peak resident set (ru_maxrss).  Before each run, -b's command is run by
  * /bin/sh, untimed (to start from a fresh database, say).  Prints one line:
- * "MEDIAN_MS PEAK_KIB STATUS" where the time is the median of the runs in
- * milliseconds, the memory the median of the runs' peaks, and STATUS the
- * highest exit status seen (128+N for a signal).
+ * "MEDIAN_MS PEAK_KIB STATUS CPU_MS" where the time is the median of the
+ * runs' wall time in milliseconds, the memory the median of the runs'
+ * peaks, STATUS the highest exit status seen (128+N for a signal), and
+ * CPU_MS the median of the runs' user + system time (steadier than wall
+ * time on a machine shared with other work).
  */
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -73,7 +75,7 @@ int
 main(int argc, char **argv)
 {
 	const char *before = NULL, *in = NULL, *out = NULL, *err = NULL;
-	double ms[MAXRUNS];
+	double ms[MAXRUNS], cpu[MAXRUNS];
 	long kib[MAXRUNS];
 	int runs = 5, worst = 0, c;
 
@@ -133,6 +135,8 @@ main(int argc, char **argv)
 		ms[r] = (t1.tv_sec - t0.tv_sec) * 1e3 +
 		    (t1.tv_nsec - t0.tv_nsec) / 1e6;
 		kib[r] = ru.ru_maxrss;
+		cpu[r] = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+		    (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
 		int st = WIFEXITED(status) ? WEXITSTATUS(status) :
 		    128 + WTERMSIG(status);
 		if (st > worst)
@@ -140,6 +144,8 @@ main(int argc, char **argv)
 	}
 	qsort(ms, (size_t)runs, sizeof ms[0], cmp_double);
 	qsort(kib, (size_t)runs, sizeof kib[0], cmp_long);
-	printf("%.2f %ld %d\n", ms[runs / 2], kib[runs / 2], worst);
+	qsort(cpu, (size_t)runs, sizeof cpu[0], cmp_double);
+	printf("%.2f %ld %d %.2f\n", ms[runs / 2], kib[runs / 2], worst,
+	    cpu[runs / 2]);
 	return 0;
 }
