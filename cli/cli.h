@@ -101,6 +101,17 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, int, char **);
+int	cmd_record(struct cli *, int, char **);
+int	cmd_progress(struct cli *, int, char **);
+int	cmd_done(struct cli *, int, char **);
+int	cmd_reopen(struct cli *, int, char **);
+int	cmd_log(struct cli *, int, char **);
+int	cmd_import(struct cli *, int, char **);
+int	cmd_export(struct cli *, int, char **);
+int	cmd_backup(struct cli *, int, char **);
+/* Open the command's database (cli_db_path) for writing or reading, or
+ * print why not and return NULL (opendb.c). */
+struct store	*cli_open_store(const struct cli *, bool write);
 
 int	cmd_report(struct cli *, int, char **);
 int	cmd_notice(struct cli *, int, char **);

@@ -21,6 +21,7 @@
 #include "db/store.h"
 #include "util/buf.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* How long a command waits for another one's write before giving up. */
@@ -29,6 +30,7 @@
 struct store {
 	sqlite3		*db;	/* NULL: STORE_READ of a missing file */
 	char		*path;
+	char		*shown;	/* path made safe, for messages */
 	enum store_mode	 mode;
 	bool		 empty;	/* no schema yet (an empty file, read) */
 };
@@ -79,18 +81,18 @@ db_error(const struct store *s, sqlite3 *db)
 	switch (rc) {
 	case SQLITE_NOTADB:
 		return xasprintf(_("%s: not a planwatch database (%s)"),
-		    s->path, msg);
+		    s->shown, msg);
 	case SQLITE_CORRUPT:
 		return xasprintf(_("%s: the database is damaged (%s); "
-		    "restore it from a backup"), s->path, msg);
+		    "restore it from a backup"), s->shown, msg);
 	case SQLITE_BUSY:
 		return xasprintf(_("%s: the database stayed locked by another "
-		    "program for %d seconds (%s)"), s->path,
+		    "program for %d seconds (%s)"), s->shown,
 		    BUSY_TIMEOUT_MS / 1000, msg);
 	case SQLITE_READONLY:
-		return xasprintf(_("%s: cannot write: %s"), s->path, msg);
+		return xasprintf(_("%s: cannot write: %s"), s->shown, msg);
 	default:
-		return xasprintf("%s: %s", s->path, msg);
+		return xasprintf("%s: %s", s->shown, msg);
 	}
 }
 
@@ -158,18 +160,18 @@ judge_schema(struct store *s, const struct schema_info *si, bool *fresh,
 		return 0;
 	}
 	if (si->app_id != STORE_APPLICATION_ID) {
-		*err = xasprintf(_("%s: not a planwatch database"), s->path);
+		*err = xasprintf(_("%s: not a planwatch database"), s->shown);
 		return -1;
 	}
 	if (si->version > STORE_SCHEMA_VERSION) {
 		*err = xasprintf(_("%s: database was written by a newer "
 		    "planwatch (schema %lld); this one knows up to %d"),
-		    s->path, si->version, STORE_SCHEMA_VERSION);
+		    s->shown, si->version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
 	if (si->version == STORE_SCHEMA_VERSION && si->events == 0) {
 		*err = xasprintf(_("%s: not a planwatch database (no events "
-		    "table)"), s->path);
+		    "table)"), s->shown);
 		return -1;
 	}
 	return 0;
@@ -291,7 +293,7 @@ open_write(struct store *s, struct schema_info *si, char **err)
 		return -1;
 	if (sqlite3_db_readonly(s->db, "main") == 1) {
 		*err = xasprintf(_("%s: cannot write: the database is "
-		    "read-only"), s->path);
+		    "read-only"), s->shown);
 		return -1;
 	}
 	if (read_schema(s, si, err) != 0 ||
@@ -316,6 +318,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	int rc;
 
 	s->path = xstrdup(path);
+	s->shown = text_safe(path);
 	s->mode = mode;
 	*out = NULL;
 	if (mode == STORE_READ) {
@@ -329,7 +332,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 			rc = -1;
 		if (rc == 0 && !fresh && si.version < STORE_SCHEMA_VERSION) {
 			*err = xasprintf(_("%s: database has an older schema "
-			    "(%lld); record something to upgrade it"), path,
+			    "(%lld); record something to upgrade it"), s->shown,
 			    si.version);
 			rc = -1;
 		}
@@ -353,6 +356,7 @@ store_close(struct store *s)
 		return;
 	sqlite3_close(s->db);
 	free(s->path);
+	free(s->shown);
 	free(s);
 }
 
@@ -411,7 +415,7 @@ store_load_facts(struct store *s, struct facts *f, char **err)
 		    asof == NULL || date_parse_day(asof, &fact.date) != 0 ||
 		    text_col(st, 0) == NULL) {
 			*err = xasprintf(_("%s: record %lld is damaged (kind "
-			    "or date)"), s->path,
+			    "or date)"), s->shown,
 			    (long long)sqlite3_column_int64(st, 5));
 			sqlite3_finalize(st);
 			return -1;
@@ -448,7 +452,7 @@ check_record(const struct store *s, const struct record_in *r, char **err)
 		why = "by";
 	if (why == NULL)
 		return 0;
-	*err = xasprintf(_("%s: refusing to record an invalid %s"), s->path,
+	*err = xasprintf(_("%s: refusing to record an invalid %s"), s->shown,
 	    why);
 	return -1;
 }
@@ -494,7 +498,7 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 
 	*out = NULL;
 	if (s->db == NULL || s->mode != STORE_WRITE) {
-		*err = xasprintf(_("%s: opened read-only"), s->path);
+		*err = xasprintf(_("%s: opened read-only"), s->shown);
 		return -1;
 	}
 	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
@@ -767,22 +771,25 @@ store_backup(struct store *s, const char *dest, char **err)
 {
 	sqlite3_backup *bk;
 	sqlite3 *dst = NULL;
-	char *tmp;
+	char *tmp, *shown;
 	int fd, rc, waited = 0;
 
 	if (s->db == NULL) {
-		*err = xasprintf(_("%s: no database to back up"), s->path);
+		*err = xasprintf(_("%s: no database to back up"), s->shown);
 		return -1;
 	}
+	shown = text_safe(dest);
 	if (same_file(s->path, dest)) {
-		*err = xasprintf(_("%s: is the database itself"), dest);
+		*err = xasprintf(_("%s: is the database itself"), shown);
+		free(shown);
 		return -1;
 	}
 	/* Copy into a temporary file beside dest, then rename: dest is
 	 * either the old file or a complete copy, never half of one. */
 	tmp = xasprintf("%s.tmp-XXXXXX", dest);
 	if ((fd = mkstemp(tmp)) == -1) {
-		*err = xasprintf("%s: %s", dest, strerror(errno));
+		*err = xasprintf("%s: %s", shown, strerror(errno));
+		free(shown);
 		free(tmp);
 		return -1;
 	}
@@ -801,28 +808,30 @@ store_backup(struct store *s, const char *dest, char **err)
 	}
 	sqlite3_backup_finish(bk);
 	if (rc != SQLITE_DONE) {
-		*err = xasprintf(_("%s: backup failed: %s"), dest,
+		*err = xasprintf(_("%s: backup failed: %s"), shown,
 		    sqlite3_errstr(rc));
 		goto fail;
 	}
 	if (sqlite3_close(dst) != SQLITE_OK) {
 		dst = NULL;
-		*err = xasprintf(_("%s: backup failed"), dest);
+		*err = xasprintf(_("%s: backup failed"), shown);
 		goto fail;
 	}
 	dst = NULL;
 	if (rename(tmp, dest) != 0) {
-		*err = xasprintf("%s: %s", dest, strerror(errno));
+		*err = xasprintf("%s: %s", shown, strerror(errno));
 		goto fail;
 	}
 	free(tmp);
+	free(shown);
 	return 0;
 dsterr:
-	*err = xasprintf("%s: %s", dest, dst != NULL ? sqlite3_errmsg(dst) :
+	*err = xasprintf("%s: %s", shown, dst != NULL ? sqlite3_errmsg(dst) :
 	    "out of memory");
 fail:
 	sqlite3_close(dst);
 	unlink(tmp);
 	free(tmp);
+	free(shown);
 	return -1;
 }
