@@ -60,9 +60,11 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 	diags_print(&d, stderr);
 	if (p != NULL && verbose) {
 		char *file = text_safe(path);
-		printf(_("%s: ok: %zu phases, %zu milestones (%zu instances), "
-		    "%zu targets, %zu departments\n"), file, p->nphases,
-		    p->nms, count_instances(p), p->ntargets, p->ndepts);
+		/* "phases: N" needs no plural forms. */
+		printf(_("%s: ok: phases: %zu, milestones: %zu (instances: "
+		    "%zu), targets: %zu, departments: %zu\n"), file,
+		    p->nphases, p->nms, count_instances(p), p->ntargets,
+		    p->ndepts);
 		free(file);
 	}
 	rc = p != NULL ? EXIT_OK : EXIT_ERROR;
