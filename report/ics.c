@@ -88,8 +88,9 @@ describe(struct buf *d, const struct review *rv, const char *id, int lead,
 			    plan_dept_label(p, support[i]));
 		buf_putc(d, '\n');
 	}
-	buf_printf(d, _("Status as of %s: %s"), asof, status);
-	buf_printf(d, "\n%s: %s", _("Plan"), p->title);
+	if (status != NULL)
+		buf_printf(d, _("Status as of %s: %s\n"), asof, status);
+	buf_printf(d, "%s: %s", _("Plan"), p->title);
 	if (p->document != NULL)
 		buf_printf(d, " (%s)", p->document);
 }
@@ -162,31 +163,52 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 {
 	const struct plan *p = rv->plan;
 	struct buf uid = BUF_INIT, sum = BUF_INIT, desc = BUF_INIT;
-	char v[32];
+	char v[256];
 
 	ics_line(b, "BEGIN:VCALENDAR");
 	ics_line(b, "VERSION:2.0");
 	ics_line(b, "PRODID:-//planwatch//planwatch " PLANWATCH_VERSION "//EN");
 	ics_line(b, "CALSCALE:GREGORIAN");
 	ics_prop(b, "X-WR-CALNAME", p->title);
-	for (size_t i = 0; i < rv->nitems; i++) {
-		const struct ms_result *it = &rv->items[i];
-		const struct milestone *m = &p->ms[it->in.ms];
+	/* Every instance from the plan, those not begun yet too: a
+	 * calendar looks ahead.  The status comes from the review where it
+	 * has the instance. */
+	struct instance *iv = NULL;
+	size_t ni = 0, icap = 0, next = 0;
+	for (size_t mi = 0; mi < p->nms; mi++) {
+		const struct milestone *m = &p->ms[mi];
 
-		if (it->in.due == DAY_NONE)
-			continue;
-		buf_reset(&uid);
-		buf_puts(&uid, "ms.");
-		uid_part(&uid, it->name);
-		buf_reset(&sum);
-		buf_puts(&sum, m->name);
-		if (it->in.period != DAY_NONE)
-			buf_printf(&sum, " (%s)", strchr(it->name, '@') + 1);
-		describe(&desc, rv, it->name, m->owner, m->support,
-		    m->nsupport, ms_state_label(it->state));
-		event(b, rv, dtstamp, buf_str(&uid), it->in.due, buf_str(&sum),
-		    &desc);
+		ni = 0;
+		plan_instances(p, (int)mi, &iv, &ni, &icap);
+		for (size_t k = 0; k < ni; k++) {
+			const struct ms_result *it = NULL;
+			char *name = plan_instance_name(p, &iv[k]);
+
+			for (size_t j = next; j < rv->nitems; j++)
+				if (strcmp(rv->items[j].name, name) == 0) {
+					it = &rv->items[j];
+					next = j + 1;
+					break;
+				}
+			if (iv[k].due != DAY_NONE) {
+				buf_reset(&uid);
+				buf_puts(&uid, "ms.");
+				uid_part(&uid, name);
+				buf_reset(&sum);
+				buf_puts(&sum, m->name);
+				if (iv[k].period != DAY_NONE)
+					buf_printf(&sum, " (%s)",
+					    strchr(name, '@') + 1);
+				describe(&desc, rv, name, m->owner, m->support,
+				    m->nsupport, it != NULL ?
+				    ms_state_label(it->state) : NULL);
+				event(b, rv, dtstamp, buf_str(&uid), iv[k].due,
+				    buf_str(&sum), &desc);
+			}
+			free(name);
+		}
 	}
+	free(iv);
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *tr = &rv->targets[i];
 		const struct target *t = &p->targets[tr->target];
@@ -203,17 +225,10 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 			uid_part(&uid, t->id);
 			if (stage)
 				buf_printf(&uid, ".stage%zu", k + 1);
-			if (t->nscale > 0 && goal >= 0 &&
-			    (size_t)goal < t->nscale)
-				snprintf(v, sizeof v, "%.31s",
-				    t->scale[(size_t)goal]);
-			else
-				report_num(goal, v);
+			report_tg_value(t, goal, v, sizeof v);
 			buf_reset(&sum);
-			buf_printf(&sum, "%s %s %s%s%s", t->name,
-			    direction_symbol(t->dir), v,
-			    t->unit != NULL && t->nscale == 0 ? " " : "",
-			    t->unit != NULL && t->nscale == 0 ? t->unit : "");
+			buf_printf(&sum, "%s %s %s", t->name,
+			    direction_symbol(t->dir), v);
 			if (stage)
 				buf_printf(&sum, " (%s)", _("stage"));
 			describe(&desc, rv, t->id, t->owner, t->support,

@@ -136,6 +136,10 @@ signed_line(struct buf *b, const char *s, bool md)
 		buf_puts(b, "  \n");
 		return;
 	}
+	if (pad < 0) {
+		report_wrap(b, s, NOTICE_WIDTH, "");
+		return;
+	}
 	if (pad > 0)
 		buf_printf(b, "%*s", pad, "");
 	text_safe_buf(b, s);

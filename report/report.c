@@ -381,9 +381,8 @@ done_week(struct report *r)
 	}
 }
 
-/* A target value as people read it: a level name or a number and unit. */
-static void
-tg_value(const struct target *t, double v, char *out, size_t len)
+void
+report_tg_value(const struct target *t, double v, char *out, size_t len)
 {
 	char num[32];
 
@@ -427,7 +426,7 @@ targets(struct report *r)
 		rcell(row, 0, TONE_NEUTRAL, "%s", t->id);
 		rcell(row, 1, TONE_NEUTRAL, "%s", t->name);
 		if (tr->has_latest) {
-			tg_value(t, tr->latest.value, v, sizeof v);
+			report_tg_value(t, tr->latest.value, v, sizeof v);
 			rcell(row, 2, TONE_NEUTRAL, "%s", v);
 			report_date(tr->latest.date, date);
 			rcell(row, 3, tr->stale ? TONE_WARN : TONE_NEUTRAL, "%s",
@@ -436,7 +435,7 @@ targets(struct report *r)
 			rcell(row, 2, TONE_NEUTRAL, "-");
 			rcell(row, 3, TONE_NEUTRAL, "-");
 		}
-		tg_value(t, t->target, v, sizeof v);
+		report_tg_value(t, t->target, v, sizeof v);
 		rcell(row, 4, TONE_NEUTRAL, "%s %s", direction_symbol(t->dir), v);
 		rcell(row, 5, tg_state_tone(tr->state), "%s %s",
 		    tg_state_symbol(tr->state, r->utf8),
@@ -519,7 +518,7 @@ recorded(struct report *r, const struct report_opts *o)
 			if (rec->level != NULL)
 				snprintf(v, sizeof v, "%s", rec->level);
 			else if (ref.kind == ITEM_TARGET)
-				tg_value(&p->targets[ref.index], rec->value, v,
+				report_tg_value(&p->targets[ref.index], rec->value, v,
 				    sizeof v);
 			else
 				report_num(rec->value, v);

@@ -162,6 +162,9 @@ void		 report_wrap(struct buf *out, const char *s, int width,
 		    const char *indent);
 /* A number without needless decimals ("12", "12.5", "0.25"). */
 void		 report_num(double, char out[static 32]);
+/* A target value as people read it: a level name, or a number and unit. */
+void		 report_tg_value(const struct target *, double, char *out,
+		    size_t len);
 /* Sparkline of the last values (at most max): ▁..█ or ASCII. */
 void		 report_spark(struct buf *, const struct point *, size_t n,
 		    size_t max, bool utf8);

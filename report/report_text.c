@@ -62,6 +62,18 @@ trim_line(struct buf *b, size_t start)
  */
 #define FLEXMIN	20
 
+/* How far a heading may be cut: to its cells' width, keeping at least six
+ * columns of it. */
+static int
+hfloor(const struct rtable *t, size_t c, int cells)
+{
+	int h = text_width(t->heads[c]);
+
+	if (h > 6)
+		h = 6;
+	return cells > h ? cells : h;
+}
+
 static int
 layout(const struct rtable *t, size_t c0, size_t c1, int avail, int *w,
     bool only_flex)
@@ -96,7 +108,7 @@ layout(const struct rtable *t, size_t c0, size_t c1, int avail, int *w,
 		for (size_t c = c0; c < c1 && sum > avail; c++) {
 			bool flex = (int)c == fl;
 			int floor = stage == 0 ? (flex ? FLEXMIN : w[c]) :
-			    stage == 1 ? (flex ? w[c] : cw[c - c0]) :
+			    stage == 1 ? (flex ? w[c] : hfloor(t, c, cw[c - c0])) :
 			    (flex ? 8 : w[c]);
 			int d = w[c] - floor < sum - avail ? w[c] - floor :
 			    sum - avail;

@@ -71,6 +71,22 @@ char_width(const char *s, size_t n)
 	return text_width(tmp);
 }
 
+/* Punctuation that must not begin a line (a short kinsoku list). */
+static bool
+closing(const char *s, size_t n)
+{
+	static const char *const marks[] = { "，", "。", "、", "：", "；", "！",
+	    "？", "）", "〕", "】", "」", "』", "》", "”", "’", ",", ".", ")",
+	    ":", ";", "!", "?" };
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+		size_t k = strlen(marks[i]);
+		if (k <= n && memcmp(s, marks[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 void
 report_wrap(struct buf *out, const char *s, int width, const char *indent)
 {
@@ -102,6 +118,17 @@ report_wrap(struct buf *out, const char *s, int width, const char *indent)
 			j += k;
 			if (safe[j - 1] == ' ')
 				brk = j;
+		}
+		/* A closing mark never starts a line: keep it with the
+		 * character before (one column over is avoided by moving
+		 * that character down too). */
+		if (j < len && j > i && closing(safe + j, len - j)) {
+			size_t back = j - 1;
+			while (back > i && ((unsigned char)safe[back] & 0xc0) ==
+			    0x80)
+				back--;
+			if (back > i)
+				j = back;
 		}
 		/* Break after the last space when the line ended mid-word in
 		 * ASCII text; Chinese breaks anywhere. */
