@@ -116,6 +116,8 @@ struct store	*cli_open_store(const struct cli *, bool write);
 int	cmd_report(struct cli *, int, char **);
 int	cmd_notice(struct cli *, int, char **);
 int	cmd_ics(struct cli *, int, char **);
+int	cmd_status(struct cli *, int, char **);
+int	cmd_check(struct cli *, int, char **);
 
 /* What report, notice and ics share (cmd_report.c). */
 struct buf;
@@ -132,6 +134,21 @@ struct review_ctx {
  * only that department's items).  Errors are printed; returns -1. */
 int	cli_review_load(struct cli *, struct review_ctx *, int dept);
 void	cli_review_release(struct review_ctx *);
+/* How status and check load a review (cmd_check.c). */
+struct review_args {
+	int		 warn_days;	/* < 0: the plan's */
+	const char	*dept;		/* NULL: every department */
+	bool		 print_diags;	/* a broken plan's errors to stderr */
+	bool		 print_warnings;	/* and its warnings */
+};
+/*
+ * Load the plan and the facts (the database read-only, never created) and
+ * review them as of cli->today.  Returns -1 with *err set to a one-line
+ * reason the caller prints and frees, or NULL when the plan's errors have
+ * been printed already; release ctx with cli_review_release either way.
+ */
+int	cli_review_open(struct cli *, const struct review_args *,
+	    struct review_ctx *, char **err);
 /* When output is made: $SOURCE_DATE_EPOCH (then *utc) or now. */
 int	cli_made_time(time_t *, bool *utc);
 /* Write b to path atomically (temporary file and rename), or to standard

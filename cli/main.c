@@ -26,6 +26,13 @@ static const struct command commands[] = {
 	  N_("reminder notices to departments that are late") },
 	{ "ics", cmd_ics, 0, EXIT_USAGE, N_("[-o FILE]"),
 	  N_("the due dates as an iCalendar file") },
+	{ "status", cmd_status, 0, EXIT_USAGE,
+	  N_("[--dept ID] [--warn-days N] [--all]"),
+	  N_("a one-screen summary: what is overdue, at risk, behind") },
+	{ "check", cmd_check, 0, 3,
+	  N_("[-q] [--format text|json] [--dept ID] [--warn-days N] "
+	  "[--timeout SECONDS]"),
+	  N_("the plan's state for cron and monitoring (exit 0..3)") },
 	{ "record", cmd_record, 0, EXIT_USAGE,
 	  N_("TARGET VALUE [--date DATE] [--note TEXT] [--source TEXT]"),
 	  N_("record a target's value as of a date") },

@@ -1,0 +1,605 @@
+/*
+ * cmd_check.c: planwatch check: the plan's state for cron and monitoring
+ * (planwatch-check(1)), following the Monitoring Plugins contract: exit
+ * 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN, and a first line
+ * "PLANWATCH STATE - summary | perfdata".
+ *
+ * Everything that can go wrong, a bad option included, ends as UNKNOWN on
+ * standard output, where the monitoring system looks.  The keyword, the
+ * perfdata and the exit status are never translated.  The database is
+ * opened read-only; nothing here touches a terminal.
+ */
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "config/config.h"
+#include "db/store.h"
+#include "model/facts.h"
+#include "model/plan.h"
+#include "model/record.h"
+#include "model/status.h"
+#include "report/report.h"
+#include "util/buf.h"
+#include "util/diag.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#define CHECK_UNKNOWN		3
+#define TIMEOUT_DEFAULT		10
+
+/*
+ * What SIGALRM prints: built before the alarm is set, because a signal
+ * handler may only write(2) and _exit(2).
+ */
+static char	alarm_msg[512];
+static size_t	alarm_len;
+
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	if (write(STDOUT_FILENO, alarm_msg, alarm_len) < 0)
+		_exit(CHECK_UNKNOWN);
+	_exit(CHECK_UNKNOWN);
+}
+
+/* The first error of a plan that failed to load, as one line. */
+static char *
+first_error(const struct diags *d)
+{
+	char *file = text_safe(d->file != NULL ? d->file : "-"), *msg = NULL;
+	char *more = NULL;
+
+	for (size_t i = 0; i < d->n && msg == NULL; i++) {
+		const struct diag *g = &d->v[i];
+		if (g->level != DIAG_ERROR)
+			continue;
+		if (g->line > 0)
+			msg = xasprintf("%s:%d:%d: %s", file, g->line, g->col,
+			    g->msg);
+		else
+			msg = xasprintf("%s: %s", file, g->msg);
+	}
+	if (msg == NULL)
+		msg = xasprintf(_("%s: the plan has errors"), file);
+	free(file);
+	if (d->errors > 1) {
+		more = xasprintf(_("%s (and %zu more errors)"), msg,
+		    d->errors - 1);
+		free(msg);
+		msg = more;
+	}
+	return msg;
+}
+
+int
+cli_review_open(struct cli *cli, const struct review_args *a,
+    struct review_ctx *ctx, char **err)
+{
+	struct review_opts o = { .asof = cli->today, .warn_days = a->warn_days,
+	    .dept = -1 };
+	const char *path = cli_plan_path(cli);
+	struct diags d;
+	char *db;
+
+	memset(ctx, 0, sizeof *ctx);
+	*err = NULL;
+	diags_init(&d, path);
+	ctx->plan = config_load(path, &d);
+	diags_sort(&d);
+	if (a->print_diags && (ctx->plan == NULL || a->print_warnings))
+		diags_print(&d, stderr);
+	if (ctx->plan == NULL) {
+		if (!a->print_diags)
+			*err = first_error(&d);
+		diags_release(&d);
+		return -1;
+	}
+	diags_release(&d);
+	if (a->dept != NULL &&
+	    (o.dept = plan_find_dept(ctx->plan, a->dept)) < 0) {
+		char *id = text_safe(a->dept);
+		*err = xasprintf(_("unknown department '%s'"), id);
+		free(id);
+		cli_review_release(ctx);
+		return -1;
+	}
+	ctx->facts = facts_new();
+	if ((db = cli_db_path(cli)) != NULL) {
+		if (store_open(db, STORE_READ, &ctx->store, err) != 0 ||
+		    store_load_facts(ctx->store, ctx->facts, err) != 0) {
+			free(db);
+			cli_review_release(ctx);
+			return -1;
+		}
+		free(db);
+	}
+	ctx->rv = review_new(ctx->plan, ctx->facts, &o);
+	return 0;
+}
+
+/* The plugins' range for a target, from its direction: the value is
+ * critical outside it.  Ranges are inclusive, so > and < share >= and <=
+ * ranges. */
+static void
+perf_range(struct buf *b, enum direction dir, double target)
+{
+	char num[32];
+
+	record_format_number(target, num);
+	switch (dir) {
+	case DIR_GE:
+	case DIR_GT:
+		buf_printf(b, "%s:", num);
+		break;
+	case DIR_LE:
+	case DIR_LT:
+		buf_printf(b, "~:%s", num);
+		break;
+	case DIR_EQ:
+		buf_printf(b, "%s:%s", num, num);
+		break;
+	}
+}
+
+/* A target's value for graphing: the number, or the level's position in
+ * the scale (1 for the lowest). */
+static double
+perf_value(const struct target *t, double v)
+{
+	return t->nscale > 0 ? v + 1 : v;
+}
+
+static void
+perfdata(struct buf *b, const struct review *rv)
+{
+	const struct counts *c = &rv->counts;
+
+	buf_printf(b, "overdue=%zu due_soon=%zu behind=%zu missed=%zu "
+	    "at_risk=%zu stale=%zu met=%zu done=%zu", c->overdue, c->due_soon,
+	    c->behind + c->far_behind, c->missed, c->at_risk, c->stale,
+	    c->met, c->done + c->late);
+	for (size_t i = 0; i < rv->ntargets; i++) {
+		const struct tg_result *r = &rv->targets[i];
+		const struct target *t = &rv->plan->targets[i];
+		char num[32];
+
+		if (!r->in_scope || !r->has_latest)
+			continue;
+		record_format_number(perf_value(t, r->latest.value), num);
+		buf_printf(b, " '%s'=%s%s;;", t->id, num,
+		    t->nscale == 0 && t->unit != NULL &&
+		    strcmp(t->unit, "%") == 0 ? "%" : "");
+		perf_range(b, t->dir, perf_value(t, t->target));
+	}
+}
+
+/* The summary after the keyword: the plan's id and what needs attention. */
+static char *
+summary(const struct review *rv)
+{
+	const struct counts *c = &rv->counts;
+	struct buf b = BUF_INIT;
+	char *id = text_safe(rv->plan->id != NULL ? rv->plan->id : "-");
+	const struct {
+		size_t n;
+		const char *what;
+	} parts[] = {
+		{ c->overdue, N_("%zu overdue") },
+		{ c->due_soon, N_("%zu due soon") },
+		{ c->behind + c->far_behind, N_("%zu behind pace") },
+		{ c->missed, N_("%zu targets missed") },
+		{ c->at_risk, N_("%zu targets at risk") },
+		{ c->stale, N_("%zu targets stale") },
+	};
+
+	buf_printf(&b, "%s: ", id);
+	free(id);
+	if (rv->worst == SEV_OK) {
+		buf_printf(&b, _("nothing overdue or at risk; %zu milestones "
+		    "done, %zu targets met"), c->done + c->late, c->met);
+		return buf_detach(&b);
+	}
+	bool first = true;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		if (parts[i].n == 0)
+			continue;
+		if (!first)
+			buf_puts(&b, ", ");
+		buf_printf(&b, _(parts[i].what), parts[i].n);
+		first = false;
+	}
+	return buf_detach(&b);
+}
+
+/* Why an instance needs attention, with its days. */
+static void
+instance_reason(struct buf *b, const struct ms_result *r)
+{
+	char got[32], want[32];
+
+	if (r->state == MS_OVERDUE)
+		buf_printf(b, ngettext("%d day overdue", "%d days overdue",
+		    (unsigned long)r->days_overdue), r->days_overdue);
+	else if (r->state == MS_DUE_SOON && r->days_left == 0)
+		buf_puts(b, _("due today"));
+	else if (r->state == MS_DUE_SOON)
+		buf_printf(b, ngettext("due in %d day", "due in %d days",
+		    (unsigned long)r->days_left), r->days_left);
+	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
+		if (b->len > 0)
+			buf_puts(b, ", ");
+		report_num(r->progress, got);
+		report_num(r->expected, want);
+		buf_printf(b, _("%s: %s%% done, %s%% expected"),
+		    pace_label(r->pace), r->has_progress ? got : "-", want);
+		if (r->state != MS_DUE_SOON)
+			buf_printf(b, ngettext(", due in %d day",
+			    ", due in %d days", (unsigned long)r->days_left),
+			    r->days_left);
+	}
+}
+
+static void
+target_reason(struct buf *b, const struct review *rv, size_t i)
+{
+	const struct tg_result *r = &rv->targets[i];
+	const struct target *t = &rv->plan->targets[i];
+	char v[32], goal[32], day[11];
+	int ago = rv->asof - t->due.day, left = -ago;
+
+	report_num(t->target, goal);
+	date_iso(t->due.day, day);
+	if (r->state == TG_MISSED && r->has_deciding) {
+		report_num(r->deciding.value, v);
+		buf_printf(b, ngettext("missed %d day ago: %s by %s, target "
+		    "%s %s", "missed %d days ago: %s by %s, target %s %s",
+		    (unsigned long)ago), ago, v, day,
+		    direction_symbol(t->dir), goal);
+	} else if (r->state == TG_MISSED)
+		buf_printf(b, ngettext("missed %d day ago: no value by %s",
+		    "missed %d days ago: no value by %s", (unsigned long)ago),
+		    ago, day);
+	else if (r->state == TG_AT_RISK && r->stage_missed >= 0) {
+		const struct stage *s = &t->stages[r->stage_missed];
+		char sday[11], sgoal[32];
+		date_iso(s->due.day, sday);
+		report_num(s->target, sgoal);
+		buf_printf(b, _("at risk: stage %s %s of %s not met"),
+		    direction_symbol(t->dir), sgoal, sday);
+	} else if (r->state == TG_AT_RISK) {
+		report_num(r->projection, v);
+		buf_printf(b, _("at risk: trend reaches %s by %s, target %s "
+		    "%s"), v, day, direction_symbol(t->dir), goal);
+	}
+	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
+		char want[32];
+		if (b->len > 0)
+			buf_puts(b, ", ");
+		report_num(r->latest.value, v);
+		report_num(r->expected, want);
+		buf_printf(b, _("%s: %s, %s expected"), pace_label(r->pace), v,
+		    want);
+	}
+	if (r->stale > 0) {
+		if (b->len > 0)
+			buf_puts(b, ", ");
+		buf_printf(b, ngettext("no value for %d period",
+		    "no value for %d periods", (unsigned long)r->stale_periods),
+		    r->stale_periods);
+	}
+	if (r->state != TG_MISSED && left >= 0)
+		buf_printf(b, ngettext(", due in %d day", ", due in %d days",
+		    (unsigned long)left), left);
+}
+
+/* What one attention item is: id, name, lead, state and reason. */
+struct item_view {
+	const char	*kind;		/* "instance" or "target" */
+	const char	*id;
+	const char	*name;
+	int		 lead;
+	const char	*state;		/* machine keyword */
+	const char	*pace;
+	int		 stale;
+	pw_day		 due;
+	char		*reason;
+};
+
+static void
+item_view(const struct review *rv, const struct attention *a,
+    struct item_view *v)
+{
+	const struct plan *p = rv->plan;
+	struct buf b = BUF_INIT;
+
+	if (a->kind == ITEM_INSTANCE) {
+		const struct ms_result *r = &rv->items[a->index];
+		const struct milestone *m = &p->ms[r->in.ms];
+		*v = (struct item_view){ "instance", r->name, m->name,
+		    m->owner, ms_state_key(r->state), pace_key(r->pace), 0,
+		    r->in.due, NULL };
+		instance_reason(&b, r);
+	} else {
+		const struct tg_result *r = &rv->targets[a->index];
+		const struct target *t = &p->targets[a->index];
+		*v = (struct item_view){ "target", t->id, t->name, t->owner,
+		    tg_state_key(r->state), pace_key(r->pace), r->stale,
+		    t->due.day, NULL };
+		target_reason(&b, rv, a->index);
+	}
+	v->reason = buf_detach(&b);
+}
+
+static void
+write_text(struct buf *b, const struct review *rv, const char *sum,
+    const struct attention *at, size_t nat)
+{
+	buf_printf(b, "PLANWATCH %s - %s | ", severity_key(rv->worst), sum);
+	perfdata(b, rv);
+	buf_putc(b, '\n');
+	for (size_t i = 0; i < nat; i++) {
+		struct item_view v;
+		item_view(rv, &at[i], &v);
+		buf_printf(b, "%s %s (", severity_key(at[i].sev), v.id);
+		text_safe_buf(b, plan_dept_label(rv->plan, v.lead));
+		buf_printf(b, ") %s: ", v.reason);
+		text_safe_buf(b, v.name);
+		buf_putc(b, '\n');
+		free(v.reason);
+	}
+}
+
+static void
+json_key(struct buf *b, const char *key, bool first)
+{
+	buf_printf(b, "%s\"%s\":", first ? "" : ",", key);
+}
+
+static void
+json_str(struct buf *b, const char *key, const char *s)
+{
+	json_key(b, key, false);
+	if (s == NULL)
+		buf_puts(b, "null");
+	else
+		esc_json(b, s);
+}
+
+static void
+json_day(struct buf *b, const char *key, pw_day day)
+{
+	char iso[11];
+
+	json_key(b, key, false);
+	if (day == DAY_NONE) {
+		buf_puts(b, "null");
+		return;
+	}
+	date_iso(day, iso);
+	buf_printf(b, "\"%s\"", iso);
+}
+
+static void
+write_json(struct buf *b, const struct review *rv, const char *sum,
+    const struct attention *at, size_t nat)
+{
+	const struct plan *p = rv->plan;
+	const struct counts *c = &rv->counts;
+
+	buf_printf(b, "{\"state\":\"%s\",\"exit\":%d", severity_key(rv->worst),
+	    (int)rv->worst);
+	json_str(b, "summary", sum);
+	json_str(b, "plan", p->id);
+	json_str(b, "title", p->title);
+	json_day(b, "asof", rv->asof);
+	json_str(b, "dept", rv->dept >= 0 ? p->depts[rv->dept].id : NULL);
+	buf_printf(b, ",\"warn_days\":%d", rv->warn_days);
+	buf_printf(b, ",\"counts\":{\"overdue\":%zu,\"due_soon\":%zu,"
+	    "\"behind\":%zu,\"missed\":%zu,\"at_risk\":%zu,\"stale\":%zu,"
+	    "\"met\":%zu,\"done\":%zu}", c->overdue, c->due_soon,
+	    c->behind + c->far_behind, c->missed, c->at_risk, c->stale,
+	    c->met, c->done + c->late);
+	buf_puts(b, ",\"perfdata\":[");
+	bool first = true;
+	for (size_t i = 0; i < rv->ntargets; i++) {
+		const struct tg_result *r = &rv->targets[i];
+		const struct target *t = &p->targets[i];
+		char v[32];
+		if (!r->in_scope || !r->has_latest)
+			continue;
+		record_format_number(perf_value(t, r->latest.value), v);
+		buf_printf(b, "%s{\"id\":", first ? "" : ",");
+		esc_json(b, t->id);
+		buf_printf(b, ",\"value\":%s", v);
+		json_str(b, "unit", t->nscale > 0 ? NULL : t->unit);
+		buf_puts(b, ",\"range\":\"");
+		perf_range(b, t->dir, perf_value(t, t->target));
+		buf_puts(b, "\"}");
+		first = false;
+	}
+	buf_puts(b, "],\"items\":[");
+	for (size_t i = 0; i < nat; i++) {
+		struct item_view v;
+		item_view(rv, &at[i], &v);
+		buf_printf(b, "%s{\"severity\":\"%s\"", i ? "," : "",
+		    severity_key(at[i].sev));
+		json_str(b, "kind", v.kind);
+		json_str(b, "id", v.id);
+		json_str(b, "name", v.name);
+		json_str(b, "lead", v.lead >= 0 ? p->depts[v.lead].id : NULL);
+		json_str(b, "lead_name", v.lead >= 0 ?
+		    plan_dept_label(p, v.lead) : NULL);
+		json_str(b, "state", v.state);
+		json_str(b, "pace", v.pace);
+		buf_printf(b, ",\"stale\":%d", v.stale);
+		json_day(b, "due", v.due);
+		if (v.due != DAY_NONE)
+			buf_printf(b, ",\"days_past_due\":%d", rv->asof - v.due);
+		json_str(b, "reason", v.reason);
+		buf_putc(b, '}');
+		free(v.reason);
+	}
+	buf_puts(b, "]}\n");
+}
+
+/* Print an UNKNOWN result; returns its exit status. */
+static int
+unknown(bool json, const char *reason)
+{
+	struct buf b = BUF_INIT;
+	char *safe = text_safe(reason);
+
+	/* "|" would start perfdata and a newline end the status line. */
+	for (char *s = safe; *s; s++)
+		if (*s == '|' || *s == '\n')
+			*s = *s == '|' ? '/' : ' ';
+	if (json) {
+		buf_puts(&b, "{\"state\":\"UNKNOWN\",\"exit\":3,\"summary\":");
+		esc_json(&b, safe);
+		buf_puts(&b, "}\n");
+	} else
+		buf_printf(&b, "PLANWATCH UNKNOWN - %s\n", safe);
+	fputs(buf_str(&b), stdout);
+	fflush(stdout);
+	buf_release(&b);
+	free(safe);
+	return CHECK_UNKNOWN;
+}
+
+static void
+arm_timeout(unsigned seconds, bool json)
+{
+	struct sigaction sa;
+	char *msg;
+
+	if (seconds == 0)
+		return;
+	msg = json ? xasprintf("{\"state\":\"UNKNOWN\",\"exit\":3,"
+	    "\"summary\":\"timed out after %u seconds\"}\n", seconds) :
+	    xasprintf("PLANWATCH UNKNOWN - timed out after %u seconds\n",
+	    seconds);
+	alarm_len = strlen(msg) < sizeof alarm_msg ? strlen(msg) :
+	    sizeof alarm_msg;
+	memcpy(alarm_msg, msg, alarm_len);
+	free(msg);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(seconds);
+}
+
+/* A non-negative whole number option, at most max. */
+static int
+parse_count(const char *s, long max, long *out)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	*out = strtol(s, &end, 10);
+	return *end != '\0' || *out > max ? -1 : 0;
+}
+
+enum { OPT_QUIET = OPT_COMMON_LAST, OPT_FORMAT, OPT_DEPT, OPT_WARN_DAYS,
+    OPT_TIMEOUT };
+
+int
+cmd_check(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "dept", required_argument, NULL, OPT_DEPT },
+		{ "warn-days", required_argument, NULL, OPT_WARN_DAYS },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		COMMON_LONGOPTS
+	};
+	struct review_args ra = { .warn_days = -1 };
+	struct review_ctx ctx;
+	struct attention *at;
+	struct buf out = BUF_INIT;
+	bool quiet = false, json = false;
+	long timeout = TIMEOUT_DEFAULT, n;
+	char *err, *sum;
+	size_t nat;
+	int c, rc;
+
+	/* getopt's own complaints go to stderr; stdout gets the verdict. */
+	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "q", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			quiet = true;
+			continue;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				json = true;
+			else if (strcmp(optarg, "text") == 0)
+				json = false;
+			else
+				return unknown(json, _("invalid --format: "
+				    "expected text or json"));
+			continue;
+		case OPT_DEPT:
+			ra.dept = optarg;
+			continue;
+		case OPT_WARN_DAYS:
+			if (parse_count(optarg, 3650, &n) != 0)
+				return unknown(json, _("invalid --warn-days: "
+				    "expected 0..3650"));
+			ra.warn_days = (int)n;
+			continue;
+		case OPT_TIMEOUT:
+			if (parse_count(optarg, 86400, &n) != 0)
+				return unknown(json, _("invalid --timeout: "
+				    "expected 0..86400 seconds"));
+			timeout = n;
+			continue;
+		case OPT_TODAY:
+			if (date_parse_day(optarg, &cli->today) != 0)
+				return unknown(json, _("invalid --today: "
+				    "expected YYYY-MM-DD"));
+			break;
+		case '?':
+			return unknown(json, _("invalid option; see "
+			    "'planwatch check --help'"));
+		}
+		if ((rc = cli_common_option(cli, c, optarg)) != 0)
+			return rc > 0 ? EXIT_OK : unknown(json,
+			    _("invalid option; see 'planwatch check --help'"));
+	}
+	if (optind < argc)
+		return unknown(json, _("unexpected argument; see "
+		    "'planwatch check --help'"));
+
+	arm_timeout((unsigned)timeout, json);
+	if (cli_review_open(cli, &ra, &ctx, &err) != 0) {
+		rc = unknown(json, err != NULL ? err : _("cannot load the plan"));
+		free(err);
+		return rc;
+	}
+	nat = review_attention(ctx.rv, SEV_WARNING, &at);
+	sum = summary(ctx.rv);
+	if (json)
+		write_json(&out, ctx.rv, sum, at, nat);
+	else
+		write_text(&out, ctx.rv, sum, at, nat);
+	rc = (int)ctx.rv->worst;
+	alarm(0);
+	if (!(quiet && rc == EXIT_OK))
+		fwrite(out.s, 1, out.len, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = CHECK_UNKNOWN;
+	free(sum);
+	free(at);
+	buf_release(&out);
+	cli_review_release(&ctx);
+	return rc;
+}
