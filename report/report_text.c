@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/ansi.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -14,23 +15,6 @@
 #define TEXT_WIDTH	80
 #define GAP		2
 #define MINW		4
-
-static const char *
-tone_sgr(enum tone t)
-{
-	switch (t) {
-	case TONE_GOOD:
-		return "\033[32m";
-	case TONE_INFO:
-		return "\033[36m";
-	case TONE_WARN:
-		return "\033[33m";
-	case TONE_BAD:
-		return "\033[1;31m";
-	default:
-		return NULL;
-	}
-}
 
 static void
 rule(struct buf *b, int n, bool utf8, char ascii)
@@ -137,13 +121,12 @@ static void
 put_cell(struct buf *b, bool color, const char *s, int w, enum text_align a,
     enum tone tone)
 {
-	const char *sgr = color ? tone_sgr(tone) : NULL;
+	const char *sgr = color ? ansi_tone(tone) : "";
 
-	if (sgr != NULL)
-		buf_puts(b, sgr);
+	buf_puts(b, sgr);
 	text_fit_buf(b, s, w, a);
-	if (sgr != NULL)
-		buf_puts(b, "\033[0m");
+	if (*sgr != '\0')
+		buf_puts(b, ANSI_RESET);
 }
 
 /* One printed line of a row: columns c0..c1-1 from column indent. */

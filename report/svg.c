@@ -208,8 +208,7 @@ svg_gantt(struct buf *b, const struct report *r)
 		double ax = gx(&s, rv->asof);
 
 		buf_printf(b, "<svg class=\"gantt\" viewBox=\"0 0 %d %.0f\" "
-		    "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">", GW,
-		    h);
+		    "role=\"img\">", GW, h);
 		buf_printf(b, "<title>%s</title>", _("Phases and milestones"));
 		axis(b, &s, h);
 		for (size_t i = c; i < c + k; i++, y += GROW)
@@ -274,7 +273,7 @@ svg_target(struct buf *b, const struct review *rv, size_t ti)
 #define Y(v) (CT + (hi - (v)) / (hi - lo) * (CH - CT - CB))
 
 	buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">", CW, CH);
+	    "role=\"img\">", CW, CH);
 	buf_puts(b, "<title>");
 	esc_html(b, t->name);
 	buf_puts(b, "</title>");
