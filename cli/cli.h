@@ -101,6 +101,7 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, int, char **);
+int	cmd_review(struct cli *, int, char **);
 int	cmd_record(struct cli *, int, char **);
 int	cmd_progress(struct cli *, int, char **);
 int	cmd_done(struct cli *, int, char **);

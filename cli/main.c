@@ -54,6 +54,8 @@ static const struct command commands[] = {
 	  N_("write the current values and progress as CSV or JSON") },
 	{ "backup", cmd_backup, 0, EXIT_USAGE, N_("FILE"),
 	  N_("copy the live database safely to FILE") },
+	{ "review", cmd_review, CMD_TTY, EXIT_USAGE, "",
+	  N_("the interactive review (what planwatch runs on a terminal)") },
 	{ "help", cmd_help, 0, EXIT_USAGE, N_("[COMMAND]"),
 	  N_("show the commands, or one command's usage") },
 	{ "version", cmd_version, 0, EXIT_USAGE, "",

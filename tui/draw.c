@@ -1,0 +1,346 @@
+/*
+ * draw.c: putting text on the screen by display columns, detail lines, and
+ * the small formatters the views share (values, days, bars, sparklines).
+ *
+ * Every string reaches curses through tui_put() or tui_puts(): text from
+ * the plan or the database is made safe and fitted by util/text.h, so wide
+ * characters keep columns aligned and nothing wraps.
+ */
+#include <curses.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+void
+tui_put(int y, int x, int w, const char *s, enum text_align align,
+    attr_t attr)
+{
+	char *fit;
+
+	if (w <= 0)
+		return;
+	fit = text_fit(s != NULL ? s : "", w, align);
+	attrset(attr);
+	mvaddstr(y, x, fit);
+	attrset(A_NORMAL);
+	free(fit);
+}
+
+int
+tui_puts(int y, int x, int w, const char *s, attr_t attr)
+{
+	int sw = text_width(s);
+
+	if (w <= 0)
+		return 0;
+	if (sw > w) {
+		tui_put(y, x, w, s, ALIGN_LEFT, attr);
+		return w;
+	}
+	tui_put(y, x, sw, s, ALIGN_LEFT, attr);
+	return sw;
+}
+
+void
+tui_fill(int y, int x, int w, attr_t attr)
+{
+	if (w <= 0)
+		return;
+	attrset(attr);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+int
+tui_put_state(struct tui *t, int y, int x, int w, const char *symbol,
+    const char *label, enum tone tone, bool sel)
+{
+	char *s = label != NULL ? xasprintf("%s %s", symbol, label) :
+	    xstrdup(symbol);
+
+	tui_put(y, x, w, s, ALIGN_LEFT, tui_attr(t, tone_element(tone), sel));
+	free(s);
+	return w;
+}
+
+void
+lines_add(struct lines *l, enum element el, int indent, const char *fmt,
+    ...)
+{
+	va_list ap;
+	struct buf b = BUF_INIT;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n].text = buf_detach(&b);
+	l->v[l->n].el = el;
+	l->v[l->n].indent = indent;
+	l->n++;
+}
+
+void
+lines_clear(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+size_t
+lines_draw(struct tui *t, const struct lines *l, size_t first,
+    const struct rect *r)
+{
+	size_t drawn = 0;
+
+	for (int y = 0; y < r->h; y++) {
+		size_t i = first + (size_t)y;
+
+		tui_fill(r->y + y, r->x, r->w, t->attr[EL_NORMAL]);
+		if (i >= l->n)
+			continue;
+		const struct line *ln = &l->v[i];
+		int ind = ln->indent < r->w ? ln->indent : 0;
+		tui_put(r->y + y, r->x + ind, r->w - ind, ln->text, ALIGN_LEFT,
+		    t->attr[ln->el]);
+		drawn++;
+	}
+	return drawn;
+}
+
+char *
+fmt_value(const struct plan *p, const struct target *tg, double v)
+{
+	struct buf b = BUF_INIT;
+	double r;
+
+	(void)p;
+	if (tg != NULL && tg->nscale > 0) {
+		r = floor(v + 0.5);
+		if (r >= 0 && r < (double)tg->nscale)
+			return xstrdup(tg->scale[(size_t)r]);
+	}
+	if (!isfinite(v))
+		return xstrdup("?");
+	if (fabs(v) >= 1e15 || v == floor(v))
+		buf_printf(&b, "%.0f", v);
+	else {
+		buf_printf(&b, fabs(v) >= 100 ? "%.1f" : "%.2f", v);
+		/* Trim trailing zeros: 95.50 -> 95.5. */
+		while (b.len > 0 && b.s[b.len - 1] == '0')
+			b.s[--b.len] = '\0';
+		if (b.len > 0 && b.s[b.len - 1] == '.')
+			b.s[--b.len] = '\0';
+	}
+	return buf_detach(&b);
+}
+
+char *
+fmt_days(const struct ms_result *r)
+{
+	switch (r->state) {
+	case MS_OVERDUE:
+		return xasprintf(_("%dd overdue"), r->days_overdue);
+	case MS_LATE:
+		return xasprintf(_("%dd late"), r->days_overdue);
+	case MS_DONE:
+		return xstrdup(_("on time"));
+	default:
+		if (r->days_left == 0)
+			return xstrdup(_("due today"));
+		return xasprintf(_("%dd left"), r->days_left);
+	}
+}
+
+char *
+fmt_spark(const struct tui *t, const struct point *pt, size_t n, int w)
+{
+	static const char *const blocks[] = { "\u2581", "\u2582", "\u2583",
+	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
+	static const char ascii[] = "_.-=^";
+	struct buf b = BUF_INIT;
+	size_t first;
+	double lo, hi;
+	int levels = t->utf8 ? 8 : 5;
+
+	if (w <= 0 || n == 0)
+		return xstrdup("");
+	first = n > (size_t)w ? n - (size_t)w : 0;
+	lo = hi = pt[first].value;
+	for (size_t i = first; i < n; i++) {
+		lo = fmin(lo, pt[i].value);
+		hi = fmax(hi, pt[i].value);
+	}
+	for (size_t i = first; i < n; i++) {
+		int k = levels / 2;
+
+		if (hi > lo)
+			k = (int)((pt[i].value - lo) / (hi - lo) *
+			    (levels - 1) + 0.5);
+		k = k < 0 ? 0 : k >= levels ? levels - 1 : k;
+		if (t->utf8)
+			buf_puts(&b, blocks[k]);
+		else
+			buf_putc(&b, ascii[k]);
+	}
+	return buf_detach(&b);
+}
+
+char *
+fmt_bar(const struct tui *t, double pct, int w)
+{
+	static const char *const eighths[] = { "", "\u258f", "\u258e",
+	    "\u258d", "\u258c", "\u258b", "\u258a", "\u2589" };
+	struct buf b = BUF_INIT;
+	int cells, full, part;
+
+	if (w <= 0)
+		return xstrdup("");
+	if (!isfinite(pct))
+		pct = 0;
+	pct = pct < 0 ? 0 : pct > 100 ? 100 : pct;
+	cells = (int)(pct / 100.0 * w * 8 + 0.5);
+	full = cells / 8;
+	part = cells % 8;
+	for (int i = 0; i < full; i++)
+		buf_puts(&b, t->utf8 ? "\u2588" : "#");
+	if (part > 0 && full < w) {
+		buf_puts(&b, t->utf8 ? eighths[part] : "#");
+		full++;
+	}
+	for (int i = full; i < w; i++)
+		buf_puts(&b, t->utf8 ? "\u00b7" : ".");
+	return buf_detach(&b);
+}
+
+const char *
+fact_kind_label(enum fact_kind k)
+{
+	switch (k) {
+	case FACT_VALUE:
+		return _("value");
+	case FACT_PROGRESS:
+		return _("progress");
+	case FACT_DONE:
+		return _("done");
+	case FACT_REOPEN:
+		return _("reopened");
+	}
+	return "?";
+}
+
+const char *
+item_name(const struct plan *p, const char *id)
+{
+	struct item_ref ref = plan_find(p, id);
+
+	switch (ref.kind) {
+	case ITEM_PHASE:
+		return p->phases[ref.index].name;
+	case ITEM_MILESTONE:
+	case ITEM_INSTANCE:
+		return p->ms[ref.index].name;
+	case ITEM_TARGET:
+		return p->targets[ref.index].name;
+	default:
+		return NULL;
+	}
+}
+
+static bool
+has_dept(int owner, const int *support, size_t n, int dept)
+{
+	if (owner == dept)
+		return true;
+	for (size_t i = 0; i < n; i++)
+		if (support[i] == dept)
+			return true;
+	return false;
+}
+
+bool
+filter_ms(const struct tui *t, const struct ms_result *r)
+{
+	const struct milestone *m = &t->plan->ms[r->in.ms];
+
+	if (t->filter_dept >= 0 && !has_dept(m->owner, m->support,
+	    m->nsupport, t->filter_dept))
+		return false;
+	if (t->filter_kind == FILTER_TG_STATE)
+		return false;
+	if (t->filter_kind == FILTER_MS_STATE &&
+	    (int)r->state != t->filter_state)
+		return false;
+	return true;
+}
+
+bool
+filter_tg(const struct tui *t, const struct tg_result *r)
+{
+	const struct target *tg = &t->plan->targets[r->target];
+
+	if (t->filter_dept >= 0 && !has_dept(tg->owner, tg->support,
+	    tg->nsupport, t->filter_dept))
+		return false;
+	if (t->filter_kind == FILTER_MS_STATE)
+		return false;
+	if (t->filter_kind == FILTER_TG_STATE &&
+	    (int)r->state != t->filter_state)
+		return false;
+	return true;
+}
+
+void
+lines_wrap(struct lines *l, enum element el, int indent, const char *text,
+    int w)
+{
+	struct buf line = BUF_INIT;
+	char one[8];
+	int used = 0;
+	size_t n = strlen(text);
+
+	w -= indent;
+	if (w < 8)
+		w = 8;
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t k = utf8_decode(text + i, n - i, &cp);
+		int cw;
+
+		if (k == 0)
+			k = 1;
+		if (text[i] == '\n') {
+			lines_add(l, el, indent, "%s", buf_str(&line));
+			buf_reset(&line);
+			used = 0;
+			i++;
+			continue;
+		}
+		memcpy(one, text + i, k);
+		one[k] = '\0';
+		cw = text_width(one);
+		if (used + cw > w && used > 0) {
+			lines_add(l, el, indent, "%s", buf_str(&line));
+			buf_reset(&line);
+			used = 0;
+		}
+		buf_add(&line, one, k);
+		used += cw;
+		i += k;
+	}
+	if (line.len > 0 || n == 0)
+		lines_add(l, el, indent, "%s", buf_str(&line));
+	buf_release(&line);
+}

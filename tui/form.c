@@ -1,0 +1,480 @@
+/*
+ * form.c: the review's forms and menus: record a value (r), progress (p),
+ * done (d), reopen (u), time travel (t), search (/) and the filter (f).
+ *
+ * Each field is checked as it is typed and the problem is shown in the
+ * form; what is saved goes through store_record() and the review is
+ * rebuilt at once, so the history and the statuses show it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/store.h"
+#include "model/record.h"
+#include "tui/modal.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#define SOURCE	"review"
+
+/* Filter menu choices. */
+enum { CHOOSE_CLEAR, CHOOSE_DEPT, CHOOSE_MS_STATE, CHOOSE_TG_STATE };
+
+/* A copy of s without leading and trailing blanks. */
+static char *
+trimmed(const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* Check text as what accept allows for id (model/record.h). */
+static char *
+check_as(struct tui *t, enum record_accept accept, const char *id,
+    const char *text)
+{
+	struct record_value rv;
+	char *err = NULL;
+
+	if (record_parse(t->plan, accept, id, text, &rv, &err) != 0)
+		return err != NULL ? err : xstrdup(_("invalid value"));
+	record_value_release(&rv);
+	return NULL;
+}
+
+static char *
+check_value(struct tui *t, struct modal *m, const char *s)
+{
+	if (*s == '\0')
+		return xstrdup(_("a value is required"));
+	return check_as(t, ACCEPT_VALUE, t->plan->targets[m->target].id, s);
+}
+
+static char *
+check_percent(struct tui *t, struct modal *m, const char *s)
+{
+	if (*s == '\0')
+		return xstrdup(_("a percentage is required"));
+	return check_as(t, ACCEPT_PROGRESS, t->rv->items[m->item].name, s);
+}
+
+static char *
+check_date(struct tui *t, struct modal *m, const char *s)
+{
+	pw_day d;
+	char *tr = trimmed(s), *err = NULL;
+	int rc = date_parse_day(tr, &d);
+
+	(void)m;
+	free(tr);
+	if (rc != 0)
+		return xstrdup(_("not a date: expected YYYY-MM-DD"));
+	if (record_check_date(t->plan, d, t->today, &err) != 0)
+		return err != NULL ? err : xstrdup(_("invalid date"));
+	return NULL;
+}
+
+static char *
+check_asof(struct tui *t, struct modal *m, const char *s)
+{
+	pw_day d;
+	char *tr = trimmed(s);
+	int rc = strcmp(tr, "today") == 0 ? 0 : date_parse_day(tr, &d);
+
+	(void)t;
+	(void)m;
+	free(tr);
+	return rc == 0 ? NULL : xstrdup(_("not a date: expected YYYY-MM-DD "
+	    "or 'today'"));
+}
+
+static pw_day
+field_date(const struct modal *m, int i)
+{
+	char *tr = trimmed(buf_str(&m->fields[i].value));
+	pw_day d = DAY_NONE;
+
+	if (date_parse_day(tr, &d) != 0)
+		d = DAY_NONE;
+	free(tr);
+	return d;
+}
+
+static char *
+field_note(const struct modal *m, int i)
+{
+	char *n = trimmed(buf_str(&m->fields[i].value));
+
+	if (*n == '\0') {
+		free(n);
+		return NULL;
+	}
+	return n;
+}
+
+/* The store in write mode, opened on the first record. */
+static int
+writable(struct tui *t, char **err)
+{
+	struct store *s;
+
+	if (t->store_writable)
+		return 0;
+	if (t->db_path == NULL) {
+		*err = xstrdup(_("no database to record in (the plan came "
+		    "from standard input; use -d)"));
+		return -1;
+	}
+	if (store_open(t->db_path, STORE_WRITE, &s, err) != 0)
+		return -1;
+	store_close(t->store);
+	t->store = s;
+	t->store_writable = true;
+	return 0;
+}
+
+/* Save one record and rebuild the review. */
+static int
+save(struct tui *t, struct record_in *rec, char **err)
+{
+	rec->source = SOURCE;
+	rec->by = t->by;
+	if (writable(t, err) != 0 || store_record(t->store, rec, 1, err) != 0)
+		return -1;
+	if (tui_reload_facts(t) != 0) {
+		*err = xstrdup(t->msg != NULL ? t->msg : _("reload failed"));
+		return -1;
+	}
+	return TUI_ALL;
+}
+
+/* Parse the form's value field and save it with the date and note. */
+static int
+submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
+    const char *id, const char *text, int date_field, int note_field,
+    char **err)
+{
+	struct record_value v;
+	struct record_in rec = { 0 };
+	char *note = field_note(m, note_field), date[11], num[32];
+	int r;
+
+	if (record_parse(t->plan, accept, id, text, &v, err) != 0) {
+		free(note);
+		return -1;
+	}
+	rec.kind = v.kind;
+	rec.item = v.item;
+	rec.date = field_date(m, date_field);
+	rec.value = v.value;
+	rec.level = v.level;
+	rec.note = note;
+	r = save(t, &rec, err);
+	if (r >= 0) {
+		date_iso(rec.date, date);
+		record_format_number(v.value, num);
+		switch (v.kind) {
+		case FACT_VALUE:
+			tui_message(t, false, _("recorded %s for %s as of %s"),
+			    v.level != NULL ? v.level : num, v.item, date);
+			break;
+		case FACT_PROGRESS:
+			tui_message(t, false, _("progress of %s set to %s%% "
+			    "as of %s"), v.item, num, date);
+			break;
+		case FACT_DONE:
+			tui_message(t, false, _("%s done on %s"), v.item,
+			    date);
+			break;
+		case FACT_REOPEN:
+			tui_message(t, false, _("%s reopened as of %s"),
+			    v.item, date);
+			break;
+		}
+	}
+	record_value_release(&v);
+	free(note);
+	return r;
+}
+
+static int
+submit_record(struct tui *t, struct modal *m, char **err)
+{
+	return submit_parsed(t, m, ACCEPT_VALUE,
+	    t->plan->targets[m->target].id, buf_str(&m->fields[0].value), 1,
+	    2, err);
+}
+
+/* Save what a milestone form holds: progress has a value field first. */
+static int
+submit_ms(struct tui *t, struct modal *m, enum record_accept accept,
+    char **err)
+{
+	char *id = xstrdup(t->rv->items[m->item].name);
+	bool value = accept == ACCEPT_PROGRESS;
+	int r = submit_parsed(t, m, accept, id, value ?
+	    buf_str(&m->fields[0].value) : NULL, value, value + 1, err);
+
+	free(id);
+	return r;
+}
+
+static int
+submit_progress(struct tui *t, struct modal *m, char **err)
+{
+	return submit_ms(t, m, ACCEPT_PROGRESS, err);
+}
+
+static int
+submit_done(struct tui *t, struct modal *m, char **err)
+{
+	return submit_ms(t, m, ACCEPT_DONE, err);
+}
+
+static int
+submit_reopen(struct tui *t, struct modal *m, char **err)
+{
+	return submit_ms(t, m, ACCEPT_REOPEN, err);
+}
+
+/* The date a form proposes: the as-of date, but never after today. */
+static void
+default_date(const struct tui *t, char out[static 11])
+{
+	date_iso(t->asof < t->today ? t->asof : t->today, out);
+}
+
+static const struct view *
+cur_view(const struct tui *t)
+{
+	return tui_views[t->cur];
+}
+
+void
+form_record(struct tui *t)
+{
+	const struct view *v = cur_view(t);
+	int tg = v->sel_target != NULL ? v->sel_target(t->vdata[t->cur], t) :
+	    -1;
+	char date[11];
+
+	if (tg < 0) {
+		tui_message(t, true, "%s", _("select a target first (view 3, "
+		    "Targets)"));
+		return;
+	}
+	const struct target *target = &t->plan->targets[tg];
+	struct modal *m = modal_new(t, MODAL_FORM, _("Record a value"));
+	m->target = tg;
+	m->subject = target->unit != NULL ? xasprintf("%s %s (%s)",
+	    target->id, target->name, target->unit) :
+	    xasprintf("%s %s", target->id, target->name);
+	default_date(t, date);
+	modal_add_field(m, target->nscale > 0 ? N_("Level") : N_("Value"),
+	    "", check_value);
+	modal_add_field(m, N_("As of"), date, check_date);
+	modal_add_field(m, N_("Note"), "", NULL);
+	m->submit = submit_record;
+}
+
+/* The milestone instance selected, or -1 with a message said. */
+static long
+selected_item(struct tui *t)
+{
+	const struct view *v = cur_view(t);
+	long i = v->sel_item != NULL ? v->sel_item(t->vdata[t->cur], t) : -1;
+
+	if (i < 0)
+		tui_message(t, true, "%s", _("select a milestone first (view "
+		    "2, Milestones; Space unfolds a recurring one)"));
+	return i;
+}
+
+static struct modal *
+ms_form(struct tui *t, long item, const char *title)
+{
+	const struct ms_result *r = &t->rv->items[item];
+	struct modal *m = modal_new(t, MODAL_FORM, title);
+
+	m->item = item;
+	m->subject = xasprintf("%s %s", r->name, t->plan->ms[r->in.ms].name);
+	return m;
+}
+
+void
+form_progress(struct tui *t)
+{
+	long i = selected_item(t);
+	char date[11], pct[16] = "";
+
+	if (i < 0)
+		return;
+	const struct ms_result *r = &t->rv->items[i];
+	if (r->state == MS_DONE || r->state == MS_LATE) {
+		tui_message(t, true, _("%s is done; u reopens it"), r->name);
+		return;
+	}
+	struct modal *m = ms_form(t, i, _("Set progress"));
+	if (r->has_progress)
+		snprintf(pct, sizeof pct, "%.0f", r->progress);
+	default_date(t, date);
+	modal_add_field(m, N_("Progress %"), pct, check_percent);
+	modal_add_field(m, N_("As of"), date, check_date);
+	modal_add_field(m, N_("Note"), "", NULL);
+	m->submit = submit_progress;
+}
+
+void
+form_done(struct tui *t)
+{
+	long i = selected_item(t);
+	char date[11];
+
+	if (i < 0)
+		return;
+	const struct ms_result *r = &t->rv->items[i];
+	if (r->state == MS_DONE || r->state == MS_LATE) {
+		date_iso(r->done_date, date);
+		tui_message(t, true, _("%s is already done (%s); u reopens "
+		    "it"), r->name, date);
+		return;
+	}
+	struct modal *m = ms_form(t, i, _("Mark done"));
+	default_date(t, date);
+	modal_add_field(m, N_("Done on"), date, check_date);
+	modal_add_field(m, N_("Note"), "", NULL);
+	m->submit = submit_done;
+}
+
+void
+form_reopen(struct tui *t)
+{
+	long i = selected_item(t);
+	char date[11];
+
+	if (i < 0)
+		return;
+	const struct ms_result *r = &t->rv->items[i];
+	if (r->state != MS_DONE && r->state != MS_LATE) {
+		tui_message(t, true, _("%s is not done; nothing to reopen"),
+		    r->name);
+		return;
+	}
+	struct modal *m = ms_form(t, i, _("Reopen"));
+	default_date(t, date);
+	modal_add_field(m, N_("Reopen as of"), date, check_date);
+	modal_add_field(m, N_("Note"), "", NULL);
+	m->submit = submit_reopen;
+}
+
+static int
+submit_travel(struct tui *t, struct modal *m, char **err)
+{
+	char *tr = trimmed(buf_str(&m->fields[0].value)), date[11];
+	pw_day d = t->today;
+
+	(void)err;
+	if (strcmp(tr, "today") != 0)
+		date_parse_day(tr, &d);
+	free(tr);
+	t->asof = d;
+	date_iso(d, date);
+	tui_message(t, false, d == t->today ? _("as of today, %s") :
+	    _("as of %s: T returns to today"), date);
+	return TUI_REBUILD;
+}
+
+void
+travel_open(struct tui *t)
+{
+	char date[11];
+	struct modal *m = modal_new(t, MODAL_FORM, _("Time travel"));
+
+	date_iso(t->asof, date);
+	m->subject = xstrdup(_("Review the plan as it stood on a date"));
+	modal_add_field(m, N_("As of"), date, check_asof);
+	m->submit = submit_travel;
+}
+
+static int
+submit_search(struct tui *t, struct modal *m, char **err)
+{
+	const struct view *v = cur_view(t);
+	struct list *l = v->list != NULL ? v->list(t->vdata[t->cur]) : NULL;
+
+	(void)err;
+	free(t->search);
+	t->search = trimmed(buf_str(&m->fields[0].value));
+	if (*t->search == '\0')
+		return TUI_ALL;
+	if (l == NULL || !list_search(l, t, t->search, 1, true))
+		tui_message(t, true, _("not found: %s"), t->search);
+	return TUI_ALL;
+}
+
+void
+search_open(struct tui *t)
+{
+	struct modal *m = modal_new(t, MODAL_FORM, _("Search"));
+
+	m->bottom = true;
+	modal_add_field(m, "/", "", NULL);
+	m->submit = submit_search;
+}
+
+static int
+choose_filter(struct tui *t, struct modal *m, const struct menu_item *it)
+{
+	(void)m;
+	switch (it->kind) {
+	case CHOOSE_CLEAR:
+		t->filter_dept = -1;
+		t->filter_kind = FILTER_NONE;
+		break;
+	case CHOOSE_DEPT:
+		t->filter_dept = it->value;
+		break;
+	case CHOOSE_MS_STATE:
+		t->filter_kind = FILTER_MS_STATE;
+		t->filter_state = it->value;
+		break;
+	case CHOOSE_TG_STATE:
+		t->filter_kind = FILTER_TG_STATE;
+		t->filter_state = it->value;
+		break;
+	}
+	tui_refresh_views(t);
+	return TUI_ALL;
+}
+
+void
+filter_open(struct tui *t)
+{
+	struct modal *m = modal_new(t, MODAL_MENU, _("Filter"));
+
+	menu_add(m, EL_NORMAL, false, CHOOSE_CLEAR, 0, "%s",
+	    _("everything (clear the filter)"));
+	menu_add(m, EL_TITLE, true, 0, 0, "%s", _("Milestones that are"));
+	for (int s = 0; s < MS_NSTATES; s++)
+		menu_add(m, tone_element(ms_state_tone(s)), false,
+		    CHOOSE_MS_STATE, s, "%s %s", ms_state_symbol(s, t->utf8),
+		    ms_state_label(s));
+	menu_add(m, EL_TITLE, true, 0, 0, "%s", _("Targets that are"));
+	for (int s = 0; s < TG_NSTATES; s++)
+		menu_add(m, tone_element(tg_state_tone(s)), false,
+		    CHOOSE_TG_STATE, s, "%s %s", tg_state_symbol(s, t->utf8),
+		    tg_state_label(s));
+	menu_add(m, EL_TITLE, true, 0, 0, "%s", _("Led or supported by"));
+	for (size_t d = 0; d < t->plan->ndepts; d++)
+		menu_add(m, EL_NORMAL, false, CHOOSE_DEPT, (int)d, "%s",
+		    t->plan->depts[d].name);
+	m->choose = choose_filter;
+	menu_ready(t, m);
+}

@@ -1,0 +1,928 @@
+/*
+ * tui.c: the review's loop: curses set-up and tear-down, signals, the
+ * global key table, the header, tabs and bottom line, the one place that
+ * redraws, reloading and the per-key timing log.
+ *
+ * The loop waits for a key with a one-second timeout; the tick checks
+ * whether the plan file changed or another process recorded, and reloads.
+ * SIGINT, SIGTERM and SIGHUP only set a flag the loop checks, so the
+ * terminal is always restored by the same code that restores it on q.
+ */
+#include <sys/stat.h>
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "config/config.h"
+#include "db/store.h"
+#include "model/facts.h"
+#include "tui/tui.h"
+#include "util/diag.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#define CTRL(c)		((c) & 0x1f)
+#define TICK_MS		1000
+#define PANE_MIN_COLS	140	/* the side pane needs this many columns */
+
+enum action {
+	A_QUIT, A_NEXT, A_PREV, A_VIEW, A_HELP, A_SEARCH, A_NEXT_MATCH,
+	A_PREV_MATCH, A_FILTER, A_CLEAR_FILTER, A_TRAVEL, A_TODAY, A_RELOAD,
+	A_RECORD, A_PROGRESS, A_DONE, A_REOPEN, A_REDRAW, A_DETAIL
+};
+
+/* The global keys.  A row with keys == NULL is another key for the action
+ * above it and is not listed again by the help screen. */
+static const struct binding {
+	int		 key;
+	const char	*keys;
+	const char	*help;
+	enum action	 action;
+	int		 arg;
+} bindings[] = {
+	{ '\t', "Tab", N_("next view"), A_NEXT, 0 },
+	{ KEY_BTAB, "Shift-Tab", N_("previous view"), A_PREV, 0 },
+	{ '1', "1", N_("overview"), A_VIEW, 0 },
+	{ '2', "2", N_("milestones"), A_VIEW, 1 },
+	{ '3', "3", N_("targets"), A_VIEW, 2 },
+	{ '4', "4", N_("departments"), A_VIEW, 3 },
+	{ '5', "5", N_("history"), A_VIEW, 4 },
+	{ '\r', "Enter", N_("details of the selected row"), A_DETAIL, 0 },
+	{ '\n', NULL, NULL, A_DETAIL, 0 },
+	{ KEY_ENTER, NULL, NULL, A_DETAIL, 0 },
+	{ '/', "/", N_("search names and ids"), A_SEARCH, 0 },
+	{ 'n', "n", N_("next match"), A_NEXT_MATCH, 0 },
+	{ 'N', "N", N_("previous match"), A_PREV_MATCH, 0 },
+	{ 'f', "f", N_("filter by department or status"), A_FILTER, 0 },
+	{ 'F', "F", N_("clear the filter"), A_CLEAR_FILTER, 0 },
+	{ 'r', "r", N_("record a value for the selected target"),
+	  A_RECORD, 0 },
+	{ 'p', "p", N_("set the selected milestone's progress"),
+	  A_PROGRESS, 0 },
+	{ 'd', "d", N_("mark the selected milestone done"), A_DONE, 0 },
+	{ 'u', "u", N_("reopen the selected milestone"), A_REOPEN, 0 },
+	{ 't', "t", N_("time travel: review as of another date"),
+	  A_TRAVEL, 0 },
+	{ 'T', "T", N_("back to today"), A_TODAY, 0 },
+	{ 'R', "R", N_("reload the plan and the database"), A_RELOAD, 0 },
+	{ CTRL('l'), "Ctrl-L", N_("redraw the screen"), A_REDRAW, 0 },
+	{ '?', "?", N_("this help"), A_HELP, 0 },
+	{ KEY_F(1), NULL, NULL, A_HELP, 0 },
+	{ 'q', "q", N_("quit"), A_QUIT, 0 },
+};
+#define NBINDINGS (sizeof bindings / sizeof bindings[0])
+
+const struct view *const tui_views[TUI_NVIEWS] = {
+	&view_overview, &view_milestones, &view_targets, &view_depts,
+	&view_history,
+};
+
+static volatile sig_atomic_t got_signal;
+
+static void	 on_signal(int);
+static void	 restore_terminal(void);
+static int	 handle_key(struct tui *, int key);
+static void	 redraw(struct tui *, int flags);
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+/* fatal()'s hook: give the terminal back before the message is printed. */
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static long
+elapsed_us(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000000L +
+	    (now.tv_nsec - since->tv_nsec) / 1000;
+}
+
+void
+tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	struct buf b = BUF_INIT;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(t->msg);
+	t->msg = buf_detach(&b);
+	t->msg_error = error;
+}
+
+/* Keep a copy of the newest history rows for the history view. */
+static void
+load_history(struct tui *t)
+{
+	/* Time travel shows what had been recorded as of the date. */
+	struct history_query q = { .item = NULL, .since = DAY_NONE,
+	    .until = t->asof, .limit = HIST_MAX };
+	char *err = NULL;
+
+	history_rows_free(t->hist, t->nhist);
+	t->hist = NULL;
+	t->nhist = 0;
+	if (t->store == NULL)
+		return;
+	if (store_history(t->store, &q, &t->hist, &t->nhist, &err) != 0) {
+		tui_message(t, true, "%s", err);
+		free(err);
+		t->hist = NULL;
+		t->nhist = 0;
+	}
+}
+
+void
+tui_rebuild(struct tui *t)
+{
+	struct review_opts o = { t->asof, -1, -1 };
+
+	review_free(t->rv);
+	t->rv = review_new(t->plan, t->facts, &o);
+	load_history(t);
+	tui_refresh_views(t);
+}
+
+void
+tui_refresh_views(struct tui *t)
+{
+	for (size_t i = 0; i < TUI_NVIEWS; i++)
+		tui_views[i]->rebuild(t->vdata[i], t);
+}
+
+int
+tui_reload_facts(struct tui *t)
+{
+	struct facts *f = facts_new();
+	char *err = NULL;
+
+	if (t->store != NULL && store_load_facts(t->store, f, &err) != 0) {
+		tui_message(t, true, "%s", err);
+		free(err);
+		facts_free(f);
+		return -1;
+	}
+	facts_free(t->facts);
+	t->facts = f;
+	if (t->store != NULL)
+		t->data_version = store_data_version(t->store);
+	tui_rebuild(t);
+	return 0;
+}
+
+static void
+remember_plan_file(struct tui *t)
+{
+	struct stat st;
+
+	if (stat(t->plan_path, &st) == 0) {
+		t->plan_mtime = st.st_mtim;
+		t->plan_size = st.st_size;
+	}
+}
+
+static bool
+plan_file_changed(const struct tui *t)
+{
+	struct stat st;
+
+	if (strcmp(t->plan_path, "-") == 0 || stat(t->plan_path, &st) != 0)
+		return false;
+	return st.st_size != t->plan_size ||
+	    st.st_mtim.tv_sec != t->plan_mtime.tv_sec ||
+	    st.st_mtim.tv_nsec != t->plan_mtime.tv_nsec;
+}
+
+/* Reload the plan file; on errors keep the plan in use and say why. */
+static int
+reload_plan(struct tui *t)
+{
+	struct diags d;
+	struct plan *p;
+
+	remember_plan_file(t);
+	if (strcmp(t->plan_path, "-") == 0)
+		return 0;
+	diags_init(&d, t->plan_path);
+	p = config_load(t->plan_path, &d);
+	diags_sort(&d);
+	if (p == NULL) {
+		const struct diag *first = NULL;
+		for (size_t i = 0; i < d.n && first == NULL; i++)
+			if (d.v[i].level == DIAG_ERROR)
+				first = &d.v[i];
+		if (first != NULL)
+			tui_message(t, true, _("plan not reloaded: %s:%d:%d: "
+			    "%s"), t->plan_path, first->line, first->col,
+			    first->msg);
+		else
+			tui_message(t, true, _("plan not reloaded: '%s' has "
+			    "errors"), t->plan_path);
+		diags_release(&d);
+		return -1;
+	}
+	diags_release(&d);
+	/* The views and the review point into the old plan: rebuild them
+	 * before it is freed. */
+	struct plan *old = t->plan;
+	t->plan = p;
+	tui_rebuild(t);
+	plan_free(old);
+	return 0;
+}
+
+/* Open the store again (a database that did not exist may now). */
+static void
+reopen_store(struct tui *t)
+{
+	char *err = NULL;
+	struct store *s;
+
+	if (t->db_path == NULL)
+		return;
+	if (store_open(t->db_path, t->store_writable ? STORE_WRITE :
+	    STORE_READ, &s, &err) != 0) {
+		tui_message(t, true, "%s", err);
+		free(err);
+		return;
+	}
+	store_close(t->store);
+	t->store = s;
+}
+
+static int
+reload_all(struct tui *t, bool say)
+{
+	struct stat st;
+
+	if (t->db_path != NULL && stat(t->db_path, &st) == 0 &&
+	    (t->store == NULL || store_data_version(t->store) == 0))
+		reopen_store(t);
+	if (reload_plan(t) != 0)
+		return TUI_ALL;
+	if (tui_reload_facts(t) != 0)
+		return TUI_ALL;
+	if (say)
+		tui_message(t, false, _("reloaded '%s'"), t->plan_path);
+	return TUI_ALL;
+}
+
+/* The timeout tick: reload what another process changed. */
+static int
+tick(struct tui *t)
+{
+	struct stat st;
+
+	if (plan_file_changed(t)) {
+		if (reload_plan(t) == 0)
+			tui_message(t, false, _("the plan file changed; "
+			    "reloaded"));
+		return TUI_ALL;
+	}
+	if (t->db_path != NULL && (t->store == NULL ||
+	    store_data_version(t->store) == 0) &&
+	    stat(t->db_path, &st) == 0) {
+		reopen_store(t);
+		if (t->store != NULL && store_data_version(t->store) != 0) {
+			tui_reload_facts(t);
+			return TUI_ALL;
+		}
+	}
+	if (t->store != NULL &&
+	    store_data_version(t->store) != t->data_version) {
+		if (tui_reload_facts(t) == 0)
+			tui_message(t, false, _("new records; reloaded"));
+		return TUI_ALL;
+	}
+	return 0;
+}
+
+static const struct view *
+cur_view(const struct tui *t)
+{
+	return tui_views[t->cur];
+}
+
+static void *
+cur_data(const struct tui *t)
+{
+	return t->vdata[t->cur];
+}
+
+static struct list *
+cur_list(const struct tui *t)
+{
+	return cur_view(t)->list != NULL ? cur_view(t)->list(cur_data(t)) :
+	    NULL;
+}
+
+/* Where the view and the side pane go. */
+static void
+layout(struct tui *t, struct rect *body, struct rect *pane)
+{
+	body->y = 2;
+	body->x = 0;
+	body->h = t->lines - 3;
+	body->w = t->cols;
+	t->pane = t->cols >= PANE_MIN_COLS && cur_view(t)->detail != NULL;
+	if (t->pane) {
+		pane->w = t->cols * 2 / 5;
+		body->w = t->cols - pane->w - 1;
+		pane->x = body->w + 1;
+		pane->y = body->y;
+		pane->h = body->h;
+	} else
+		memset(pane, 0, sizeof *pane);
+}
+
+void
+tui_switch(struct tui *t, size_t i)
+{
+	if (i < TUI_NVIEWS)
+		t->cur = i;
+	struct list *l = cur_list(t);
+	if (l != NULL)
+		l->full = true;
+}
+
+/* The header: title, as-of date and the counts by status. */
+static void
+draw_header(struct tui *t)
+{
+	const struct counts *c = &t->rv->counts;
+	struct seg {
+		size_t		 n;
+		const char	*sym, *label;
+		enum tone	 tone;
+	} segs[] = {
+		{ c->overdue, ms_state_symbol(MS_OVERDUE, t->utf8),
+		  ms_state_label(MS_OVERDUE), ms_state_tone(MS_OVERDUE) },
+		{ c->due_soon, ms_state_symbol(MS_DUE_SOON, t->utf8),
+		  ms_state_label(MS_DUE_SOON), ms_state_tone(MS_DUE_SOON) },
+		{ c->late, ms_state_symbol(MS_LATE, t->utf8),
+		  ms_state_label(MS_LATE), ms_state_tone(MS_LATE) },
+		{ c->done, ms_state_symbol(MS_DONE, t->utf8),
+		  ms_state_label(MS_DONE), ms_state_tone(MS_DONE) },
+		{ c->active, ms_state_symbol(MS_ACTIVE, t->utf8),
+		  ms_state_label(MS_ACTIVE), ms_state_tone(MS_ACTIVE) },
+		{ c->missed, tg_state_symbol(TG_MISSED, t->utf8),
+		  tg_state_label(TG_MISSED), tg_state_tone(TG_MISSED) },
+		{ c->at_risk, tg_state_symbol(TG_AT_RISK, t->utf8),
+		  tg_state_label(TG_AT_RISK), tg_state_tone(TG_AT_RISK) },
+		{ c->on_track, tg_state_symbol(TG_ON_TRACK, t->utf8),
+		  tg_state_label(TG_ON_TRACK), tg_state_tone(TG_ON_TRACK) },
+		{ c->met, tg_state_symbol(TG_MET, t->utf8),
+		  tg_state_label(TG_MET), tg_state_tone(TG_MET) },
+	};
+	size_t nsegs = sizeof segs / sizeof segs[0];
+	char date[11], *asof, *s;
+	int x, w, need, cols = t->cols;
+	attr_t hdr = t->attr[EL_HEADER];
+	bool labels;
+
+	tui_fill(0, 0, cols, hdr);
+	date_iso(t->asof, date);
+	asof = t->asof == t->today ? xasprintf(_("as of %s"), date) :
+	    xasprintf(_("as of %s (time travel)"), date);
+
+	/* Counts with their labels if they fit beside a useful title,
+	 * else symbols and numbers only. */
+	need = 0;
+	for (size_t i = 0; i < nsegs; i++) {
+		s = xasprintf("%s %zu %s", segs[i].sym, segs[i].n,
+		    segs[i].label);
+		need += text_width(s) + 2;
+		free(s);
+	}
+	labels = need + text_width(asof) + 30 <= cols;
+
+	x = 1;
+	w = cols / 3 > 12 ? cols / 3 : 12;
+	if (text_width(t->plan->title) < w)
+		w = text_width(t->plan->title);
+	tui_put(0, x, w, t->plan->title, ALIGN_LEFT,
+	    t->colour ? t->attr[EL_HEADER_TITLE] : hdr | A_BOLD);
+	x += w + 2;
+	x += tui_puts(0, x, cols - x, asof, t->asof == t->today ? hdr :
+	    (t->colour ? t->attr[EL_ERROR] : hdr | A_BOLD | A_UNDERLINE));
+	x += 2;
+	free(asof);
+	for (size_t i = 0; i < nsegs && x < cols; i++) {
+		if (segs[i].n == 0 && i >= 4)
+			continue;
+		s = labels ? xasprintf("%s %zu %s", segs[i].sym, segs[i].n,
+		    segs[i].label) : xasprintf("%s%zu", segs[i].sym,
+		    segs[i].n);
+		if (x + text_width(s) > cols) {
+			free(s);
+			break;
+		}
+		attr_t a = hdr;
+		if (segs[i].n > 0 && segs[i].tone != TONE_NEUTRAL)
+			a = t->colour ? (t->attr[tone_element(segs[i].tone)] |
+			    A_REVERSE) : hdr | A_BOLD;
+		x += tui_puts(0, x, cols - x, s, a);
+		x += labels ? 2 : 1;
+		free(s);
+	}
+}
+
+/* The tabs, and the filter and search in force at the right. */
+static void
+draw_tabs(struct tui *t)
+{
+	struct buf b = BUF_INIT;
+	int x = 0, each = t->cols / TUI_NVIEWS;
+
+	tui_fill(1, 0, t->cols, t->attr[EL_TAB]);
+	for (size_t i = 0; i < TUI_NVIEWS; i++) {
+		char *s = xasprintf(" %zu %s ", i + 1, _(tui_views[i]->name));
+		int w = text_width(s);
+
+		if (w > each)
+			w = each;
+		tui_put(1, x, w, s, ALIGN_LEFT, i == t->cur ?
+		    t->attr[EL_TAB_ACTIVE] : t->attr[EL_TAB]);
+		x += w;
+		free(s);
+	}
+	if (t->filter_dept >= 0)
+		buf_printf(&b, "%s", plan_dept_label(t->plan, t->filter_dept));
+	if (t->filter_kind == FILTER_MS_STATE)
+		buf_printf(&b, "%s%s", b.len ? " + " : "",
+		    ms_state_label(t->filter_state));
+	else if (t->filter_kind == FILTER_TG_STATE)
+		buf_printf(&b, "%s%s", b.len ? " + " : "",
+		    tg_state_label(t->filter_state));
+	if (b.len > 0 && x + 12 < t->cols) {
+		char *s = xasprintf("%s: %s ", _("filter"), buf_str(&b));
+		int w = text_width(s);
+		if (w > t->cols - x - 1)
+			w = t->cols - x - 1;
+		tui_put(1, t->cols - w, w, s, ALIGN_RIGHT,
+		    t->attr[EL_WARN] | A_REVERSE);
+		free(s);
+	}
+	buf_release(&b);
+}
+
+static void
+draw_status(struct tui *t)
+{
+	int y = t->lines - 1;
+	struct list *l = cur_list(t);
+	char *pos = NULL;
+	int pw = 0;
+
+	tui_fill(y, 0, t->cols, t->attr[EL_STATUS]);
+	if (l != NULL && l->nvis > 0) {
+		pos = xasprintf(" %zu/%zu ", l->sel + 1, l->nvis);
+		pw = text_width(pos);
+		tui_puts(y, t->cols - pw, pw, pos, t->attr[EL_DIM]);
+		free(pos);
+	}
+	if (t->msg != NULL)
+		tui_put(y, 0, t->cols - pw - 1, t->msg, ALIGN_LEFT,
+		    t->attr[t->msg_error ? EL_ERROR : EL_STATUS]);
+	else
+		tui_put(y, 0, t->cols - pw - 1, _("?:help  /:search  "
+		    "f:filter  t:date  r/p/d/u:record  R:reload  q:quit"),
+		    ALIGN_LEFT, t->attr[EL_DIM]);
+}
+
+static void
+draw_pane(struct tui *t, const struct rect *pane)
+{
+	struct lines l = { 0 };
+
+	attrset(t->attr[EL_DIM]);
+	mvvline(pane->y, pane->x - 1, t->utf8 ? ACS_VLINE : '|', pane->h);
+	attrset(A_NORMAL);
+	cur_view(t)->detail(cur_data(t), t, pane->w - 1, &l);
+	struct rect r = { pane->y, pane->x + 1, pane->h, pane->w - 1 };
+	lines_draw(t, &l, 0, &r);
+	lines_clear(&l);
+}
+
+static void
+draw_too_small(struct tui *t)
+{
+	char *s = xasprintf(_("window too small: %dx%d needed"),
+	    TUI_MIN_COLS, TUI_MIN_LINES);
+
+	erase();
+	tui_put(0, 0, t->cols, s, ALIGN_LEFT, A_BOLD);
+	free(s);
+}
+
+static bool
+too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->lines < TUI_MIN_LINES;
+}
+
+/* The one place that draws. */
+static void
+redraw(struct tui *t, int flags)
+{
+	struct rect body, pane;
+
+	if (flags == 0 || flags == TUI_HANDLED)
+		return;
+	if (too_small(t)) {
+		draw_too_small(t);
+		refresh();
+		return;
+	}
+	layout(t, &body, &pane);
+	if (flags & TUI_ALL) {
+		erase();
+		draw_header(t);
+		draw_tabs(t);
+	}
+	if (flags & (TUI_ALL | TUI_BODY | TUI_SEL)) {
+		cur_view(t)->draw(cur_data(t), t, &body, flags);
+		if (t->pane)
+			draw_pane(t, &pane);
+	}
+	draw_status(t);
+	if (t->modal != NULL)
+		modal_draw(t);
+	refresh();
+}
+
+static void
+open_detail(struct tui *t)
+{
+	struct lines l = { 0 };
+	const struct view *v = cur_view(t);
+	struct list *list = cur_list(t);
+
+	if (v->detail == NULL || list == NULL || list->nvis == 0)
+		return;
+	v->detail(cur_data(t), t, t->cols - 4, &l);
+	if (l.n == 0) {
+		lines_clear(&l);
+		return;
+	}
+	pager_open(t, _(v->name), &l);
+}
+
+static int
+search_again(struct tui *t, int dir)
+{
+	struct list *l = cur_list(t);
+
+	if (t->search == NULL || *t->search == '\0') {
+		tui_message(t, true, _("no search yet: press / first"));
+		return TUI_STATUS;
+	}
+	if (l == NULL || !list_search(l, t, t->search, dir, false)) {
+		tui_message(t, true, _("not found: %s"), t->search);
+		return TUI_STATUS;
+	}
+	free(t->msg);
+	t->msg = NULL;
+	return TUI_BODY;
+}
+
+static int
+run_action(struct tui *t, const struct binding *b)
+{
+	switch (b->action) {
+	case A_QUIT:
+		return TUI_QUIT;
+	case A_NEXT:
+		tui_switch(t, (t->cur + 1) % TUI_NVIEWS);
+		return TUI_ALL;
+	case A_PREV:
+		tui_switch(t, (t->cur + TUI_NVIEWS - 1) % TUI_NVIEWS);
+		return TUI_ALL;
+	case A_VIEW:
+		tui_switch(t, (size_t)b->arg);
+		return TUI_ALL;
+	case A_HELP:
+		help_open(t);
+		return TUI_ALL;
+	case A_SEARCH:
+		search_open(t);
+		return TUI_ALL;
+	case A_NEXT_MATCH:
+		return search_again(t, 1);
+	case A_PREV_MATCH:
+		return search_again(t, -1);
+	case A_FILTER:
+		filter_open(t);
+		return TUI_ALL;
+	case A_CLEAR_FILTER:
+		t->filter_dept = -1;
+		t->filter_kind = FILTER_NONE;
+		tui_refresh_views(t);
+		return TUI_ALL;
+	case A_TRAVEL:
+		travel_open(t);
+		return TUI_ALL;
+	case A_TODAY:
+		if (t->asof == t->today)
+			return TUI_HANDLED;
+		t->asof = t->today;
+		return TUI_REBUILD;
+	case A_RELOAD:
+		return reload_all(t, true);
+	case A_RECORD:
+		form_record(t);
+		return TUI_ALL;
+	case A_PROGRESS:
+		form_progress(t);
+		return TUI_ALL;
+	case A_DONE:
+		form_done(t);
+		return TUI_ALL;
+	case A_REOPEN:
+		form_reopen(t);
+		return TUI_ALL;
+	case A_REDRAW:
+		clearok(curscr, TRUE);
+		return TUI_ALL;
+	case A_DETAIL:
+		open_detail(t);
+		return TUI_ALL;
+	}
+	return 0;
+}
+
+static int
+handle_mouse(struct tui *t)
+{
+	MEVENT ev;
+	struct rect body, pane;
+	struct list *l = cur_list(t);
+
+	if (getmouse(&ev) != OK || too_small(t))
+		return 0;
+	layout(t, &body, &pane);
+	if (ev.bstate & BUTTON4_PRESSED)
+		return l != NULL ? list_scroll(l, -3) : 0;
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return l != NULL ? list_scroll(l, 3) : 0;
+#endif
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED |
+	    BUTTON1_RELEASED)))
+		return 0;
+	if (ev.y == 1) {
+		size_t i = (size_t)(ev.x / (t->cols / TUI_NVIEWS));
+		if (i < TUI_NVIEWS && i != t->cur) {
+			tui_switch(t, i);
+			return TUI_ALL;
+		}
+		return 0;
+	}
+	if (l != NULL && ev.x < body.x + body.w)
+		return list_click(l, &body, ev.y);
+	return 0;
+}
+
+static int
+handle_key(struct tui *t, int key)
+{
+	const struct view *v = cur_view(t);
+	struct list *l = cur_list(t);
+	int flags;
+
+	if (key == KEY_RESIZE) {
+		getmaxyx(stdscr, t->lines, t->cols);
+		return TUI_ALL;
+	}
+	if (too_small(t))
+		return key == 'q' ? TUI_QUIT : 0;
+	if (t->modal != NULL)
+		return modal_key(t, key);
+	if (key == KEY_MOUSE)
+		return handle_mouse(t);
+	/* A message stays until the next key. */
+	flags = 0;
+	if (t->msg != NULL) {
+		free(t->msg);
+		t->msg = NULL;
+		flags = TUI_STATUS;
+	}
+	int r = v->key != NULL ? v->key(cur_data(t), t, key) : 0;
+	if (r == 0 && l != NULL)
+		r = list_key(l, key);
+	if (r == 0) {
+		for (size_t i = 0; i < NBINDINGS; i++)
+			if (bindings[i].key == key) {
+				r = run_action(t, &bindings[i]);
+				break;
+			}
+	}
+	if (r == 0 && key != ERR)
+		r = TUI_HANDLED;
+	return r | flags;
+}
+
+void
+help_lines(struct tui *t, struct lines *l)
+{
+	const struct keyhelp *vk = cur_view(t)->keys;
+
+	lines_add(l, EL_TITLE, 0, "%s", _("Keys everywhere"));
+	for (size_t i = 0; i < NBINDINGS; i++)
+		if (bindings[i].keys != NULL)
+			lines_add(l, EL_NORMAL, 2, "%-14s %s",
+			    bindings[i].keys, _(bindings[i].help));
+	lines_add(l, EL_NORMAL, 0, "%s", "");
+	lines_add(l, EL_TITLE, 0, "%s", _("Moving in a list"));
+	for (size_t i = 0; list_keys[i].keys != NULL; i++)
+		lines_add(l, EL_NORMAL, 2, "%-14s %s", _(list_keys[i].keys),
+		    _(list_keys[i].help));
+	if (vk != NULL) {
+		lines_add(l, EL_NORMAL, 0, "%s", "");
+		lines_add(l, EL_TITLE, 0, _("In %s"), _(cur_view(t)->name));
+		for (size_t i = 0; vk[i].keys != NULL; i++)
+			lines_add(l, EL_NORMAL, 2, "%-14s %s", _(vk[i].keys),
+			    _(vk[i].help));
+	}
+	lines_add(l, EL_NORMAL, 0, "%s", "");
+	lines_add(l, EL_TITLE, 0, "%s", _("In a form"));
+	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Tab, Down",
+	    _("next field"));
+	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Enter", _("save"));
+	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Escape", _("cancel"));
+}
+
+/* Read one key: a KEY_* code, an ASCII character, or TUI_WIDE + the code
+ * point of any other character. */
+static int
+read_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+
+	if (r == ERR)
+		return ERR;
+	if (r == KEY_CODE_YES)
+		return (int)wc;
+	if (wc < 0x80)
+		return (int)wc;
+	return TUI_WIDE + (int)wc;
+}
+
+static const char *
+key_label(int key, char out[16])
+{
+	if (key >= TUI_WIDE) {
+		snprintf(out, 16, "U+%04X", (unsigned)(key - TUI_WIDE));
+		return out;
+	}
+	const char *k = keyname(key);
+	return k != NULL ? k : "?";
+}
+
+static SCREEN *
+start_curses(struct tui *t)
+{
+	const char *esc = getenv("ESCDELAY");
+	SCREEN *scr;
+
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
+		return NULL;
+	set_term(scr);
+	if (esc == NULL || *esc == '\0')
+		set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	timeout(TICK_MS);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+	colour_init(t);
+	getmaxyx(stdscr, t->lines, t->cols);
+	return scr;
+}
+
+static void
+set_signals(void (*handler)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the wait for a key returns and the loop sees the
+	 * flag at once. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int
+tui_run(struct tui *t)
+{
+	struct timespec t0;
+	SCREEN *scr;
+	char label[16];
+	int flags, key;
+	const char *log = getenv("PLANWATCH_KEYLOG");
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (log != NULL && *log != '\0') {
+		t->keylog = fopen(log, "w");
+		if (t->keylog == NULL) {
+			fprintf(stderr, "planwatch: %s: %s\n", log,
+			    strerror(errno));
+			return EXIT_FAILURE;
+		}
+		setvbuf(t->keylog, NULL, _IOLBF, 0);
+	}
+	t->utf8 = text_utf8_locale();
+	t->filter_dept = -1;
+	remember_plan_file(t);
+	if (t->store != NULL)
+		t->data_version = store_data_version(t->store);
+	for (size_t i = 0; i < TUI_NVIEWS; i++)
+		t->vdata[i] = tui_views[i]->init(t);
+	tui_rebuild(t);
+
+	set_signals(on_signal);
+	fatal_set_hook(restore_terminal);
+	if ((scr = start_curses(t)) == NULL) {
+		const char *term = getenv("TERM");
+		fatal_set_hook(NULL);
+		set_signals(SIG_DFL);
+		fprintf(stderr, _("planwatch: cannot use the terminal "
+		    "'%s'\n"), term != NULL ? term : "");
+		for (size_t i = 0; i < TUI_NVIEWS; i++)
+			tui_views[i]->free(t->vdata[i]);
+		if (t->keylog != NULL)
+			fclose(t->keylog);
+		return EXIT_FAILURE;
+	}
+	redraw(t, TUI_ALL);
+	if (t->keylog != NULL)
+		fprintf(t->keylog, "first-screen %ld\n", elapsed_us(&t0));
+
+	while (!got_signal) {
+		key = read_key();
+		if (got_signal)
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (key == ERR)
+			flags = tick(t);
+		else
+			flags = handle_key(t, key);
+		if (flags & TUI_QUIT)
+			break;
+		if (flags & TUI_REBUILD) {
+			tui_rebuild(t);
+			flags |= TUI_ALL;
+		}
+		redraw(t, flags);
+		if (t->keylog != NULL && key != ERR)
+			fprintf(t->keylog, "%s %ld\n", key_label(key, label),
+			    elapsed_us(&t0));
+	}
+
+	endwin();
+	delscreen(scr);
+	fatal_set_hook(NULL);
+	modal_free_all(t);
+	for (size_t i = 0; i < TUI_NVIEWS; i++)
+		tui_views[i]->free(t->vdata[i]);
+	if (t->keylog != NULL)
+		fclose(t->keylog);
+	t->keylog = NULL;
+	if (got_signal) {
+		int sig = got_signal;
+		set_signals(SIG_DFL);
+		return 128 + sig;
+	}
+	return EXIT_SUCCESS;
+}
