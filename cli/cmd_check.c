@@ -123,6 +123,27 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 	return 0;
 }
 
+/* A perfdata number: the plugins allow only [-0-9.], no exponent. */
+static void
+perf_num(double v, char out[static 32])
+{
+	size_t n;
+
+	record_format_number(v, out);
+	if (strpbrk(out, "eE") == NULL)
+		return;
+	snprintf(out, 32, "%.10f", v);
+	if (strlen(out) >= 31) {
+		snprintf(out, 32, "%.0f", v);	/* beyond any plan's scale */
+		return;
+	}
+	n = strlen(out);
+	while (n > 1 && out[n - 1] == '0')
+		out[--n] = '\0';
+	if (n > 1 && out[n - 1] == '.')
+		out[--n] = '\0';
+}
+
 /* The plugins' range for a target, from its direction: the value is
  * critical outside it.  Ranges are inclusive, so > and < share >= and <=
  * ranges. */
@@ -131,7 +152,7 @@ perf_range(struct buf *b, enum direction dir, double target)
 {
 	char num[32];
 
-	record_format_number(target, num);
+	perf_num(target, num);
 	switch (dir) {
 	case DIR_GE:
 	case DIR_GT:
@@ -171,8 +192,15 @@ perfdata(struct buf *b, const struct review *rv)
 
 		if (!r->in_scope || !r->has_latest)
 			continue;
-		record_format_number(perf_value(t, r->latest.value), num);
-		buf_printf(b, " '%s'=%s%s;;", t->id, num,
+		perf_num(perf_value(t, r->latest.value), num);
+		/* Quoted label; a quote in it is doubled. */
+		buf_puts(b, " '");
+		for (const char *q = t->id; *q; q++) {
+			if (*q == '\'')
+				buf_putc(b, '\'');
+			buf_putc(b, *q);
+		}
+		buf_printf(b, "'=%s%s;;", num,
 		    t->nscale == 0 && t->unit != NULL &&
 		    strcmp(t->unit, "%") == 0 ? "%" : "");
 		perf_range(b, t->dir, perf_value(t, t->target));
@@ -413,7 +441,7 @@ write_json(struct buf *b, const struct review *rv, const char *sum,
 		char v[32];
 		if (!r->in_scope || !r->has_latest)
 			continue;
-		record_format_number(perf_value(t, r->latest.value), v);
+		perf_num(perf_value(t, r->latest.value), v);
 		buf_printf(b, "%s{\"id\":", first ? "" : ",");
 		esc_json(b, t->id);
 		buf_printf(b, ",\"value\":%s", v);
