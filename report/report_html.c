@@ -109,12 +109,19 @@ static void
 target_charts(struct buf *b, const struct report *r)
 {
 	const struct review *rv = r->rv;
+	size_t with = 0;
 
-	if (rv->ntargets == 0)
+	/* A chart without a value says nothing the table does not. */
+	for (size_t i = 0; i < rv->ntargets; i++)
+		with += rv->targets[i].nseries > 0;
+	if (with == 0)
 		return;
 	buf_puts(b, "<div class=\"charts\">\n");
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct target *t = &r->plan->targets[rv->targets[i].target];
+
+		if (rv->targets[i].nseries == 0)
+			continue;
 
 		buf_puts(b, "<figure><figcaption>");
 		esc_html(b, t->id);
