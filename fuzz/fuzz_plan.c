@@ -1,0 +1,58 @@
+/*
+ * fuzz_plan.c: the plan loader and validator (config_load_buffer) on any
+ * bytes.  Besides memory errors, leaks and hangs, it checks what validate
+ * promises: a plan comes back exactly when there are no errors, every
+ * diagnostic has a sane position, and no message carries a byte a terminal
+ * would act on.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/config.h"
+#include "model/plan.h"
+#include "util/diag.h"
+
+#include "fuzz/fixture.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	struct plan *p;
+	size_t lines = 1;
+
+	for (size_t i = 0; i < size; i++)
+		if (data[i] == '\n' || data[i] == '\r')
+			lines++;
+	diags_init(&d, "fuzz.yaml");
+	p = config_load_buffer("fuzz.yaml", (const char *)data, size, &d);
+	if ((p == NULL) != (d.errors > 0))
+		abort();
+	for (size_t i = 0; i < d.n; i++) {
+		const struct diag *g = &d.v[i];
+
+		/* 1-based, 0 only for "no position", never past the end. */
+		if (g->line < 0 || g->col < 0 || (size_t)g->line > lines + 1 ||
+		    (size_t)g->col > size + 2)
+			abort();
+		fixture_check_message(g->msg);
+	}
+	if (p != NULL) {
+		/* Every id the plan names can be looked up again. */
+		for (size_t i = 0; i < p->ntargets; i++)
+			if (plan_find(p, p->targets[i].id).kind != ITEM_TARGET)
+				abort();
+		for (size_t i = 0; i < p->nms; i++)
+			if (plan_find(p, p->ms[i].id).kind != ITEM_MILESTONE)
+				abort();
+		for (size_t i = 0; i < p->nphases; i++)
+			if (plan_find(p, p->phases[i].id).kind != ITEM_PHASE)
+				abort();
+		plan_free(p);
+	}
+	diags_release(&d);
+	return 0;
+}
