@@ -39,8 +39,8 @@ struct store {
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE TABLE events ("
 	" seq INTEGER PRIMARY KEY,"
-	" kind TEXT NOT NULL"
-	"  CHECK (kind IN ('value', 'progress', 'done', 'reopen')),"
+	" kind TEXT NOT NULL CHECK (kind = 'value' OR kind = 'progress'"
+	"  OR kind = 'done' OR kind = 'reopen'),"
 	" item TEXT NOT NULL CHECK (length(item) > 0),"
 	" asof TEXT NOT NULL CHECK (asof GLOB"
 	"  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
@@ -339,8 +339,10 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		s->empty = fresh;
 	} else
 		rc = open_write(s, &si, err);
+	/* Statement journals and sorts in memory, not in temporary files. */
 	if (rc == 0 && s->db != NULL)
-		rc = exec(s, "PRAGMA foreign_keys = ON", err);
+		rc = exec(s, "PRAGMA foreign_keys = ON; "
+		    "PRAGMA temp_store = MEMORY", err);
 	if (rc != 0) {
 		store_close(s);
 		return -1;
@@ -479,16 +481,17 @@ utc_now(char out[static 21])
 
 struct store_batch {
 	struct store	*s;
-	sqlite3_stmt	*ins, *sup;
+	sqlite3_stmt	*ins, *cur, *sup;
 	char		 now[21];
 };
 
 static void
-batch_free(struct store_batch *b)
+batch_finalize(struct store_batch *b)
 {
 	sqlite3_finalize(b->ins);
+	sqlite3_finalize(b->cur);
 	sqlite3_finalize(b->sup);
-	free(b);
+	b->ins = b->cur = b->sup = NULL;
 }
 
 int
@@ -509,9 +512,12 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
 	    "note, source, recorded_by, recorded) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &b->ins, err) != 0 ||
-	    prepare(s, "UPDATE events SET superseded_by = ?1 "
-	    "WHERE item = ?2 AND asof = ?3 AND kind IN (?4, ?5) "
-	    "AND superseded_by IS NULL AND seq < ?1", &b->sup, err) != 0) {
+	    prepare(s, "SELECT seq FROM events WHERE item = ?1 AND asof = ?2 "
+	    "AND (CASE kind WHEN 'reopen' THEN 'done' ELSE kind END) = ?3 "
+	    "AND superseded_by IS NULL", &b->cur,
+	    err) != 0 ||
+	    prepare(s, "UPDATE events SET superseded_by = ?1 WHERE seq = ?2",
+	    &b->sup, err) != 0) {
 		store_batch_abort(b);
 		return -1;
 	}
@@ -520,19 +526,50 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 	return 0;
 }
 
+/* The current record of the same sort for this item and date, which r
+ * will supersede: a value, a progress, or a completion (done and reopen
+ * replace each other).  One seek in the (item, asof) index; a lookup, not
+ * an UPDATE that might touch many rows, so no statement journal is needed.
+ * Sets *found to how many (at most one while the store is consistent). */
+static int
+find_current(struct store_batch *b, const struct record_in *r,
+    const char *day, long long seq[static 8], size_t *found)
+{
+	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN;
+	sqlite3_stmt *cur = b->cur;
+	int rc;
+
+	*found = 0;
+	sqlite3_bind_text(cur, 1, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(cur, 2, day, -1, SQLITE_STATIC);
+	/* kind IN (...) would build a temporary table at every step. */
+	sqlite3_bind_text(cur, 3, completion ? "done" : kind_names[r->kind],
+	    -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(cur)) == SQLITE_ROW) {
+		if (*found < 8)
+			seq[*found] = sqlite3_column_int64(cur, 0);
+		(*found)++;
+	}
+	sqlite3_reset(cur);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 store_batch_add(struct store_batch *b, const struct record_in *r,
     char **err)
 {
 	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN;
 	sqlite3_stmt *ins = b->ins, *sup = b->sup;
+	long long seq, old[8];
+	size_t nold;
 	char day[11];
-	long long seq;
 	int rc;
 
 	if (check_record(b->s, r, err) != 0)
 		return -1;
 	date_iso(r->date, day);
+	if (find_current(b, r, day, old, &nold) != 0)
+		goto dberr;
 	sqlite3_bind_text(ins, 1, kind_names[r->kind], -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 2, r->item, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 3, day, -1, SQLITE_STATIC);
@@ -546,29 +583,21 @@ store_batch_add(struct store_batch *b, const struct record_in *r,
 	sqlite3_bind_text(ins, 8, r->by, -1, SQLITE_STATIC);
 	rc = sqlite3_step(ins);
 	sqlite3_reset(ins);
-	if (rc != SQLITE_DONE) {
-		*err = db_error(b->s, b->s->db);
-		return -1;
-	}
+	if (rc != SQLITE_DONE)
+		goto dberr;
 	seq = sqlite3_last_insert_rowid(b->s->db);
-
-	/* Supersede the current record of the same sort for this item and
-	 * date: a value, a progress, or a completion (done and reopen
-	 * replace each other).  One seek in the (item, asof) index. */
-	sqlite3_bind_int64(sup, 1, seq);
-	sqlite3_bind_text(sup, 2, r->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(sup, 3, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(sup, 4, completion ? "done" : kind_names[r->kind],
-	    -1, SQLITE_STATIC);
-	sqlite3_bind_text(sup, 5, completion ? "reopen" : kind_names[r->kind],
-	    -1, SQLITE_STATIC);
-	rc = sqlite3_step(sup);
-	sqlite3_reset(sup);
-	if (rc != SQLITE_DONE) {
-		*err = db_error(b->s, b->s->db);
-		return -1;
+	for (size_t i = 0; i < nold && i < 8; i++) {
+		sqlite3_bind_int64(sup, 1, seq);
+		sqlite3_bind_int64(sup, 2, old[i]);
+		rc = sqlite3_step(sup);
+		sqlite3_reset(sup);
+		if (rc != SQLITE_DONE)
+			goto dberr;
 	}
 	return 0;
+dberr:
+	*err = db_error(b->s, b->s->db);
+	return -1;
 }
 
 int
@@ -576,14 +605,12 @@ store_batch_commit(struct store_batch *b, char **err)
 {
 	struct store *s = b->s;
 
-	sqlite3_finalize(b->ins);
-	sqlite3_finalize(b->sup);
-	b->ins = b->sup = NULL;
+	batch_finalize(b);
 	if (exec(s, "COMMIT", err) != 0) {
 		store_batch_abort(b);
 		return -1;
 	}
-	batch_free(b);
+	free(b);
 	return 0;
 }
 
@@ -592,11 +619,9 @@ store_batch_abort(struct store_batch *b)
 {
 	if (b == NULL)
 		return;
-	sqlite3_finalize(b->ins);
-	sqlite3_finalize(b->sup);
-	b->ins = b->sup = NULL;
+	batch_finalize(b);
 	sqlite3_exec(b->s->db, "ROLLBACK", NULL, NULL, NULL);
-	batch_free(b);
+	free(b);
 }
 
 int

@@ -311,14 +311,15 @@ record_check_date(const struct plan *p, pw_day date, pw_day today,
 {
 	char d[11], t[11];
 
-	date_iso(date, d);
 	if (today != DAY_NONE && date > today) {
+		date_iso(date, d);
 		date_iso(today, t);
 		*err = xasprintf(_("date %s is in the future (today is %s)"),
 		    d, t);
 		return -1;
 	}
 	if (p->start.day != DAY_NONE && date < p->start.day) {
+		date_iso(date, d);
 		date_iso(p->start.day, t);
 		*err = xasprintf(_("date %s is before the plan's start (%s)"),
 		    d, t);
