@@ -1,6 +1,6 @@
 /*
  * status.h: the status rules, the one place that decides what is done,
- * late, overdue, due soon, met, at risk or missed (planwatch(1), STATUS
+ * late, overdue, due soon, met, at risk or missed (planwatch-status(1), STATUS
  * RULES).
  *
  * review_new() applies the rules to a plan and its facts as of a date and
