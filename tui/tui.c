@@ -713,8 +713,6 @@ handle_key(struct tui *t, int key)
 		getmaxyx(stdscr, t->lines, t->cols);
 		return TUI_ALL;
 	}
-	if (too_small(t))
-		return key == 'q' ? TUI_QUIT : 0;
 	if (t->modal != NULL)
 		return modal_key(t, key);
 	if (key == KEY_MOUSE)

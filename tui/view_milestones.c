@@ -682,8 +682,10 @@ phase_detail(struct msview *v, int ph, int w, struct lines *l)
 	lines_add(l, EL_NORMAL, 0, "%s: %s", _("lead"),
 	    plan_dept_label(p, x->owner));
 	lines_add(l, tone_element(severity_tone(pr->sev)), 0,
-	    _("progress: %.0f%% (expected %.0f%%, %s)"), pr->progress,
-	    pr->expected < 0 ? 0 : pr->expected, pace_label(pr->pace));
+	    _("progress: %.0f%%"), pr->progress);
+	if (pr->expected >= 0)
+		lines_add(l, EL_NORMAL, 2, _("expected by now: %.0f%% %s"),
+		    pr->expected, pace_label(pr->pace));
 	lines_add(l, EL_NORMAL, 0, _("open: %zu"), pr->open);
 	if (pr->overdue)
 		lines_add(l, EL_BAD, 0, _("overdue by %d days"),
@@ -729,7 +731,7 @@ item_detail(struct msview *v, const struct ms_result *r, int w,
 	lines_add(l, tone_element(r->pace >= PACE_BEHIND ? TONE_WARN :
 	    TONE_NEUTRAL), 0, _("progress: %.0f%%"), r->progress);
 	if (r->expected >= 0)
-		lines_add(l, EL_NORMAL, 2, _("expected by now: %.0f%% (%s)"),
+		lines_add(l, EL_NORMAL, 2, _("expected by now: %.0f%% %s"),
 		    r->expected, pace_label(r->pace));
 	if (m->weight != 1)
 		lines_add(l, EL_NORMAL, 0, "%s: %g", _("weight"), m->weight);

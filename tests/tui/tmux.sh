@@ -33,6 +33,8 @@ tui_start() {
 	rm -f "$T/rc" "$T/stty" "$T/stderr"
 	{
 		echo "cd '$T'"
+		# Ctrl-C reaches the shell too: let it live to write rc.
+		echo "trap : INT"
 		printf 'LC_ALL=C.UTF-8 TERM=screen-256color "%s" -f "%s" -d "%s"' \
 		    "$PLANWATCH" "$PLAN" "$DB"
 		for a in "$@"; do printf " '%s'" "$a"; done
