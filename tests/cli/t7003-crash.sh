@@ -34,6 +34,17 @@ rand() {	# 0 .. $1 - 1
 
 sq() { sqlite3 plan.db "$1"; }
 
+# kill_within MS CMD...: start CMD and SIGKILL it after a random delay
+# below MS milliseconds; sets delay.
+kill_within() {
+	delay=$(rand "$1"); shift
+	"$@" > /dev/null 2>&1 &
+	pid=$!
+	sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+	kill -KILL $pid 2> /dev/null
+	wait $pid 2> /dev/null
+}
+
 # The first batch, and how long an import that supersedes a whole batch
 # takes (in ms).
 batch 0 > b.csv
@@ -52,12 +63,7 @@ is "$rc" 0 "batch 1 supersedes it (in $ms ms)"
 good=1 whole=0 none=0 k=2
 while [ $k -le $((KILLS + 1)) ]; do
 	batch $k > b.csv
-	delay=$(rand $((ms * 12 / 10)))
-	"$PLANWATCH" import b.csv $TODAY > /dev/null 2>&1 &
-	pid=$!
-	sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-	kill -KILL $pid 2> /dev/null
-	wait $pid 2> /dev/null
+	kill_within $((ms * 12 / 10)) "$PLANWATCH" import b.csv $TODAY
 	ic=$(sq 'PRAGMA integrity_check')
 	n=$(sq "SELECT count(*) FROM events WHERE note = 'batch $k'")
 	cur=$(sq 'SELECT count(*), count(DISTINCT note) FROM events WHERE superseded_by IS NULL')
@@ -95,13 +101,8 @@ ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 [ $ms -lt 5 ] && ms=5
 good=1 whole=0 none=0 k=1
 while [ $k -le $KILLS ]; do
-	delay=$(rand $((ms * 12 / 10)))
-	"$PLANWATCH" record T0 $k --date 2024-12-31 --note r$k $TODAY \
-	    > /dev/null 2>&1 &
-	pid=$!
-	sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
-	kill -KILL $pid 2> /dev/null
-	wait $pid 2> /dev/null
+	kill_within $((ms * 12 / 10)) "$PLANWATCH" record T0 $k \
+	    --date 2024-12-31 --note r$k $TODAY
 	ic=$(sq 'PRAGMA integrity_check')
 	n=$(sq "SELECT count(*) FROM events WHERE note = 'r$k'")
 	cur=$(sq "SELECT count(*) FROM events WHERE item = 'T0' AND asof = '2024-12-31' AND superseded_by IS NULL")
