@@ -201,7 +201,8 @@ review() {
 	    "$_log" 2>"$WORK/first" | sort -n >"$WORK/keys"
 	_first=$(awk '{ print $2 / 1000 }' "$WORK/first")
 	if [ -n "$_first" ]; then
-		rec "$_s" review_first "$_first" - ok
+		rec "$_s" review_first "$_first" - ok \
+		    "as logged: from tui_run, after the plan and facts are loaded"
 	else
 		rec "$_s" review_first - - pending "no first-screen line in the log"
 	fi
@@ -427,7 +428,7 @@ machine() {
 	echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "- CPU: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 	echo "- memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-	echo "- kernel: $(uname -sr)"
+	echo "- kernel: $(uname -sr); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work skews wall times; CPU times are steadier)"
 	echo "- compiler: $(cc --version | head -1); CFLAGS -O2 -g -DNDEBUG"
 	echo "- libraries: $("$B/startup")"
 	echo "- sqlite3 shell: $(sqlite3 -version 2>/dev/null | cut -d' ' -f1-2)"
