@@ -142,5 +142,10 @@ uninstall:
 lint-man:
 	mandoc -Tlint -Wwarning man/*.1 man/*.5
 
+# Province-scale benchmark against the floors (issue 8); writes a Markdown
+# table to standard output and bench/RESULTS.md.
+bench: deps
+	@sh bench/run.sh
+
 clean:
 	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-fuzz

@@ -120,7 +120,7 @@ int	cmd_ics(struct cli *, int, char **);
 int	cmd_status(struct cli *, int, char **);
 int	cmd_check(struct cli *, int, char **);
 
-/* What report, notice and ics share (cmd_report.c). */
+/* Loading and reviewing the plan (review.c). */
 struct buf;
 struct facts;
 struct review;
@@ -131,11 +131,11 @@ struct review_ctx {
 	struct store	*store;		/* NULL when the plan came on stdin */
 	struct review	*rv;
 };
-/* Load the plan and the facts and review them as of cli->today (dept >= 0:
- * only that department's items).  Errors are printed; returns -1. */
-int	cli_review_load(struct cli *, struct review_ctx *, int dept);
+/* cli_review_open() for report, notice and ics: the plan's errors and any
+ * other failure are printed; returns -1. */
+int	cli_review_load(struct cli *, struct review_ctx *);
 void	cli_review_release(struct review_ctx *);
-/* How status and check load a review (cmd_check.c). */
+/* How to load a review. */
 struct review_args {
 	int		 warn_days;	/* < 0: the plan's */
 	const char	*dept;		/* NULL: every department */
@@ -150,7 +150,8 @@ struct review_args {
  */
 int	cli_review_open(struct cli *, const struct review_args *,
 	    struct review_ctx *, char **err);
-/* When output is made: $SOURCE_DATE_EPOCH (then *utc) or now. */
+/* Where output goes (output.c).  When output is made:
+ * $SOURCE_DATE_EPOCH (then *utc) or now. */
 int	cli_made_time(time_t *, bool *utc);
 /* Write b to path atomically (temporary file and rename), or to standard
  * output when path is NULL or "-".  Errors are printed; returns -1. */

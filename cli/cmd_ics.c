@@ -41,7 +41,7 @@ cmd_ics(struct cli *cli, int argc, char **argv)
 		return EXIT_ERROR;
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	if (cli_review_load(cli, &ctx, -1) != 0)
+	if (cli_review_load(cli, &ctx) != 0)
 		return EXIT_ERROR;
 	ics_write(ctx.rv, stamp, &b);
 	rc = cli_write_output(out, &b) == 0 ? EXIT_OK : EXIT_ERROR;

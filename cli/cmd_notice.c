@@ -63,7 +63,7 @@ cmd_notice(struct cli *cli, int argc, char **argv)
 		    argv[optind]);
 		return cli->cmd->usage_status;
 	}
-	if (cli_review_load(cli, &ctx, -1) != 0)
+	if (cli_review_load(cli, &ctx) != 0)
 		return EXIT_ERROR;
 	if (dept_id != NULL &&
 	    (dept = plan_find_dept(ctx.plan, dept_id)) < 0) {

@@ -1,7 +1,5 @@
 /*
- * cmd_report.c: planwatch report: the weekly status printout, and what
- * report, notice and ics share: loading the plan, the facts and the review,
- * the "made at" time, and writing a file atomically.
+ * cmd_report.c: planwatch report: the weekly status printout.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,125 +16,6 @@
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
-
-int
-cli_review_load(struct cli *cli, struct review_ctx *ctx, int dept)
-{
-	struct review_opts o = { .asof = cli->today, .warn_days = -1,
-	    .dept = dept };
-	char *path, *err = NULL;
-
-	memset(ctx, 0, sizeof *ctx);
-	if ((ctx->plan = cli_load_plan(cli, true)) == NULL)
-		return -1;
-	ctx->facts = facts_new();
-	path = cli_db_path(cli);
-	if (path != NULL) {
-		if (store_open(path, STORE_READ, &ctx->store, &err) != 0 ||
-		    store_load_facts(ctx->store, ctx->facts, &err) != 0) {
-			cli_error("%s", err);
-			free(err);
-			free(path);
-			cli_review_release(ctx);
-			return -1;
-		}
-		free(path);
-	}
-	ctx->rv = review_new(ctx->plan, ctx->facts, &o);
-	return 0;
-}
-
-void
-cli_review_release(struct review_ctx *ctx)
-{
-	review_free(ctx->rv);
-	if (ctx->store != NULL)
-		store_close(ctx->store);
-	facts_free(ctx->facts);
-	plan_free(ctx->plan);
-	memset(ctx, 0, sizeof *ctx);
-}
-
-/*
- * When the output is made: $SOURCE_DATE_EPOCH (reproducible builds) in UTC
- * when set, else the clock in local time.  Returns -1 on a bad value.
- */
-int
-cli_made_time(time_t *t, bool *utc)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-
-	*utc = false;
-	*t = time(NULL);
-	if (e == NULL || *e == '\0')
-		return 0;
-	errno = 0;
-	long long v = strtoll(e, &end, 10);
-	if (errno != 0 || *end != '\0' || v < 0) {
-		cli_error(_("invalid SOURCE_DATE_EPOCH '%s'"), e);
-		return -1;
-	}
-	*t = (time_t)v;
-	*utc = true;
-	return 0;
-}
-
-int
-cli_write_output(const char *path, const struct buf *b)
-{
-	char *tmp;
-	int fd;
-	mode_t mask;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
-		    fflush(stdout) != 0) {
-			cli_error(_("cannot write the output: %s"),
-			    strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	/* A temporary file beside the target, renamed over it: a reader
-	 * sees the old file or the new one, never half of it. */
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		cli_error(_("cannot create '%s': %s"), tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	mask = umask(0);
-	umask(mask);
-	size_t off = 0;
-	while (off < b->len) {
-		ssize_t n = write(fd, b->s + off, b->len - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)n;
-	}
-	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
-	return 0;
-fail:
-	cli_error(_("cannot write '%s': %s"), path, strerror(errno));
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return -1;
-}
 
 /* What was recorded for the week (by as-of date), in the order recorded,
  * superseded values left out.  Returns -1 on a store error (printed). */
@@ -230,7 +109,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
-	if (cli_review_load(cli, &ctx, -1) != 0)
+	if (cli_review_load(cli, &ctx) != 0)
 		return EXIT_ERROR;
 	o.week = week;
 	o.utf8 = text_utf8_locale();
