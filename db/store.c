@@ -138,14 +138,29 @@ struct schema_info {
 static int
 read_schema(struct store *s, struct schema_info *si, char **err)
 {
-	if (query_int(s, "PRAGMA application_id", &si->app_id, err) != 0 ||
-	    query_int(s, "PRAGMA user_version", &si->version, err) != 0 ||
-	    query_int(s, "SELECT count(*) FROM sqlite_master", &si->tables,
-	    err) != 0 ||
-	    query_int(s, "SELECT count(*) FROM sqlite_master WHERE "
-	    "type = 'table' AND name = 'events'", &si->events, err) != 0)
+	sqlite3_stmt *st;
+	int rc;
+
+	/* One statement, so one snapshot: another process may be creating
+	 * the schema meanwhile. */
+	if (sqlite3_prepare_v2(s->db, "SELECT "
+	    "(SELECT application_id FROM pragma_application_id), "
+	    "(SELECT user_version FROM pragma_user_version), "
+	    "(SELECT count(*) FROM sqlite_master), "
+	    "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+	    "name = 'events')", -1, &st, NULL) != SQLITE_OK) {
+		*err = db_error(s, s->db);
 		return -1;
-	return 0;
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		si->app_id = sqlite3_column_int64(st, 0);
+		si->version = sqlite3_column_int64(st, 1);
+		si->tables = sqlite3_column_int64(st, 2);
+		si->events = sqlite3_column_int64(st, 3);
+	} else
+		*err = db_error(s, s->db);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 /* Is this an empty database, ours, or something else?  Returns 0 for ours
@@ -283,11 +298,66 @@ open_read(struct store *s, struct schema_info *si, char **err)
 	return read_schema(s, si, err);
 }
 
+/*
+ * A new database is made whole (WAL, schema) under a temporary name and
+ * linked into place, so that processes starting at once on a missing file
+ * never see it half made; the one that links first wins, the others use
+ * its file.
+ */
+static int
+create_fresh(struct store *s, char **err)
+{
+	struct store tmp = { .shown = s->shown };
+	char *side;
+	mode_t mask;
+	int fd, rc;
+
+	tmp.path = xasprintf("%s.tmp-XXXXXX", s->path);
+	if ((fd = mkstemp(tmp.path)) == -1) {
+		*err = xasprintf("%s: %s", s->shown, strerror(errno));
+		free(tmp.path);
+		return -1;
+	}
+	mask = umask(0);
+	umask(mask);
+	(void)fchmod(fd, 0666 & ~mask);
+	close(fd);
+	rc = open_db(&tmp, tmp.path, SQLITE_OPEN_READWRITE, err);
+	if (rc == 0)
+		rc = exec(&tmp, "PRAGMA journal_mode = WAL", err);
+	if (rc == 0)
+		rc = migrate(&tmp, err);
+	if (sqlite3_close(tmp.db) != SQLITE_OK && rc == 0) {
+		*err = xasprintf(_("%s: cannot create the database"),
+		    s->shown);
+		rc = -1;
+	}
+	/* Without hard links (some file systems), it is made in place. */
+	if (rc == 0 && link(tmp.path, s->path) != 0 && errno != EEXIST &&
+	    errno != EPERM && errno != ENOTSUP && errno != ENOSYS) {
+		*err = xasprintf("%s: %s", s->shown, strerror(errno));
+		rc = -1;
+	}
+	unlink(tmp.path);
+	side = xasprintf("%s-wal", tmp.path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", tmp.path);
+	unlink(side);
+	free(side);
+	free(tmp.path);
+	return rc;
+}
+
 static int
 open_write(struct store *s, struct schema_info *si, char **err)
 {
+	struct stat st;
 	bool fresh;
 
+	if (stat(s->path, &st) != 0 && errno == ENOENT &&
+	    create_fresh(s, err) != 0)
+		return -1;
 	if (open_db(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	    err) != 0)
 		return -1;
