@@ -6,6 +6,7 @@
 #ifndef FUZZ_FIXTURE_H
 #define FUZZ_FIXTURE_H
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,9 +54,10 @@ fixture_plan(void)
 	return p;
 }
 
-/* A message for a person: valid UTF-8, nothing a terminal would act on. */
+/* Text for a person: valid UTF-8, nothing a terminal would act on but
+ * line ends between whole messages. */
 static inline void
-fixture_check_message(const char *msg)
+fixture_check_text(const char *msg, bool newlines)
 {
 	size_t n = strlen(msg), len;
 	unsigned cp;
@@ -64,9 +66,16 @@ fixture_check_message(const char *msg)
 		abort();
 	for (size_t i = 0; i < n; i += len) {
 		len = utf8_decode(msg + i, n - i, &cp);
-		if (len == 0 || text_unsafe_cp(cp))
+		if (len == 0 || (text_unsafe_cp(cp) && !(newlines &&
+		    cp == '\n')))
 			abort();
 	}
+}
+
+static inline void
+fixture_check_message(const char *msg)
+{
+	fixture_check_text(msg, false);
 }
 
 #endif

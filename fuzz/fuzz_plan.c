@@ -6,6 +6,7 @@
  * would act on.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +23,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct diags d;
 	struct plan *p;
-	size_t lines = 1;
+	size_t lines = 1, outlen;
+	char *out;
+	FILE *fp;
 
 	for (size_t i = 0; i < size; i++)
 		if (data[i] == '\n' || data[i] == '\r')
@@ -38,8 +41,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (g->line < 0 || g->col < 0 || (size_t)g->line > lines + 1 ||
 		    (size_t)g->col > size + 2)
 			abort();
-		fixture_check_message(g->msg);
 	}
+	if ((fp = open_memstream(&out, &outlen)) == NULL)
+		abort();
+	diags_print(&d, fp);
+	fclose(fp);
+	fixture_check_text(out, true);
+	free(out);
 	if (p != NULL) {
 		/* Every id the plan names can be looked up again. */
 		for (size_t i = 0; i < p->ntargets; i++)
