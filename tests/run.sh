@@ -31,6 +31,8 @@ tally() {	# name, status, output file
 		sed -n '/^--- output/,$p' "$3" | head -40 | sed 's/^/    /'
 	else
 		echo "ok   $1 ($p passed)"
+		# A skipped part says so where it is seen.
+		grep '^# SKIP' "$3" | sed 's/^/    /'
 	fi
 }
 
