@@ -163,7 +163,7 @@ read_header(struct import *im)
 			if (strcasecmp(name, column_names[c]) == 0)
 				break;
 		if (c == NCOLUMNS || strlen(name) != csv_field_len(r, i)) {
-			char *safe = text_safe(name);
+			char *safe = text_quote(name);
 			row_error(im, r->line, _("unknown column '%s' "
 			    "(expected id, date, value, note, source)"), safe);
 			free(safe);
@@ -213,7 +213,7 @@ check_row(struct import *im, struct record_value *v, struct record_in *in)
 	}
 	date = field(im, COL_DATE);
 	if (date_parse_day(date, &day) != 0) {
-		safe = text_safe(date);
+		safe = text_quote(date);
 		row_error(im, r->line, _("invalid date '%s': expected "
 		    "YYYY-MM-DD"), safe);
 		free(safe);

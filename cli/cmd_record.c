@@ -50,13 +50,13 @@ is_done(struct store *s, const char *item, bool *done, char **err)
 static void
 print_result(const struct record_value *v, const struct record_in *in)
 {
-	char day[11], num[32], *item = text_safe(v->item), *lv;
+	char day[11], num[32], *item = text_quote(v->item), *lv;
 
 	date_iso(in->date, day);
 	switch (v->kind) {
 	case FACT_VALUE:
 		if (v->level != NULL) {
-			lv = text_safe(v->level);
+			lv = text_quote(v->level);
 			printf(_("recorded %s = %s as of %s\n"), item, lv, day);
 			free(lv);
 		} else {
@@ -120,7 +120,7 @@ run(struct cli *cli, struct request *rq)
 		if (is_done(s, v.item, &done, &err) != 0)
 			goto out;
 		if (!done) {
-			char *safe = text_safe(v.item);
+			char *safe = text_quote(v.item);
 			err = xasprintf(_("'%s' is not marked done"), safe);
 			free(safe);
 			goto out;

@@ -124,7 +124,7 @@ record_resolve(const struct plan *p, const char *id, struct item_ref *ref,
 {
 	const char *sug[3];
 	struct buf b = BUF_INIT;
-	char *safe = text_safe(id);
+	char *safe = text_quote(id);
 	size_t n;
 
 	*ref = plan_find(p, id);
@@ -161,7 +161,7 @@ record_resolve(const struct plan *p, const char *id, struct item_ref *ref,
 	buf_printf(&b, _("unknown id '%s'"), safe);
 	n = plan_suggest(p, id, sug, 3);
 	for (size_t i = 0; i < n; i++) {
-		char *s = text_safe(sug[i]);
+		char *s = text_quote(sug[i]);
 
 		buf_printf(&b, i == 0 ? _("; did you mean '%s'") : ", '%s'", s);
 		free(s);
@@ -183,7 +183,7 @@ parse_target(const struct target *t, const char *id, const char *text,
 	if (t->nscale == 0) {
 		if (record_parse_number(text, &out->value) == 0)
 			return 0;
-		safe = text_safe(text);
+		safe = text_quote(text);
 		*err = xasprintf(_("'%s' is not a number (a finite decimal "
 		    "number such as 12.5 is expected)"), safe);
 		free(safe);
@@ -195,10 +195,10 @@ parse_target(const struct target *t, const char *id, const char *text,
 			out->level = t->scale[i];
 			return 0;
 		}
-	safe = text_safe(text);
+	safe = text_quote(text);
 	buf_printf(&b, _("'%s' is not a level of target '%s' ("), safe, id);
 	for (size_t i = 0; i < t->nscale; i++) {
-		char *lv = text_safe(t->scale[i]);
+		char *lv = text_quote(t->scale[i]);
 
 		buf_printf(&b, "%s%s", i > 0 ? ", " : "", lv);
 		free(lv);
@@ -225,7 +225,7 @@ parse_percent(const char *text, double *out, char **err)
 	free(copy);
 	if (rc == 0 && *out >= 0 && *out <= 100)
 		return 0;
-	safe = text_safe(text);
+	safe = text_quote(text);
 	if (rc == 0)
 		*err = xasprintf(_("progress '%s' is outside 0..100"), safe);
 	else
@@ -265,7 +265,7 @@ record_parse(const struct plan *p, enum record_accept accept, const char *id,
 	if (record_resolve(p, id, &out->ref, err) != 0)
 		return -1;
 	target = out->ref.kind == ITEM_TARGET;
-	safe = text_safe(id);
+	safe = text_quote(id);
 	if (accept == ACCEPT_VALUE && !target) {
 		*err = xasprintf(_("'%s' is a milestone: use 'planwatch "
 		    "progress' or 'planwatch done'"), safe);

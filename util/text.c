@@ -287,3 +287,16 @@ text_fit(const char *s, int width, enum text_align align)
 	text_fit_buf(&b, s, width, align);
 	return buf_detach(&b);
 }
+
+char *
+text_quote(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	if (text_width(s) <= TEXT_QUOTE_MAX)
+		return text_safe(s);
+	text_fit_buf(&b, s, TEXT_QUOTE_MAX, ALIGN_LEFT);
+	while (b.len > 0 && b.s[b.len - 1] == ' ')
+		b.s[--b.len] = '\0';
+	return buf_detach(&b);
+}

@@ -46,6 +46,13 @@ enum text_align { ALIGN_LEFT, ALIGN_RIGHT };
 void	 text_fit_buf(struct buf *b, const char *s, int width, enum text_align);
 char	*text_fit(const char *s, int width, enum text_align);
 
+/* Width beyond which text quoted in a message is cut. */
+#define TEXT_QUOTE_MAX 60
+/* A copy made safe and cut at TEXT_QUOTE_MAX columns with an ellipsis (no
+ * padding): for quoting what a user typed in an error message, so a 1 MB
+ * value does not come back as a 1 MB message. */
+char	*text_quote(const char *);
+
 /* True when the user's LC_CTYPE is UTF-8 (block characters, "…"). */
 bool	 text_utf8_locale(void);
 /* The ellipsis for this locale: "…" (1 column) or "~". */

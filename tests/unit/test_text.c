@@ -76,6 +76,23 @@ test_fit(void **state)
 }
 
 static void
+test_quote(void **state)
+{
+	char big[4096], *s;
+
+	(void)state;
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	s = text_quote(big);
+	assert_int_equal(text_width(s), TEXT_QUOTE_MAX);
+	assert_string_equal(s + strlen(s) - 3, "\xe2\x80\xa6");
+	free(s);
+	s = text_quote("短\x1b");
+	assert_string_equal(s, "短\\x1b");
+	free(s);
+}
+
+static void
 test_utf8(void **state)
 {
 	unsigned cp;
@@ -97,6 +114,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_safe),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_utf8),
 	};
 
