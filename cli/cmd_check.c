@@ -162,8 +162,9 @@ summary(const struct review *rv)
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
 		if (parts[i].n == 0)
 			continue;
+		/* TRANSLATORS: between the parts of a list in a sentence. */
 		if (!first)
-			buf_puts(&b, ", ");
+			buf_puts(&b, _(", "));
 		buf_printf(&b, _(parts[i].what), parts[i].n);
 		first = false;
 	}
@@ -186,7 +187,7 @@ instance_reason(struct buf *b, const struct ms_result *r)
 		    (unsigned long)r->days_left), r->days_left);
 	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
 		if (b->len > 0)
-			buf_puts(b, ", ");
+			buf_puts(b, _(", "));
 		report_num(r->progress, got);
 		report_num(r->expected, want);
 		buf_printf(b, _("%s: %s%% done, %s%% expected"),
@@ -233,7 +234,7 @@ target_reason(struct buf *b, const struct review *rv, size_t i)
 	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
 		char want[32];
 		if (b->len > 0)
-			buf_puts(b, ", ");
+			buf_puts(b, _(", "));
 		report_num(r->latest.value, v);
 		report_num(r->expected, want);
 		buf_printf(b, _("%s: %s, %s expected"), pace_label(r->pace), v,
@@ -241,7 +242,7 @@ target_reason(struct buf *b, const struct review *rv, size_t i)
 	}
 	if (r->stale > 0) {
 		if (b->len > 0)
-			buf_puts(b, ", ");
+			buf_puts(b, _(", "));
 		buf_printf(b, ngettext("no value for %d period",
 		    "no value for %d periods", (unsigned long)r->stale_periods),
 		    r->stale_periods);

@@ -225,6 +225,8 @@ target_value(const struct review *rv, size_t i)
 	char v[32], goal[32], day[11];
 	const char *vs = v, *gs = goal;
 
+	/* ISO even in Chinese: the one-screen summary has no room for
+	 * 2025年12月31日 beside the id, the value and the name. */
 	date_iso(t->due.day, day);
 	if (t->nscale > 0) {
 		gs = t->scale[(size_t)t->target];
@@ -274,7 +276,21 @@ targets(struct out *o)
 	dw = widest(depts, k, 14);
 	vw = widest((const char *const *)vals, k, 36);
 	lw = widest(labels, k, 12);
-	namew = max_int(10, o->width - 2 - 5 - lw - idw - vw - dw - 8);
+	/* The name takes what is left, at least ten columns: the department,
+	 * then the value, then the id give up room for it (cut with an
+	 * ellipsis) so that no line is wider than the screen. */
+	namew = o->width - 2 - 5 - lw - idw - vw - dw - 8;
+	int *give[] = { &dw, &vw, &idw }, least[] = { 8, 20, 12 };
+	for (size_t g = 0; g < 3 && namew < 10; g++) {
+		int d = *give[g] - least[g];
+		if (d > 10 - namew)
+			d = 10 - namew;
+		if (d > 0) {
+			*give[g] -= d;
+			namew += d;
+		}
+	}
+	namew = max_int(10, namew);
 	for (size_t i = 0; i < k && (o->all || shown < SHOW_TARGETS); i++) {
 		const struct tg_result *r = &rv->targets[idx[i]];
 		enum tone tone = tg_state_tone(r->state);
@@ -402,7 +418,9 @@ departments(struct out *o)
 			buf_printf(&o->b, "     -   %s", _("nothing due yet"));
 		if (d->lead.overdue > 0) {
 			char *s = xasprintf(_("%zu overdue"), d->lead.overdue);
-			buf_puts(&o->b, ", ");
+			/* TRANSLATORS: between the parts of a list in a
+			 * sentence. */
+			buf_puts(&o->b, _(", "));
 			ansi_put(&o->b, TONE_BAD, o->color, s);
 			free(s);
 		}
@@ -423,7 +441,7 @@ header(struct out *o)
 	text_fit_buf(&o->b, p->title != NULL ? p->title : p->id, o->width,
 	    ALIGN_LEFT);
 	end_line(o);
-	report_date(rv->asof, day);
+	date_human(rv->asof, day);
 	buf_printf(&o->b, _("as of %s, due soon within %d days"), day,
 	    rv->warn_days);
 	if (rv->dept >= 0) {

@@ -78,7 +78,7 @@ describe(struct buf *d, const struct review *rv, const char *id, int lead,
 	const struct plan *p = rv->plan;
 	char asof[32];
 
-	report_date(rv->asof, asof);
+	date_human(rv->asof, asof);
 	buf_printf(d, "%s: %s\n", _("ID"), id);
 	buf_printf(d, "%s: %s\n", _("Lead"), plan_dept_label(p, lead));
 	if (nsupport > 0) {

@@ -88,7 +88,7 @@ items(const struct review *rv, int dept, bool lead, bool utf8,
 				rcell(row, 2, TONE_NEUTRAL, "%s",
 				    plan_dept_label(rv->plan,
 				    report_item_lead(rv->plan, it)));
-				report_date(it->in.due, date);
+				date_human(it->in.due, date);
 				rcell(row, 3, TONE_NEUTRAL, "%s", date);
 				if (it->state == MS_OVERDUE)
 					rcell(row, 4, TONE_BAD, "%d",
@@ -190,8 +190,8 @@ notice_write(const struct review *rv, int dept, pw_day reply_by,
 	char asof[32], reply[32];
 	char *title = text_safe(p->title);
 
-	report_date(rv->asof, asof);
-	report_date(reply_by, reply);
+	date_human(rv->asof, asof);
+	date_human(reply_by, reply);
 	items(rv, dept, true, utf8, &lead);
 	items(rv, dept, false, utf8, &sup);
 

@@ -302,7 +302,7 @@ overdue(struct report *r)
 			    ms_name(rv, it), k[i].count);
 		else
 			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
-		report_date(it->in.due, date);
+		date_human(it->in.due, date);
 		rcell(row, 2, TONE_NEUTRAL, "%s", date);
 		rcell(row, 3, TONE_BAD, "%d", it->days_overdue);
 		progress_cell(row, 4, it);
@@ -341,7 +341,7 @@ due_soon(struct report *r)
 			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
 			rcell(row, 2, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
 			    report_item_lead(rv->plan, it)));
-			report_date(it->in.due, date);
+			date_human(it->in.due, date);
 			rcell(row, 3, TONE_NEUTRAL, "%s", date);
 			rcell(row, 4, TONE_WARN, "%d", it->days_left);
 		}
@@ -375,7 +375,7 @@ done_week(struct report *r)
 		rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
 		rcell(row, 2, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
 		    report_item_lead(rv->plan, it)));
-		report_date(it->done_date, date);
+		date_human(it->done_date, date);
 		rcell(row, 3, TONE_NEUTRAL, "%s", date);
 		status_cell(r, row, 4, it->state);
 	}
@@ -428,7 +428,7 @@ targets(struct report *r)
 		if (tr->has_latest) {
 			report_tg_value(t, tr->latest.value, v, sizeof v);
 			rcell(row, 2, TONE_NEUTRAL, "%s", v);
-			report_date(tr->latest.date, date);
+			date_human(tr->latest.date, date);
 			rcell(row, 3, tr->stale ? TONE_WARN : TONE_NEUTRAL, "%s",
 			    date);
 		} else {
@@ -471,7 +471,7 @@ phases(struct report *r)
 
 		rcell(row, 0, TONE_NEUTRAL, "%s", ph->id);
 		rcell(row, 1, TONE_NEUTRAL, "%s", ph->name);
-		report_date(ph->end.day, date);
+		date_human(ph->end.day, date);
 		rcell(row, 2, TONE_NEUTRAL, "%s", date);
 		rcell(row, 3, TONE_NEUTRAL, "%.0f%%", pr->progress);
 		if (pr->expected >= 0)
@@ -510,7 +510,7 @@ recorded(struct report *r, const struct report_opts *o)
 		struct rrow *row = add_row(s, false);
 		struct item_ref ref = plan_find(p, rec->item);
 
-		report_date(rec->date, date);
+		date_human(rec->date, date);
 		rcell(row, 0, TONE_NEUTRAL, "%s", date);
 		rcell(row, 1, TONE_NEUTRAL, "%s", rec->item);
 		switch (rec->kind) {
@@ -598,12 +598,14 @@ report_new(const struct review *rv, const struct report_opts *o)
 		add_field(r, _("Document"), xstrdup(r->plan->document));
 	if (r->plan->issuer != NULL)
 		add_field(r, _("Issued by"), xstrdup(r->plan->issuer));
-	report_week(r->week_year, r->week_no, w);
-	report_date(r->week_start, a);
-	report_date(r->week_end, b);
-	add_field(r, _("Week"), xasprintf("%s, %s %s %s", w, a,
+	date_week_human(r->week_year, r->week_no, w);
+	date_human(r->week_start, a);
+	date_human(r->week_end, b);
+	/* TRANSLATORS: the week, then its first day, a dash and its last
+	 * day. */
+	add_field(r, _("Week"), xasprintf(_("%s, %s %s %s"), w, a,
 	    r->utf8 ? "–" : "-", b));
-	report_date(rv->asof, a);
+	date_human(rv->asof, a);
 	add_field(r, _("As of"), xstrdup(a));
 	if (r->made != NULL)
 		add_field(r, _("Made"), xstrdup(r->made));

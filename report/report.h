@@ -151,10 +151,6 @@ void		 ics_write(const struct review *, const char *dtstamp,
 		    struct buf *out);
 
 /* Shared helpers (rutil.c). */
-/* A date as people read it: ISO, or 2025年12月31日 in Chinese. */
-void		 report_date(pw_day, char out[static 32]);
-/* The week as people read it: "2026-W48" or "2026年第48周". */
-void		 report_week(int year, int week, char out[static 32]);
 /* Wrap s (made safe) into lines of at most width columns, each appended to
  * out after indent and ended with "\n"; breaks at spaces when it can, else
  * between characters. */

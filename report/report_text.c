@@ -182,6 +182,11 @@ rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
 		layout(t, 0, split, TEXT_WIDTH - indent, w, false);
 		lines[1] = (struct tline){ split, t->ncols, indent +
 		    (t->flex > 0 ? w[0] + GAP : 4) };
+		/* Under the name when the rest fits there, else nearer the
+		 * margin rather than cut (Chinese dates are 14 columns). */
+		if (layout(t, split, t->ncols, TEXT_WIDTH - lines[1].indent,
+		    w, true) > TEXT_WIDTH - lines[1].indent)
+			lines[1].indent = indent + 4;
 		layout(t, split, t->ncols, TEXT_WIDTH - lines[1].indent, w,
 		    false);
 		nlines = 2;

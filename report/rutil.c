@@ -1,4 +1,4 @@
-/* rutil.c: what the report renderers share: dates, wrapping, numbers and
+/* rutil.c: what the report renderers share: wrapping, numbers and
  * sparklines. */
 #include <math.h>
 #include <stdio.h>
@@ -7,35 +7,8 @@
 
 #include "report/report.h"
 #include "util/buf.h"
-#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
-
-void
-report_date(pw_day d, char out[static 32])
-{
-	int y, m, dd;
-
-	if (d == DAY_NONE) {
-		strcpy(out, "-");
-		return;
-	}
-	if (!i18n_is_chinese()) {
-		date_iso(d, out);
-		return;
-	}
-	date_to_ymd(d, &y, &m, &dd);
-	snprintf(out, 32, "%d年%d月%d日", y, m, dd);
-}
-
-void
-report_week(int year, int week, char out[static 32])
-{
-	if (i18n_is_chinese())
-		snprintf(out, 32, "%d年第%d周", year, week);
-	else
-		snprintf(out, 32, "%d-W%02d", year, week);
-}
 
 void
 report_num(double v, char out[static 32])
@@ -69,6 +42,13 @@ char_width(const char *s, size_t n)
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
 	return text_width(tmp);
+}
+
+/* A byte of a word or number in ASCII text. */
+static bool
+ascii_word(char c)
+{
+	return (unsigned char)c < 0x80 && c != ' ';
 }
 
 /* Punctuation that must not begin a line (a short kinsoku list). */
@@ -130,12 +110,17 @@ report_wrap(struct buf *out, const char *s, int width, const char *indent)
 			if (back > i)
 				j = back;
 		}
-		/* Break after the last space when the line ended mid-word in
-		 * ASCII text; Chinese breaks anywhere. */
-		if (j < len && brk > i && safe[j] != ' ' &&
-		    (unsigned char)safe[j] < 0x80 &&
-		    (unsigned char)safe[j - 1] < 0x80)
-			j = brk;
+		/* Never break inside a word or number of ASCII text: break
+		 * after the last space, else where the word began after a
+		 * Chinese character (2026 in 截至2026年 stays whole); Chinese
+		 * breaks anywhere. */
+		if (j < len && j > i && ascii_word(safe[j]) &&
+		    ascii_word(safe[j - 1])) {
+			size_t k = j;
+			while (k > i && ascii_word(safe[k - 1]))
+				k--;
+			j = brk > i ? brk : k > i ? k : j;
+		}
 		size_t e = j;
 		while (e > i && safe[e - 1] == ' ')
 			e--;

@@ -201,7 +201,7 @@ svg_gantt(struct buf *b, const struct report *r)
 	for (size_t m = 0; m < p->nms; m++)
 		if (p->ms[m].phase < 0)
 			rows[n++] = (struct grow){ -1, (int)m };
-	report_date(rv->asof, date);
+	date_human(rv->asof, date);
 	for (size_t c = 0; c < n; c += GCHUNK) {
 		size_t k = n - c < GCHUNK ? n - c : GCHUNK;
 		double h = GTOP + (double)k * GROW + 6, y = GTOP;
