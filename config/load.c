@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,7 +50,6 @@ struct field {
 	double		 pair[2];
 };
 
-#define MAX_KEYS	16
 
 struct dept_tmp {
 	struct srcpos	 id_pos;
@@ -86,6 +86,12 @@ struct target_tmp {
 	size_t		 nstages, cap;
 };
 
+struct idpos {
+	const char	*id;
+	struct srcpos	 pos;
+	int		 index;		/* in its array */
+};
+
 struct loader {
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;
@@ -108,7 +114,13 @@ struct loader {
 	size_t		 nms, mscap;
 	struct target_tmp *tg;
 	size_t		 ntg, tgcap;
+	/* The keys of each table (enum schema_id), hashed once per load. */
+	struct schema_index keys[SC_STAGE + 1];
 	int		 cur_phase;	/* phase whose milestones are read */
+	struct idpos	*ids;		/* phase, milestone, target ids */
+	size_t		 nph_ids;	/* the phases' come first */
+	size_t		*id_slot;	/* their hash */
+	size_t		 id_cap;
 	int		 cur_target;	/* target whose stages are read */
 	struct srcpos	 plan_start_pos, plan_end_pos;
 };
@@ -245,9 +257,26 @@ static bool
 prescan(struct loader *L)
 {
 	const char *s = L->buf;
+	const unsigned char *u = (const unsigned char *)s;
 	size_t len = L->len, i = 0;
 
 	while (i < len) {
+		/* The usual bytes first: printable ASCII, tab and line ends,
+		 * and three-byte characters (CJK) that need no range check
+		 * beyond their continuation bytes (not E0 with its overlongs,
+		 * ED with its surrogates, nor EF BF BE/BF: U+FFFE, U+FFFF). */
+		unsigned c = u[i];
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
+		    c == '\r') {
+			i++;
+			continue;
+		}
+		if (c >= 0xe1 && c <= 0xef && c != 0xed && len - i >= 3 &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80 &&
+		    !(c == 0xef && u[i + 1] == 0xbf && u[i + 2] >= 0xbe)) {
+			i += 3;
+			continue;
+		}
 		unsigned cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
@@ -425,8 +454,18 @@ is_null(const struct loader *L)
 	if (!is_scalar(L) || L->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
 	const char *s = scalar(L);
-	return *s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0;
+	switch (*s) {
+	case '\0':
+		return true;
+	case '~':
+		return s[1] == '\0';
+	case 'n':
+	case 'N':
+		return strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+		    strcmp(s, "NULL") == 0;
+	default:
+		return false;
+	}
 }
 
 /*
@@ -434,27 +473,30 @@ is_null(const struct loader *L)
  * than tab and newline), DEL and C1 controls, which could only be written
  * with escapes in a double-quoted string.  Bidirectional overrides are kept
  * and shown escaped by text_safe().
+ *
+ * libyaml hands out valid UTF-8 only (its reader checks the file, its
+ * escapes refuse surrogates), so a byte scan finds these: a C0 control or
+ * DEL is its own byte, a C1 control is 0xc2 0x80..0x9f.
  */
 static bool
 check_text(struct loader *L, struct srcpos pos)
 {
-	const char *s = scalar(L);
-	size_t len = L->ev.data.scalar.length, i = 0;
+	const unsigned char *s = (const unsigned char *)scalar(L);
+	size_t len = L->ev.data.scalar.length;
 
-	while (i < len) {
-		unsigned cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-		if (k == 0) {
-			err_at(L, pos, _("invalid UTF-8 in text"));
-			return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = s[i];
+		if ((c >= 0x20 && c != 0x7f && c != 0xc2) || c == '\t' ||
+		    c == '\n')
+			continue;
+		if (c == 0xc2) {
+			if (i + 1 == len || s[i + 1] > 0x9f)
+				continue;
+			c = s[i + 1];	/* U+0080..U+009F */
 		}
-		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f ||
-		    (cp >= 0x80 && cp <= 0x9f)) {
-			err_at(L, pos, _("control character U+%04X in text is "
-			    "not allowed"), cp);
-			return false;
-		}
-		i += k;
+		err_at(L, pos, _("control character U+%04X in text is not "
+		    "allowed"), c);
+		return false;
 	}
 	return true;
 }
@@ -580,7 +622,8 @@ take(struct field *f)
 	return s;
 }
 
-/* Read a scalar that must be there: not a list, mapping or alias. */
+/* Read a scalar that must be there: not a list, mapping or alias.  what
+ * is an N_() string, translated only when it is shown. */
 static bool
 want_scalar(struct loader *L, const struct key_def *k, const char *what)
 {
@@ -589,7 +632,7 @@ want_scalar(struct loader *L, const struct key_def *k, const char *what)
 		return false;
 	}
 	if (!is_scalar(L)) {
-		err_at(L, ev_pos(L), _("'%s' must be %s"), k->key, what);
+		err_at(L, ev_pos(L), _("'%s' must be %s"), k->key, _(what));
 		skip_node(L);
 		return false;
 	}
@@ -606,7 +649,7 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 	switch (k->type) {
 	case KT_TEXT:
 	case KT_NAME:
-		if (!want_scalar(L, k, _("text")) || !check_text(L, pos))
+		if (!want_scalar(L, k, N_("text")) || !check_text(L, pos))
 			return;
 		if (k->type == KT_NAME && *scalar(L) == '\0') {
 			err_at(L, pos, _("'%s' must not be empty"), k->key);
@@ -616,20 +659,20 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 		break;
 	case KT_ID:
 	case KT_REF:
-		if (!want_scalar(L, k, _("an id")) || !check_text(L, pos) ||
+		if (!want_scalar(L, k, N_("an id")) || !check_text(L, pos) ||
 		    !check_id(L, scalar(L), pos))
 			return;
 		f->s = xstrdup(scalar(L));
 		break;
 	case KT_LEVEL:
-		if (!want_scalar(L, k, _("a number or a level")) ||
+		if (!want_scalar(L, k, N_("a number or a level")) ||
 		    !check_text(L, pos))
 			return;
 		f->s = xstrdup(scalar(L));
 		break;
 	case KT_DATE_START:
 	case KT_DATE_END:
-		if (!want_scalar(L, k, _("a date")))
+		if (!want_scalar(L, k, N_("a date")))
 			return;
 		if (date_parse(scalar(L), k->type == KT_DATE_START ?
 		    ROLE_START : ROLE_END, &f->date, &why) != 0) {
@@ -639,7 +682,7 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 		}
 		break;
 	case KT_INT:
-		if (!want_scalar(L, k, _("a whole number")))
+		if (!want_scalar(L, k, N_("a whole number")))
 			return;
 		rc = parse_number(L, scalar(L), &f->num);
 		if (rc != 0 || f->num != floor(f->num) || f->num < k->min ||
@@ -655,7 +698,7 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 		f->ival = (long)f->num;
 		break;
 	case KT_NUMBER:
-		if (!want_scalar(L, k, _("a number")))
+		if (!want_scalar(L, k, N_("a number")))
 			return;
 		rc = parse_number(L, scalar(L), &f->num);
 		if (rc == -2) {
@@ -674,7 +717,7 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 		}
 		break;
 	case KT_CHOICE:
-		if (!want_scalar(L, k, _("one word")))
+		if (!want_scalar(L, k, N_("one word")))
 			return;
 		for (size_t i = 0; k->choices[i] != NULL; i++)
 			if (strcmp(k->choices[i], scalar(L)) == 0) {
@@ -704,9 +747,10 @@ static void
 parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 {
 	struct srcpos pos = ev_pos(L);
-	const char *what = k->type == KT_PACE ? _("a list of two numbers") :
-	    k->type == KT_REFLIST ? _("a list of department ids") :
-	    _("a list of names");
+	/* Translated only when an error shows it. */
+	const char *what = k->type == KT_PACE ? N_("a list of two numbers") :
+	    k->type == KT_REFLIST ? N_("a list of department ids") :
+	    N_("a list of names");
 	bool ok = true;
 	size_t n = 0;
 
@@ -715,7 +759,7 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 		return;
 	}
 	if (L->ev.type != YAML_SEQUENCE_START_EVENT) {
-		err_at(L, pos, _("'%s' must be %s"), k->key, what);
+		err_at(L, pos, _("'%s' must be %s"), k->key, _(what));
 		skip_node(L);
 		return;
 	}
@@ -731,7 +775,7 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 			continue;
 		}
 		if (!is_scalar(L)) {
-			err_at(L, ipos, _("'%s' must be %s"), k->key, what);
+			err_at(L, ipos, _("'%s' must be %s"), k->key, _(what));
 			skip_node(L);
 			ok = false;
 			continue;
@@ -745,7 +789,8 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 			if (n >= 2 || parse_number(L, scalar(L), &v) != 0) {
 				if (ok)
 					err_at(L, n >= 2 ? pos : ipos,
-					    _("'%s' must be %s"), k->key, what);
+					    _("'%s' must be %s"), k->key,
+					    _(what));
 				ok = false;
 			} else
 				f->pair[n] = v;
@@ -772,7 +817,7 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 	}
 	if (k->type == KT_PACE && ok) {
 		if (n != 2) {
-			err_at(L, pos, _("'%s' must be %s"), k->key, what);
+			err_at(L, pos, _("'%s' must be %s"), k->key, _(what));
 			return;
 		}
 		if (!(f->pair[0] > 0 && f->pair[0] <= f->pair[1] &&
@@ -845,7 +890,6 @@ read_mapping(struct loader *L, const struct schema *s, struct field *fs)
 		if (L->ev.type == YAML_MAPPING_END_EVENT)
 			break;
 		struct srcpos kpos = ev_pos(L);
-		char *key = NULL;
 		int idx = -1;
 		if (L->ev_bad)
 			skip_node(L);
@@ -853,8 +897,9 @@ read_mapping(struct loader *L, const struct schema *s, struct field *fs)
 			err_at(L, kpos, _("a key must be a plain name"));
 			skip_node(L);
 		} else {
-			key = xstrdup(scalar(L));
-			idx = schema_find(s, key);
+			/* The key is the event's text, good until next(). */
+			const char *key = scalar(L);
+			idx = schema_index_find(&L->keys[s->id], key);
 			if (idx < 0 && strncmp(key, "x-", 2) != 0) {
 				const char *near = schema_suggest(s, key);
 				if (near != NULL)
@@ -870,7 +915,6 @@ read_mapping(struct loader *L, const struct schema *s, struct field *fs)
 				idx = -1;
 			}
 		}
-		free(key);
 		if (!next(L))
 			return;
 		if (idx < 0) {
@@ -889,19 +933,9 @@ read_mapping(struct loader *L, const struct schema *s, struct field *fs)
 			    s->keys[i].key);
 }
 
-static struct field *
-fld(const struct schema *s, struct field *fs, const char *key)
-{
-	int i = schema_find(s, key);
-
-	if (i < 0)
-		fatal("no key '%s' in the schema of %s", key, s->what);
-	return &fs[i];
-}
-
-/* The value of an optional field, or NULL when absent or bad. */
-#define F(key)		fld(s, fs, key)
-#define HAS(key)	(F(key)->seen && F(key)->ok)
+/* A field by its key's constant in schema.h; is it there and good? */
+#define F(key)		(&fs[key])
+#define HAS(key)	(fs[key].seen && fs[key].ok)
 
 static struct pdate
 no_date(void)
@@ -918,47 +952,44 @@ opt_date(struct field *f)
 }
 
 static void
-item_dept(struct loader *L, const struct schema *s, struct field *fs,
-    struct srcpos pos)
+item_dept(struct loader *L, struct field *fs, struct srcpos pos)
 {
 	struct plan *p = L->p;
 
-	if (!HAS("id") || !HAS("name"))
+	if (!HAS(DK_ID) || !HAS(DK_NAME))
 		return;
 	grow((void **)&p->depts, &L->dcap, p->ndepts, sizeof *p->depts);
 	L->dx = xreallocarray(L->dx, L->dcap, sizeof *L->dx);
 	struct department *d = &p->depts[p->ndepts];
-	d->id = take(F("id"));
-	d->name = take(F("name"));
-	d->short_name = take(F("short"));
+	d->id = take(F(DK_ID));
+	d->name = take(F(DK_NAME));
+	d->short_name = take(F(DK_SHORT));
 	d->pos = pos;
-	L->dx[p->ndepts].id_pos = F("id")->pos;
+	L->dx[p->ndepts].id_pos = F(DK_ID)->pos;
 	p->ndepts++;
 }
 
 static void
-item_phase(struct loader *L, const struct schema *s, struct field *fs,
-    struct srcpos pos)
+item_phase(struct loader *L, struct field *fs, struct srcpos pos)
 {
 	struct phase_tmp *t = &L->ph[L->cur_phase];
 
 	t->ph.pos = pos;
-	t->ph.id = take(F("id"));
-	t->ph.name = take(F("name"));
-	t->ph.note = take(F("note"));
-	t->ph.start = opt_date(F("start"));
-	t->start_given = HAS("start");
-	t->ph.end = opt_date(F("end"));
-	t->owner = take(F("owner"));
-	t->id_pos = F("id")->pos;
-	t->start_pos = F("start")->pos;
-	t->end_pos = F("end")->pos;
-	t->owner_pos = F("owner")->pos;
+	t->ph.id = take(F(HK_ID));
+	t->ph.name = take(F(HK_NAME));
+	t->ph.note = take(F(HK_NOTE));
+	t->ph.start = opt_date(F(HK_START));
+	t->start_given = HAS(HK_START);
+	t->ph.end = opt_date(F(HK_END));
+	t->owner = take(F(HK_OWNER));
+	t->id_pos = F(HK_ID)->pos;
+	t->start_pos = F(HK_START)->pos;
+	t->end_pos = F(HK_END)->pos;
+	t->owner_pos = F(HK_OWNER)->pos;
 }
 
 static void
-item_ms(struct loader *L, const struct schema *s, struct field *fs,
-    struct srcpos pos)
+item_ms(struct loader *L, struct field *fs, struct srcpos pos)
 {
 	grow((void **)&L->ms, &L->mscap, L->nms, sizeof *L->ms);
 	struct ms_tmp *t = &L->ms[L->nms++];
@@ -966,41 +997,40 @@ item_ms(struct loader *L, const struct schema *s, struct field *fs,
 	memset(t, 0, sizeof *t);
 	t->phase = L->cur_phase;
 	t->m.pos = pos;
-	t->m.id = take(F("id"));
-	t->m.name = take(F("name"));
-	t->m.note = take(F("note"));
-	t->m.start = opt_date(F("start"));
-	t->m.due = opt_date(F("due"));
+	t->m.id = take(F(MK_ID));
+	t->m.name = take(F(MK_NAME));
+	t->m.note = take(F(MK_NOTE));
+	t->m.start = opt_date(F(MK_START));
+	t->m.due = opt_date(F(MK_DUE));
 	t->m.owner = -1;
-	t->m.weight = HAS("weight") ? F("weight")->num : 1.0;
-	t->m.every = HAS("every") ? (enum period)(PERIOD_WEEK +
-	    F("every")->ival) : PERIOD_NONE;
-	t->owner = take(F("owner"));
-	if (HAS("support")) {
-		t->support = F("support")->list;
-		memset(&F("support")->list, 0, sizeof t->support);
+	t->m.weight = HAS(MK_WEIGHT) ? F(MK_WEIGHT)->num : 1.0;
+	t->m.every = HAS(MK_EVERY) ? (enum period)(PERIOD_WEEK +
+	    F(MK_EVERY)->ival) : PERIOD_NONE;
+	t->owner = take(F(MK_OWNER));
+	if (HAS(MK_SUPPORT)) {
+		t->support = F(MK_SUPPORT)->list;
+		memset(&F(MK_SUPPORT)->list, 0, sizeof t->support);
 	}
-	t->id_pos = F("id")->pos;
-	t->start_pos = F("start")->pos;
-	t->due_pos = F("due")->pos;
-	t->every_pos = F("every")->pos;
-	t->owner_pos = F("owner")->pos;
+	t->id_pos = F(MK_ID)->pos;
+	t->start_pos = F(MK_START)->pos;
+	t->due_pos = F(MK_DUE)->pos;
+	t->every_pos = F(MK_EVERY)->pos;
+	t->owner_pos = F(MK_OWNER)->pos;
 }
 
 static void
-item_stage(struct loader *L, const struct schema *s, struct field *fs,
-    struct srcpos pos)
+item_stage(struct loader *L, struct field *fs, struct srcpos pos)
 {
 	struct target_tmp *t = &L->tg[L->cur_target];
 
 	(void)pos;
 	grow((void **)&t->stages, &t->cap, t->nstages, sizeof *t->stages);
 	struct stage_tmp *st = &t->stages[t->nstages++];
-	st->ok = HAS("due") && HAS("target");
-	st->due = opt_date(F("due"));
-	st->target = take(F("target"));
-	st->due_pos = F("due")->pos;
-	st->target_pos = F("target")->pos;
+	st->ok = HAS(SK_DUE) && HAS(SK_TARGET);
+	st->due = opt_date(F(SK_DUE));
+	st->target = take(F(SK_TARGET));
+	st->due_pos = F(SK_DUE)->pos;
+	st->target_pos = F(SK_TARGET)->pos;
 }
 
 /*
@@ -1031,46 +1061,45 @@ level_value(struct loader *L, const struct target *t, const char *key,
 }
 
 static void
-item_target(struct loader *L, const struct schema *s, struct field *fs,
-    struct srcpos pos)
+item_target(struct loader *L, struct field *fs, struct srcpos pos)
 {
 	struct target_tmp *tt = &L->tg[L->cur_target];
 	struct target *t = &tt->t;
 
 	t->pos = pos;
-	t->id = take(F("id"));
-	t->name = take(F("name"));
-	t->unit = take(F("unit"));
-	t->note = take(F("note"));
-	t->dir = HAS("direction") ? (enum direction)F("direction")->ival :
+	t->id = take(F(TK_ID));
+	t->name = take(F(TK_NAME));
+	t->unit = take(F(TK_UNIT));
+	t->note = take(F(TK_NOTE));
+	t->dir = HAS(TK_DIRECTION) ? (enum direction)F(TK_DIRECTION)->ival :
 	    DIR_GE;
-	t->due = opt_date(F("due"));
-	t->baseline_date = opt_date(F("baseline_date"));
-	t->cadence = HAS("cadence") ? (enum period)(PERIOD_WEEK +
-	    F("cadence")->ival) : PERIOD_QUARTER;
-	if (HAS("scale")) {
-		struct strv *v = &F("scale")->list;
+	t->due = opt_date(F(TK_DUE));
+	t->baseline_date = opt_date(F(TK_BASELINE_DATE));
+	t->cadence = HAS(TK_CADENCE) ? (enum period)(PERIOD_WEEK +
+	    F(TK_CADENCE)->ival) : PERIOD_QUARTER;
+	if (HAS(TK_SCALE)) {
+		struct strv *v = &F(TK_SCALE)->list;
 		t->scale = v->v;
 		t->nscale = v->n;
 		free(v->pos);
 		memset(v, 0, sizeof *v);
 	}
-	if (HAS("target"))
-		level_value(L, t, "target", F("target")->s, F("target")->pos,
+	if (HAS(TK_TARGET))
+		level_value(L, t, "target", F(TK_TARGET)->s, F(TK_TARGET)->pos,
 		    &t->target);
-	if (HAS("baseline"))
+	if (HAS(TK_BASELINE))
 		t->has_baseline = level_value(L, t, "baseline",
-		    F("baseline")->s, F("baseline")->pos, &t->baseline);
-	tt->owner = take(F("owner"));
-	tt->phase = take(F("phase"));
-	if (HAS("support")) {
-		tt->support = F("support")->list;
-		memset(&F("support")->list, 0, sizeof tt->support);
+		    F(TK_BASELINE)->s, F(TK_BASELINE)->pos, &t->baseline);
+	tt->owner = take(F(TK_OWNER));
+	tt->phase = take(F(TK_PHASE));
+	if (HAS(TK_SUPPORT)) {
+		tt->support = F(TK_SUPPORT)->list;
+		memset(&F(TK_SUPPORT)->list, 0, sizeof tt->support);
 	}
-	tt->id_pos = F("id")->pos;
-	tt->due_pos = F("due")->pos;
-	tt->owner_pos = F("owner")->pos;
-	tt->phase_pos = F("phase")->pos;
+	tt->id_pos = F(TK_ID)->pos;
+	tt->due_pos = F(TK_DUE)->pos;
+	tt->owner_pos = F(TK_OWNER)->pos;
+	tt->phase_pos = F(TK_PHASE)->pos;
 
 	/* Stages: levels resolved now that the scale is known. */
 	t->stages = xcalloc(tt->nstages ? tt->nstages : 1, sizeof *t->stages);
@@ -1114,8 +1143,8 @@ read_list(struct loader *L, const struct schema *s)
 			skip_node(L);
 			continue;
 		}
-		struct field fs[MAX_KEYS];
-		memset(fs, 0, sizeof fs);
+		struct field fs[SCHEMA_MAX_KEYS];
+		memset(fs, 0, s->nkeys * sizeof *fs);
 		if (s->id == SC_PHASE) {
 			grow((void **)&L->ph, &L->phcap, L->nph, sizeof *L->ph);
 			memset(&L->ph[L->nph], 0, sizeof *L->ph);
@@ -1131,19 +1160,19 @@ read_list(struct loader *L, const struct schema *s)
 		if (!L->fatal) {
 			switch (s->id) {
 			case SC_DEPT:
-				item_dept(L, s, fs, pos);
+				item_dept(L, fs, pos);
 				break;
 			case SC_PHASE:
-				item_phase(L, s, fs, pos);
+				item_phase(L, fs, pos);
 				break;
 			case SC_MS:
-				item_ms(L, s, fs, pos);
+				item_ms(L, fs, pos);
 				break;
 			case SC_TARGET:
-				item_target(L, s, fs, pos);
+				item_target(L, fs, pos);
 				break;
 			case SC_STAGE:
-				item_stage(L, s, fs, pos);
+				item_stage(L, fs, pos);
 				break;
 			default:
 				break;
@@ -1161,7 +1190,7 @@ static void
 read_plan(struct loader *L)
 {
 	const struct schema *s = &schema_plan;
-	struct field fs[MAX_KEYS];
+	struct field fs[SCHEMA_MAX_KEYS];
 	struct plan *p = L->p;
 
 	memset(fs, 0, sizeof fs);
@@ -1170,21 +1199,21 @@ read_plan(struct loader *L)
 		fields_release(fs, s->nkeys);
 		return;
 	}
-	p->title = take(F("plan"));
-	if (HAS("id"))
-		p->id = take(F("id"));
-	p->document = take(F("document"));
-	p->issuer = take(F("issuer"));
-	p->issued = opt_date(F("issued"));
-	p->start = opt_date(F("start"));
-	p->end = opt_date(F("end"));
-	L->plan_start_pos = F("start")->pos;
-	L->plan_end_pos = F("end")->pos;
-	if (HAS("warn_days"))
-		p->warn_days = (int)F("warn_days")->ival;
-	if (HAS("pace")) {
-		p->pace_warn = F("pace")->pair[0];
-		p->pace_crit = F("pace")->pair[1];
+	p->title = take(F(PK_PLAN));
+	if (HAS(PK_ID))
+		p->id = take(F(PK_ID));
+	p->document = take(F(PK_DOCUMENT));
+	p->issuer = take(F(PK_ISSUER));
+	p->issued = opt_date(F(PK_ISSUED));
+	p->start = opt_date(F(PK_START));
+	p->end = opt_date(F(PK_END));
+	L->plan_start_pos = F(PK_START)->pos;
+	L->plan_end_pos = F(PK_END)->pos;
+	if (HAS(PK_WARN_DAYS))
+		p->warn_days = (int)F(PK_WARN_DAYS)->ival;
+	if (HAS(PK_PACE)) {
+		p->pace_warn = F(PK_PACE)->pair[0];
+		p->pace_crit = F(PK_PACE)->pair[1];
 	}
 	fields_release(fs, s->nkeys);
 }
@@ -1227,10 +1256,57 @@ pos_before(struct srcpos a, struct srcpos b)
 	return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
-struct idpos {
-	const char	*id;
-	struct srcpos	 pos;
-};
+/* FNV-1a, for the id hashes below. */
+static size_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/*
+ * Hash the n ids of v (open addressing, slots hold index + 1): each id's
+ * slot keeps its first entry in v.  Returns the slots, with *capp set;
+ * dup[i] is set for every entry whose id appears more than once.
+ */
+static size_t *
+hash_ids(const struct idpos *v, size_t n, size_t *capp, bool *dup)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	size_t *slot = xcalloc(cap, sizeof *slot);
+	for (size_t i = 0; i < n; i++) {
+		size_t h = hash_str(v[i].id) & (cap - 1);
+		while (slot[h] != 0 && strcmp(v[slot[h] - 1].id, v[i].id) != 0)
+			h = (h + 1) & (cap - 1);
+		if (slot[h] == 0)
+			slot[h] = i + 1;
+		else
+			dup[i] = dup[slot[h] - 1] = true;
+	}
+	*capp = cap;
+	return slot;
+}
+
+/* The entry of v with this id, first in v, or -1. */
+static ssize_t
+find_id(const struct idpos *v, const size_t *slot, size_t cap,
+    const char *id)
+{
+	size_t h = hash_str(id) & (cap - 1);
+
+	while (slot[h] != 0) {
+		if (strcmp(v[slot[h] - 1].id, id) == 0)
+			return (ssize_t)slot[h] - 1;
+		h = (h + 1) & (cap - 1);
+	}
+	return -1;
+}
 
 static int
 cmp_idpos(const void *a, const void *b)
@@ -1245,9 +1321,28 @@ cmp_idpos(const void *a, const void *b)
 	return pos_before(y->pos, x->pos);
 }
 
-static void
-check_unique(struct loader *L, struct idpos *v, size_t n)
+/*
+ * Report the ids of v given twice or more.  The ids taken twice are found
+ * with a hash; only they are sorted, by id and position, so each is
+ * reported at its later places with the line of its first.  Returns the
+ * hash (see hash_ids), which the caller frees.
+ */
+static size_t *
+check_unique(struct loader *L, const struct idpos *all, size_t nall,
+    size_t *capp)
 {
+	bool *dup = xcalloc(nall ? nall : 1, sizeof *dup);
+	size_t *slot = hash_ids(all, nall, capp, dup);
+	size_t n = 0;
+
+	for (size_t i = 0; i < nall; i++)
+		n += dup[i];
+	struct idpos *v = xcalloc(n ? n : 1, sizeof *v);
+	n = 0;
+	for (size_t i = 0; i < nall; i++)
+		if (dup[i])
+			v[n++] = all[i];
+	free(dup);
 	qsort(v, n, sizeof *v, cmp_idpos);
 	for (size_t i = 1; i < n; i++) {
 		size_t first = i - 1;
@@ -1257,38 +1352,50 @@ check_unique(struct loader *L, struct idpos *v, size_t n)
 			err_at(L, v[i].pos, _("duplicate id '%s' (first at "
 			    "line %d)"), v[i].id, v[first].pos.line);
 	}
+	free(v);
+	return slot;
 }
 
+/*
+ * Departments have ids of their own; phases, milestones and targets share
+ * one name space.  The items' hash is kept for phase references.
+ */
 static void
 check_ids(struct loader *L)
 {
 	struct plan *p = L->p;
-	size_t n = L->nph + L->nms + L->ntg, k = 0;
-	struct idpos *v = xcalloc(n + p->ndepts + 1, sizeof *v);
+	size_t n = L->nph + L->nms + L->ntg, k = 0, cap;
+	struct idpos *v = xcalloc(n > p->ndepts ? n : p->ndepts + 1,
+	    sizeof *v);
 
 	for (size_t i = 0; i < p->ndepts; i++) {
 		v[k].id = p->depts[i].id;
+		v[k].index = (int)i;
 		v[k++].pos = L->dx[i].id_pos;
 	}
-	check_unique(L, v, k);
+	free(check_unique(L, v, k, &cap));
 	k = 0;
 	for (size_t i = 0; i < L->nph; i++)
 		if (L->ph[i].ph.id != NULL) {
 			v[k].id = L->ph[i].ph.id;
+			v[k].index = (int)i;
 			v[k++].pos = L->ph[i].id_pos;
 		}
+	L->nph_ids = k;
 	for (size_t i = 0; i < L->nms; i++)
 		if (L->ms[i].m.id != NULL) {
 			v[k].id = L->ms[i].m.id;
+			v[k].index = (int)i;
 			v[k++].pos = L->ms[i].id_pos;
 		}
 	for (size_t i = 0; i < L->ntg; i++)
 		if (L->tg[i].t.id != NULL) {
 			v[k].id = L->tg[i].t.id;
+			v[k].index = (int)i;
 			v[k++].pos = L->tg[i].id_pos;
 		}
-	check_unique(L, v, k);
-	free(v);
+	L->ids = v;
+	L->id_slot = check_unique(L, v, k, &L->id_cap);
 }
 
 /* The closest department id, for "did you mean". */
@@ -1417,13 +1524,14 @@ finish_ms(struct loader *L)
 	}
 }
 
+/* The first phase with this id, or -1 (an item of another kind with the
+ * id comes after the phases in L->ids). */
 static int
 find_phase(const struct loader *L, const char *id)
 {
-	for (size_t i = 0; i < L->nph; i++)
-		if (L->ph[i].ph.id != NULL && strcmp(L->ph[i].ph.id, id) == 0)
-			return (int)i;
-	return -1;
+	ssize_t i = find_id(L->ids, L->id_slot, L->id_cap, id);
+
+	return i >= 0 && (size_t)i < L->nph_ids ? L->ids[i].index : -1;
 }
 
 static void
@@ -1497,6 +1605,8 @@ finish(struct loader *L, const char *name)
 		    L->plan_end_pos : L->plan_start_pos,
 		    _("the plan starts after it ends"));
 	check_ids(L);
+	/* Index the departments (the items are not in the plan yet). */
+	plan_index(p);
 	finish_phases(L);
 	finish_ms(L);
 	finish_targets(L);
@@ -1535,6 +1645,8 @@ loader_release(struct loader *L)
 	free(L->ms);
 	free(L->tg);
 	free(L->dx);
+	free(L->ids);
+	free(L->id_slot);
 	if (L->have_ev)
 		yaml_event_delete(&L->ev);
 	yaml_parser_delete(&L->parser);
@@ -1565,6 +1677,12 @@ config_load_buffer(const char *name, const char *data, size_t len,
 	if (!yaml_parser_initialize(&L.parser))
 		fatal("%s", _("cannot initialise the YAML parser"));
 	L.cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	schema_index_init(&L.keys[SC_PLAN], &schema_plan);
+	schema_index_init(&L.keys[SC_DEPT], &schema_dept);
+	schema_index_init(&L.keys[SC_PHASE], &schema_phase);
+	schema_index_init(&L.keys[SC_MS], &schema_ms);
+	schema_index_init(&L.keys[SC_TARGET], &schema_target);
+	schema_index_init(&L.keys[SC_STAGE], &schema_stage);
 	if (prescan(&L)) {
 		/* No encoding set: libyaml then skips a byte-order mark
 		 * (prescan has already refused UTF-16). */

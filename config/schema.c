@@ -14,108 +14,118 @@ const char *const schema_periods[] = { "week", "month", "quarter", "year",
 #define NKEYS(a)	(sizeof (a) / sizeof (a)[0])
 #define REQ		KF_REQUIRED
 
-static const struct key_def stage_keys[] = {
-	{ "due", KT_DATE_END, REQ, 0, 0, NULL, NULL,
+static const struct key_def stage_keys[SK_N] = {
+	[SK_DUE] = { "due", KT_DATE_END, REQ, 0, 0, NULL, NULL,
 	  N_("when the interim target is due") },
-	{ "target", KT_LEVEL, REQ, 0, 0, NULL, NULL,
+	[SK_TARGET] = { "target", KT_LEVEL, REQ, 0, 0, NULL, NULL,
 	  N_("the interim value (a level with scale)") },
 };
 
-static const struct key_def dept_keys[] = {
-	{ "id", KT_ID, REQ, 0, 0, NULL, NULL, N_("the department's id") },
-	{ "name", KT_NAME, REQ, 0, 0, NULL, NULL, N_("its full name") },
-	{ "short", KT_NAME, 0, 0, 0, NULL, NULL,
+static const struct key_def dept_keys[DK_N] = {
+	[DK_ID] = { "id", KT_ID, REQ, 0, 0, NULL, NULL,
+	  N_("the department's id") },
+	[DK_NAME] = { "name", KT_NAME, REQ, 0, 0, NULL, NULL,
+	  N_("its full name") },
+	[DK_SHORT] = { "short", KT_NAME, 0, 0, 0, NULL, NULL,
 	  N_("a short name for narrow columns") },
 };
 
-static const struct key_def ms_keys[] = {
-	{ "id", KT_ID, REQ, 0, 0, NULL, NULL, N_("the milestone's id") },
-	{ "name", KT_NAME, REQ, 0, 0, NULL, NULL, N_("what is to be done") },
-	{ "due", KT_DATE_END, REQ, 0, 0, NULL, NULL, N_("when it is due") },
-	{ "start", KT_DATE_START, 0, 0, 0, NULL, NULL,
+static const struct key_def ms_keys[MK_N] = {
+	[MK_ID] = { "id", KT_ID, REQ, 0, 0, NULL, NULL,
+	  N_("the milestone's id") },
+	[MK_NAME] = { "name", KT_NAME, REQ, 0, 0, NULL, NULL,
+	  N_("what is to be done") },
+	[MK_DUE] = { "due", KT_DATE_END, REQ, 0, 0, NULL, NULL,
+	  N_("when it is due") },
+	[MK_START] = { "start", KT_DATE_START, 0, 0, 0, NULL, NULL,
 	  N_("when work on it starts") },
-	{ "owner", KT_REF, 0, 0, 0, NULL, NULL,
+	[MK_OWNER] = { "owner", KT_REF, 0, 0, 0, NULL, NULL,
 	  N_("the lead department (牵头)") },
-	{ "support", KT_REFLIST, 0, 0, 0, NULL, NULL,
+	[MK_SUPPORT] = { "support", KT_REFLIST, 0, 0, 0, NULL, NULL,
 	  N_("supporting departments (配合)") },
-	{ "weight", KT_NUMBER, KF_POSITIVE, 0, 0, NULL, NULL,
+	[MK_WEIGHT] = { "weight", KT_NUMBER, KF_POSITIVE, 0, 0, NULL, NULL,
 	  N_("its weight in its phase's progress, > 0 (default 1)") },
-	{ "every", KT_CHOICE, 0, 0, 0, schema_periods, NULL,
+	[MK_EVERY] = { "every", KT_CHOICE, 0, 0, 0, schema_periods, NULL,
 	  N_("recurrence: week, month, quarter or year") },
-	{ "note", KT_TEXT, 0, 0, 0, NULL, NULL, N_("free text") },
+	[MK_NOTE] = { "note", KT_TEXT, 0, 0, 0, NULL, NULL, N_("free text") },
 };
 
-static const struct key_def phase_keys[] = {
-	{ "id", KT_ID, REQ, 0, 0, NULL, NULL, N_("the phase's id") },
-	{ "name", KT_NAME, REQ, 0, 0, NULL, NULL, N_("its name") },
-	{ "start", KT_DATE_START, 0, 0, 0, NULL, NULL,
+static const struct key_def phase_keys[HK_N] = {
+	[HK_ID] = { "id", KT_ID, REQ, 0, 0, NULL, NULL, N_("the phase's id") },
+	[HK_NAME] = { "name", KT_NAME, REQ, 0, 0, NULL, NULL, N_("its name") },
+	[HK_START] = { "start", KT_DATE_START, 0, 0, 0, NULL, NULL,
 	  N_("its start (default the previous phase's end + 1 day, or the "
 	  "plan's start)") },
-	{ "end", KT_DATE_END, REQ, 0, 0, NULL, NULL, N_("its end") },
-	{ "owner", KT_REF, 0, 0, 0, NULL, NULL,
+	[HK_END] = { "end", KT_DATE_END, REQ, 0, 0, NULL, NULL,
+	  N_("its end") },
+	[HK_OWNER] = { "owner", KT_REF, 0, 0, 0, NULL, NULL,
 	  N_("the responsible department") },
-	{ "milestones", KT_LIST, 0, 0, 0, NULL, &schema_ms,
+	[HK_MILESTONES] = { "milestones", KT_LIST, 0, 0, 0, NULL, &schema_ms,
 	  N_("the phase's milestones") },
-	{ "note", KT_TEXT, 0, 0, 0, NULL, NULL, N_("free text") },
+	[HK_NOTE] = { "note", KT_TEXT, 0, 0, 0, NULL, NULL, N_("free text") },
 };
 
-static const struct key_def target_keys[] = {
-	{ "id", KT_ID, REQ, 0, 0, NULL, NULL, N_("the target's id") },
-	{ "name", KT_NAME, REQ, 0, 0, NULL, NULL,
+static const struct key_def target_keys[TK_N] = {
+	[TK_ID] = { "id", KT_ID, REQ, 0, 0, NULL, NULL,
+	  N_("the target's id") },
+	[TK_NAME] = { "name", KT_NAME, REQ, 0, 0, NULL, NULL,
 	  N_("the indicator as the document words it") },
-	{ "unit", KT_TEXT, 0, 0, 0, NULL, NULL, N_("the unit shown after "
-	  "values") },
-	{ "direction", KT_CHOICE, REQ, 0, 0, schema_directions, NULL,
-	  N_("how a value meets the target: >=, >, <=, < or =") },
-	{ "target", KT_LEVEL, REQ, 0, 0, NULL, NULL,
+	[TK_UNIT] = { "unit", KT_TEXT, 0, 0, 0, NULL, NULL,
+	  N_("the unit shown after values") },
+	[TK_DIRECTION] = { "direction", KT_CHOICE, REQ, 0, 0, schema_directions,
+	  NULL, N_("how a value meets the target: >=, >, <=, < or =") },
+	[TK_TARGET] = { "target", KT_LEVEL, REQ, 0, 0, NULL, NULL,
 	  N_("the value to reach (a level with scale)") },
-	{ "due", KT_DATE_END, REQ, 0, 0, NULL, NULL,
+	[TK_DUE] = { "due", KT_DATE_END, REQ, 0, 0, NULL, NULL,
 	  N_("when the target must be met") },
-	{ "baseline", KT_LEVEL, 0, 0, 0, NULL, NULL,
+	[TK_BASELINE] = { "baseline", KT_LEVEL, 0, 0, 0, NULL, NULL,
 	  N_("the value at the start (a level with scale)") },
-	{ "baseline_date", KT_DATE_END, 0, 0, 0, NULL, NULL,
-	  N_("the date of the baseline") },
-	{ "stages", KT_LIST, 0, 0, 0, NULL, &schema_stage,
+	[TK_BASELINE_DATE] = { "baseline_date", KT_DATE_END, 0, 0, 0, NULL,
+	  NULL, N_("the date of the baseline") },
+	[TK_STAGES] = { "stages", KT_LIST, 0, 0, 0, NULL, &schema_stage,
 	  N_("interim targets, dues ascending and before due") },
-	{ "cadence", KT_CHOICE, 0, 0, 0, schema_periods, NULL,
+	[TK_CADENCE] = { "cadence", KT_CHOICE, 0, 0, 0, schema_periods, NULL,
 	  N_("how often a value is expected (default quarter)") },
-	{ "scale", KT_TEXTLIST, 0, 0, 0, NULL, NULL,
+	[TK_SCALE] = { "scale", KT_TEXTLIST, 0, 0, 0, NULL, NULL,
 	  N_("ordered levels, low to high") },
-	{ "owner", KT_REF, 0, 0, 0, NULL, NULL,
+	[TK_OWNER] = { "owner", KT_REF, 0, 0, 0, NULL, NULL,
 	  N_("the lead department") },
-	{ "support", KT_REFLIST, 0, 0, 0, NULL, NULL,
+	[TK_SUPPORT] = { "support", KT_REFLIST, 0, 0, 0, NULL, NULL,
 	  N_("supporting departments") },
-	{ "phase", KT_REF, 0, 0, 0, NULL, NULL,
+	[TK_PHASE] = { "phase", KT_REF, 0, 0, 0, NULL, NULL,
 	  N_("the phase the target belongs to") },
-	{ "note", KT_TEXT, 0, 0, 0, NULL, NULL, N_("free text") },
+	[TK_NOTE] = { "note", KT_TEXT, 0, 0, 0, NULL, NULL, N_("free text") },
 };
 
-static const struct key_def plan_keys[] = {
-	{ "format", KT_INT, 0, PLAN_FORMAT, PLAN_FORMAT, NULL, NULL,
-	  N_("the format version; if given, 1") },
-	{ "plan", KT_NAME, REQ, 0, 0, NULL, NULL, N_("the plan's title") },
-	{ "id", KT_ID, 0, 0, 0, NULL, NULL,
+static const struct key_def plan_keys[PK_N] = {
+	[PK_FORMAT] = { "format", KT_INT, 0, PLAN_FORMAT, PLAN_FORMAT, NULL,
+	  NULL, N_("the format version; if given, 1") },
+	[PK_PLAN] = { "plan", KT_NAME, REQ, 0, 0, NULL, NULL,
+	  N_("the plan's title") },
+	[PK_ID] = { "id", KT_ID, 0, 0, 0, NULL, NULL,
 	  N_("the plan's id (default the file name without extension)") },
-	{ "document", KT_TEXT, 0, 0, 0, NULL, NULL,
+	[PK_DOCUMENT] = { "document", KT_TEXT, 0, 0, 0, NULL, NULL,
 	  N_("the document number") },
-	{ "issuer", KT_TEXT, 0, 0, 0, NULL, NULL, N_("who issued it") },
-	{ "issued", KT_DATE_START, 0, 0, 0, NULL, NULL,
+	[PK_ISSUER] = { "issuer", KT_TEXT, 0, 0, 0, NULL, NULL,
+	  N_("who issued it") },
+	[PK_ISSUED] = { "issued", KT_DATE_START, 0, 0, 0, NULL, NULL,
 	  N_("when it was issued") },
-	{ "start", KT_DATE_START, 0, 0, 0, NULL, NULL,
+	[PK_START] = { "start", KT_DATE_START, 0, 0, 0, NULL, NULL,
 	  N_("when the plan starts") },
-	{ "end", KT_DATE_END, 0, 0, 0, NULL, NULL, N_("when it ends") },
-	{ "warn_days", KT_INT, 0, 0, 365, NULL, NULL,
+	[PK_END] = { "end", KT_DATE_END, 0, 0, 0, NULL, NULL,
+	  N_("when it ends") },
+	[PK_WARN_DAYS] = { "warn_days", KT_INT, 0, 0, 365, NULL, NULL,
 	  N_("days before a due date that count as due soon (default 14)") },
-	{ "pace", KT_PACE, 0, 0, 0, NULL, NULL,
+	[PK_PACE] = { "pace", KT_PACE, 0, 0, 0, NULL, NULL,
 	  N_("points behind time-proportional progress that are behind and "
 	  "far behind (default [10, 30])") },
-	{ "departments", KT_LIST, 0, 0, 0, NULL, &schema_dept,
-	  N_("the departments named by the plan") },
-	{ "phases", KT_LIST, 0, 0, 0, NULL, &schema_phase,
+	[PK_DEPARTMENTS] = { "departments", KT_LIST, 0, 0, 0, NULL,
+	  &schema_dept, N_("the departments named by the plan") },
+	[PK_PHASES] = { "phases", KT_LIST, 0, 0, 0, NULL, &schema_phase,
 	  N_("the phases, in order") },
-	{ "milestones", KT_LIST, 0, 0, 0, NULL, &schema_ms,
+	[PK_MILESTONES] = { "milestones", KT_LIST, 0, 0, 0, NULL, &schema_ms,
 	  N_("milestones outside any phase") },
-	{ "targets", KT_LIST, 0, 0, 0, NULL, &schema_target,
+	[PK_TARGETS] = { "targets", KT_LIST, 0, 0, 0, NULL, &schema_target,
 	  N_("quantified targets (KPIs)") },
 };
 
@@ -131,6 +141,46 @@ const struct schema schema_target = { SC_TARGET, N_("a target"),
     target_keys, NKEYS(target_keys) };
 const struct schema schema_plan = { SC_PLAN, N_("the plan"), plan_keys,
     NKEYS(plan_keys) };
+
+/* Cheap and good enough for a few short keys: length, first and last
+ * bytes. */
+static size_t
+key_hash(const char *key, size_t len)
+{
+	if (len == 0)
+		return 0;
+	return (len * 31 + (unsigned char)key[0] * 7 +
+	    (unsigned char)key[len - 1]) & (SCHEMA_SLOTS - 1);
+}
+
+void
+schema_index_init(struct schema_index *x, const struct schema *s)
+{
+	x->s = s;
+	memset(x->slot, -1, sizeof x->slot);
+	for (size_t i = 0; i < s->nkeys; i++) {
+		const char *k = s->keys[i].key;
+		size_t h = key_hash(k, strlen(k));
+		while (x->slot[h] >= 0)
+			h = (h + 1) & (SCHEMA_SLOTS - 1);
+		x->slot[h] = (signed char)i;
+	}
+}
+
+int
+schema_index_find(const struct schema_index *x, const char *key)
+{
+	size_t h = key_hash(key, strlen(key));
+
+	for (;;) {
+		int i = x->slot[h];
+		if (i < 0)
+			return -1;
+		if (strcmp(x->s->keys[i].key, key) == 0)
+			return i;
+		h = (h + 1) & (SCHEMA_SLOTS - 1);
+	}
+}
 
 int
 schema_find(const struct schema *s, const char *key)

@@ -34,6 +34,26 @@ enum key_type {
 
 enum schema_id { SC_PLAN, SC_DEPT, SC_PHASE, SC_MS, SC_TARGET, SC_STAGE };
 
+/*
+ * Each table's keys by position: schema.c places every key at its
+ * constant, so the loader reads a field by index, never by name.
+ */
+enum plan_key { PK_FORMAT, PK_PLAN, PK_ID, PK_DOCUMENT, PK_ISSUER, PK_ISSUED,
+    PK_START, PK_END, PK_WARN_DAYS, PK_PACE, PK_DEPARTMENTS, PK_PHASES,
+    PK_MILESTONES, PK_TARGETS, PK_N };
+enum dept_key { DK_ID, DK_NAME, DK_SHORT, DK_N };
+enum phase_key { HK_ID, HK_NAME, HK_START, HK_END, HK_OWNER, HK_MILESTONES,
+    HK_NOTE, HK_N };
+enum ms_key { MK_ID, MK_NAME, MK_DUE, MK_START, MK_OWNER, MK_SUPPORT,
+    MK_WEIGHT, MK_EVERY, MK_NOTE, MK_N };
+enum target_key { TK_ID, TK_NAME, TK_UNIT, TK_DIRECTION, TK_TARGET, TK_DUE,
+    TK_BASELINE, TK_BASELINE_DATE, TK_STAGES, TK_CADENCE, TK_SCALE, TK_OWNER,
+    TK_SUPPORT, TK_PHASE, TK_NOTE, TK_N };
+enum stage_key { SK_DUE, SK_TARGET, SK_N };
+
+/* Most keys in one table. */
+#define SCHEMA_MAX_KEYS	16
+
 struct schema;
 
 struct key_def {
@@ -63,6 +83,20 @@ extern const char *const schema_periods[];
 
 /* The index of key in s, or -1. */
 int		 schema_find(const struct schema *, const char *key);
+
+/*
+ * A hash of one table's keys, for reading many mappings: the loader builds
+ * one per table, then finds a key with one hash and one comparison.
+ */
+#define SCHEMA_SLOTS	64	/* a power of two, > 2 * SCHEMA_MAX_KEYS */
+struct schema_index {
+	const struct schema	*s;
+	signed char		 slot[SCHEMA_SLOTS];	/* key index, or -1 */
+};
+
+void		 schema_index_init(struct schema_index *, const struct schema *);
+/* The index of key in the table, or -1 (the same as schema_find). */
+int		 schema_index_find(const struct schema_index *, const char *key);
 /* The key of s closest to key by edit distance, or NULL when none is
  * close enough to suggest. */
 const char	*schema_suggest(const struct schema *, const char *key);

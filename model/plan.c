@@ -7,13 +7,19 @@
 #include "util/xalloc.h"
 
 /* Open addressing from id to item; ids are borrowed from the plan. */
-struct idmap {
+struct idtable {
 	struct idslot {
 		const char	*id;
 		enum item_kind	 kind;
 		int		 index;
 	}		*slot;
 	size_t		 cap;	/* a power of two */
+};
+
+/* Departments have ids of their own, apart from the items'. */
+struct idmap {
+	struct idtable	 items;
+	struct idtable	 depts;
 };
 
 static uint32_t
@@ -27,7 +33,7 @@ hash_id(const char *s, size_t n)
 }
 
 static struct idslot *
-idmap_lookup(const struct idmap *m, const char *id, size_t n)
+idmap_lookup(const struct idtable *m, const char *id, size_t n)
 {
 	size_t i = hash_id(id, n) & (m->cap - 1);
 
@@ -41,7 +47,7 @@ idmap_lookup(const struct idmap *m, const char *id, size_t n)
 }
 
 static int
-idmap_put(struct idmap *m, const char *id, enum item_kind kind, int index)
+idmap_put(struct idtable *m, const char *id, enum item_kind kind, int index)
 {
 	struct idslot *s = idmap_lookup(m, id, strlen(id));
 
@@ -51,6 +57,27 @@ idmap_put(struct idmap *m, const char *id, enum item_kind kind, int index)
 	s->kind = kind;
 	s->index = index;
 	return 0;
+}
+
+static void
+idtable_init(struct idtable *m, size_t n)
+{
+	size_t want = n * 2 + 16;
+
+	m->cap = 16;
+	while (m->cap < want)
+		m->cap *= 2;
+	m->slot = xcalloc(m->cap, sizeof *m->slot);
+}
+
+static void
+idmap_free(struct idmap *m)
+{
+	if (m == NULL)
+		return;
+	free(m->items.slot);
+	free(m->depts.slot);
+	free(m);
 }
 
 struct plan *
@@ -102,10 +129,7 @@ plan_free(struct plan *p)
 	free(p->phases);
 	free(p->ms);
 	free(p->targets);
-	if (p->ids != NULL) {
-		free(p->ids->slot);
-		free(p->ids);
-	}
+	idmap_free(p->ids);
 	free(p->file);
 	free(p->title);
 	free(p->id);
@@ -117,25 +141,25 @@ plan_free(struct plan *p)
 int
 plan_index(struct plan *p)
 {
-	size_t want = (p->ndepts + p->nphases + p->nms + p->ntargets) * 2 + 16;
-	size_t cap = 16;
+	struct idtable *t;
 	int rc = 0;
 
-	while (cap < want)
-		cap *= 2;
-	if (p->ids != NULL) {
-		free(p->ids->slot);
-		free(p->ids);
-	}
+	idmap_free(p->ids);
 	p->ids = xcalloc(1, sizeof *p->ids);
-	p->ids->cap = cap;
-	p->ids->slot = xcalloc(cap, sizeof *p->ids->slot);
+	t = &p->ids->items;
+	idtable_init(t, p->nphases + p->nms + p->ntargets);
 	for (size_t i = 0; i < p->nphases; i++)
-		rc |= idmap_put(p->ids, p->phases[i].id, ITEM_PHASE, (int)i);
+		rc |= idmap_put(t, p->phases[i].id, ITEM_PHASE, (int)i);
 	for (size_t i = 0; i < p->nms; i++)
-		rc |= idmap_put(p->ids, p->ms[i].id, ITEM_MILESTONE, (int)i);
+		rc |= idmap_put(t, p->ms[i].id, ITEM_MILESTONE, (int)i);
 	for (size_t i = 0; i < p->ntargets; i++)
-		rc |= idmap_put(p->ids, p->targets[i].id, ITEM_TARGET, (int)i);
+		rc |= idmap_put(t, p->targets[i].id, ITEM_TARGET, (int)i);
+	/* A department id given twice keeps its first department, as a
+	 * search from the start would; the loader reports the second. */
+	t = &p->ids->depts;
+	idtable_init(t, p->ndepts);
+	for (size_t i = 0; i < p->ndepts; i++)
+		(void)idmap_put(t, p->depts[i].id, ITEM_NONE, (int)i);
 	return rc;
 }
 
@@ -149,7 +173,7 @@ plan_find(const struct plan *p, const char *id)
 
 	if (p->ids == NULL || n == 0)
 		return r;
-	s = idmap_lookup(p->ids, id, n);
+	s = idmap_lookup(&p->ids->items, id, n);
 	if (s->id == NULL)
 		return r;
 	if (at == NULL) {
@@ -177,6 +201,12 @@ plan_find(const struct plan *p, const char *id)
 int
 plan_find_dept(const struct plan *p, const char *id)
 {
+	if (p->ids != NULL) {
+		struct idslot *s = idmap_lookup(&p->ids->depts, id,
+		    strlen(id));
+		return s->id != NULL ? s->index : -1;
+	}
+	/* Not indexed yet (a plan being built): search. */
 	for (size_t i = 0; i < p->ndepts; i++)
 		if (strcmp(p->depts[i].id, id) == 0)
 			return (int)i;
