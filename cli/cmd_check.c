@@ -10,6 +10,7 @@
  * opened read-only; nothing here touches a terminal.
  */
 #include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -540,11 +541,20 @@ cmd_check(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	nat = review_attention(ctx.rv, SEV_WARNING, &at);
-	sum = summary(ctx.rv);
-	if (json)
+	if (json) {
+		/* JSON is for machines: its summary and reasons stay English
+		 * under any LANG, like its field names, so a monitoring
+		 * system reads the same bytes (LANGUAGE is ignored in C). */
+		char *msgs = xstrdup(setlocale(LC_MESSAGES, NULL));
+		setlocale(LC_MESSAGES, "C");
+		sum = summary(ctx.rv);
 		write_json(&out, ctx.rv, sum, at, nat);
-	else
+		setlocale(LC_MESSAGES, msgs);
+		free(msgs);
+	} else {
+		sum = summary(ctx.rv);
 		write_text(&out, ctx.rv, sum, at, nat);
+	}
 	rc = (int)ctx.rv->worst;
 	alarm(0);
 	if (!(quiet && rc == EXIT_OK))

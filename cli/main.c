@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 static int	cmd_help(struct cli *, int, char **);
 static int	cmd_version(struct cli *, int, char **);
@@ -75,8 +76,11 @@ find_command(const char *name)
 static void
 print_help(FILE *fp)
 {
+	/* Two lines, the second under the first option, to keep to 80
+	 * columns in any language. */
 	fprintf(fp, "%s: planwatch [-f PLAN] [-d DB] [--today DATE] "
-	    "[--color WHEN] [COMMAND [ARGS]]\n\n", _("usage"));
+	    "[--color WHEN]\n%*s[COMMAND [ARGS]]\n\n", _("usage"),
+	    text_width(_("usage")) + 12, "");
 	fprintf(fp, "%s\n\n", _("Supervise an implementation plan: "
 	    "milestones, targets and who is late."));
 	fprintf(fp, "%s\n", _("Commands:"));
