@@ -128,7 +128,9 @@ row_error(struct import *im, int line, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s:%d: %s: ", im->file, line, _("error"));
+	/* "error" stays untranslated, as in diags_print(): editors and
+	 * scripts parse FILE:LINE: error: like a compiler's. */
+	fprintf(stderr, "%s:%d: error: ", im->file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
