@@ -249,6 +249,77 @@ offset_pos(const char *s, size_t len, size_t off)
 }
 
 /*
+ * Eight bytes at a time (a word, any byte order): these say whether some
+ * byte of w is of interest, exactly (the borrow tricks give false hits only
+ * above a true one).
+ */
+#define ONES	0x0101010101010101ull
+#define HIGHS	(ONES * 0x80)
+
+/* Is every byte printable ASCII (0x20..0x7e)? */
+static inline bool
+word_printable(uint64_t w)
+{
+	return ((w | (w + ONES) | (w - ONES * 0x20)) & HIGHS) == 0;
+}
+
+/* Does w hold a byte below 0x20, 0x7f or 0xc2 (a C1 control's lead)? */
+static inline bool
+word_controls(uint64_t w)
+{
+	uint64_t a = w ^ (ONES * 0x7f), b = w ^ (ONES * 0xc2);
+
+	return (((w - ONES * 0x20) & ~w) | ((a - ONES) & ~a) |
+	    ((b - ONES) & ~b)) & HIGHS;
+}
+
+/*
+ * Is p (3 bytes at least) a three-byte character that needs no range check
+ * beyond its continuation bytes?  Not E0 with its overlongs, ED with its
+ * surrogates, nor EF BF BE/BF (U+FFFE, U+FFFF).
+ */
+static inline bool
+plain3(const unsigned char *p)
+{
+	unsigned c = p[0];
+
+	return c >= 0xe1 && c <= 0xef && c != 0xed && (p[1] & 0xc0) == 0x80 &&
+	    (p[2] & 0xc0) == 0x80 && !(c == 0xef && p[1] == 0xbf &&
+	    p[2] >= 0xbe);
+}
+
+/* The character at offset i, the slow way: its length, or 0 when it is
+ * refused (reported). */
+static size_t
+prescan_char(struct loader *L, size_t i)
+{
+	const char *s = L->buf;
+	size_t len = L->len;
+	unsigned cp;
+	size_t k = utf8_decode(s + i, len - i, &cp);
+
+	if (k == 0) {
+		fatal_at(L, offset_pos(s, len, i), _("invalid UTF-8 "
+		    "(byte 0x%02x): a plan file must be UTF-8 text"),
+		    (unsigned char)s[i]);
+		return 0;
+	}
+	if (cp == 0) {
+		fatal_at(L, offset_pos(s, len, i), _("NUL byte: a plan "
+		    "file must be text"));
+		return 0;
+	}
+	if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	    cp == 0x7f || (cp >= 0x80 && cp <= 0x9f && cp != 0x85) ||
+	    cp == 0xfffe || cp == 0xffff) {
+		fatal_at(L, offset_pos(s, len, i), _("control character "
+		    "U+%04X is not allowed in a plan file"), cp);
+		return 0;
+	}
+	return k;
+}
+
+/*
  * Check the raw bytes before libyaml sees them, so that the user gets a
  * clear message at the right place: plan files are UTF-8 text, with no NUL
  * and no control characters other than tab and line ends.
@@ -256,47 +327,31 @@ offset_pos(const char *s, size_t len, size_t off)
 static bool
 prescan(struct loader *L)
 {
-	const char *s = L->buf;
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u = (const unsigned char *)L->buf;
 	size_t len = L->len, i = 0;
 
 	while (i < len) {
-		/* The usual bytes first: printable ASCII, tab and line ends,
-		 * and three-byte characters (CJK) that need no range check
-		 * beyond their continuation bytes (not E0 with its overlongs,
-		 * ED with its surrogates, nor EF BF BE/BF: U+FFFE, U+FFFF). */
+		/* The usual runs first: printable ASCII a word at a time, then
+		 * three-byte characters (CJK), then the odd byte. */
+		uint64_t w;
+		while (len - i >= 8 && (memcpy(&w, u + i, 8), word_printable(w)))
+			i += 8;
+		while (len - i >= 3 && plain3(u + i))
+			i += 3;
+		if (i == len)
+			break;
 		unsigned c = u[i];
 		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t' ||
 		    c == '\r') {
-			i++;
+			/* Up to the next word boundary, then words again. */
+			while (++i < len && (i & 7) != 0 && ((u[i] >= 0x20 &&
+			    u[i] < 0x7f) || u[i] == '\n' || u[i] == ' '))
+				;
 			continue;
 		}
-		if (c >= 0xe1 && c <= 0xef && c != 0xed && len - i >= 3 &&
-		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80 &&
-		    !(c == 0xef && u[i + 1] == 0xbf && u[i + 2] >= 0xbe)) {
-			i += 3;
-			continue;
-		}
-		unsigned cp;
-		size_t k = utf8_decode(s + i, len - i, &cp);
-		if (k == 0) {
-			fatal_at(L, offset_pos(s, len, i), _("invalid UTF-8 "
-			    "(byte 0x%02x): a plan file must be UTF-8 text"),
-			    (unsigned char)s[i]);
+		size_t k = prescan_char(L, i);
+		if (k == 0)
 			return false;
-		}
-		if (cp == 0) {
-			fatal_at(L, offset_pos(s, len, i), _("NUL byte: a plan "
-			    "file must be text"));
-			return false;
-		}
-		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-		    cp == 0x7f || (cp >= 0x80 && cp <= 0x9f && cp != 0x85) ||
-		    cp == 0xfffe || cp == 0xffff) {
-			fatal_at(L, offset_pos(s, len, i), _("control character "
-			    "U+%04X is not allowed in a plan file"), cp);
-			return false;
-		}
 		i += k;
 	}
 	return true;
@@ -482,23 +537,31 @@ static bool
 check_text(struct loader *L, struct srcpos pos)
 {
 	const unsigned char *s = (const unsigned char *)scalar(L);
-	size_t len = L->ev.data.scalar.length;
+	size_t len = L->ev.data.scalar.length, i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned c = s[i];
-		if ((c >= 0x20 && c != 0x7f && c != 0xc2) || c == '\t' ||
-		    c == '\n')
-			continue;
-		if (c == 0xc2) {
-			if (i + 1 == len || s[i + 1] > 0x9f)
+	for (;;) {
+		uint64_t w;
+		while (len - i >= 8 && (memcpy(&w, s + i, 8), !word_controls(w)))
+			i += 8;
+		if (i == len)
+			return true;
+		/* A byte at a time up to the end of this word. */
+		size_t end = len - i >= 8 ? i + 8 : len;
+		for (; i < end; i++) {
+			unsigned c = s[i];
+			if ((c >= 0x20 && c != 0x7f && c != 0xc2) ||
+			    c == '\t' || c == '\n')
 				continue;
-			c = s[i + 1];	/* U+0080..U+009F */
+			if (c == 0xc2) {
+				if (i + 1 == len || s[i + 1] > 0x9f)
+					continue;
+				c = s[i + 1];	/* U+0080..U+009F */
+			}
+			err_at(L, pos, _("control character U+%04X in text "
+			    "is not allowed"), c);
+			return false;
 		}
-		err_at(L, pos, _("control character U+%04X in text is not "
-		    "allowed"), c);
-		return false;
 	}
-	return true;
 }
 
 static bool
