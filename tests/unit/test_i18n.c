@@ -2,6 +2,7 @@
  * English and in Chinese, and the message catalogue switch. */
 #include <locale.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -10,51 +11,59 @@
 #include "model/date.h"
 #include "util/i18n.h"
 
+/* The same dates and weeks in each language. */
+static const struct {
+	int	 y, m, d;
+	const char *en, *zh;
+} dates[] = {
+	{ 2025, 12, 31, "2025-12-31", "2025年12月31日" },
+	/* No leading zeros in Chinese, as offices write dates. */
+	{ 2026, 3, 5, "2026-03-05", "2026年3月5日" },
+	/* The widest date fits the buffers callers give it. */
+	{ DATE_YEAR_MAX, 12, 31, "2999-12-31", "2999年12月31日" },
+	{ 0, 0, 0, "-", "-" },		/* DAY_NONE */
+};
+static const struct {
+	int	 y, w;
+	const char *en, *zh;
+} weeks[] = {
+	{ 2026, 48, "2026-W48", "2026年第48周" },
+	{ 2026, 1, "2026-W01", "2026年第1周" },
+};
+
 static void
-test_english(void **state)
+check_all(bool zh)
 {
 	char out[32];
 
+	assert_int_equal(i18n_is_chinese(), zh);
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		date_human(dates[i].y == 0 ? DAY_NONE : date_from_ymd(dates[i].y,
+		    dates[i].m, dates[i].d), out);
+		assert_string_equal(out, zh ? dates[i].zh : dates[i].en);
+	}
+	for (size_t i = 0; i < sizeof weeks / sizeof weeks[0]; i++) {
+		date_week_human(weeks[i].y, weeks[i].w, out);
+		assert_string_equal(out, zh ? weeks[i].zh : weeks[i].en);
+	}
+}
+
+static void
+test_english(void **state)
+{
 	(void)state;
 	assert_non_null(setlocale(LC_ALL, "C"));
-	assert_false(i18n_is_chinese());
-	date_human(date_from_ymd(2025, 12, 31), out);
-	assert_string_equal(out, "2025-12-31");
-	date_human(date_from_ymd(2026, 3, 5), out);
-	assert_string_equal(out, "2026-03-05");
-	date_human(DAY_NONE, out);
-	assert_string_equal(out, "-");
-	date_week_human(2026, 48, out);
-	assert_string_equal(out, "2026-W48");
-	date_week_human(2026, 1, out);
-	assert_string_equal(out, "2026-W01");
+	check_all(false);
 }
 
 static void
 test_chinese(void **state)
 {
-	char out[32];
-
 	(void)state;
-	if (setlocale(LC_ALL, "zh_CN.UTF-8") == NULL) {
-		/* No zh_CN locale on this machine: nothing to test. */
+	/* No zh_CN locale on this machine: nothing to test. */
+	if (setlocale(LC_ALL, "zh_CN.UTF-8") == NULL)
 		skip();
-	}
-	assert_true(i18n_is_chinese());
-	date_human(date_from_ymd(2025, 12, 31), out);
-	assert_string_equal(out, "2025年12月31日");
-	/* No leading zeros, as offices write dates. */
-	date_human(date_from_ymd(2026, 3, 5), out);
-	assert_string_equal(out, "2026年3月5日");
-	date_human(DAY_NONE, out);
-	assert_string_equal(out, "-");
-	date_week_human(2026, 48, out);
-	assert_string_equal(out, "2026年第48周");
-	date_week_human(2026, 1, out);
-	assert_string_equal(out, "2026年第1周");
-	/* The widest date fits the buffers callers give it. */
-	date_human(date_from_ymd(DATE_YEAR_MAX, 12, 31), out);
-	assert_string_equal(out, "2999年12月31日");
+	check_all(true);
 	setlocale(LC_ALL, "C");
 }
 
