@@ -25,5 +25,8 @@ i18n_is_chinese(void)
 {
 	const char *l = setlocale(LC_MESSAGES, NULL);
 
-	return l != NULL && strncmp(l, "zh", 2) == 0;
+	/* Chinese dates only beside Chinese messages: without the catalogue
+	 * everything stays English.  gettext("") is the catalogue's header,
+	 * empty when none was found. */
+	return l != NULL && strncmp(l, "zh", 2) == 0 && *gettext("") != '\0';
 }

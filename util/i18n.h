@@ -16,7 +16,8 @@
 
 /* setlocale(LC_ALL, "") and bind the "planwatch" catalogue. */
 void	i18n_init(void);
-/* True when the messages locale is Chinese (for 2025年12月31日 dates). */
+/* True when the messages locale is Chinese and its catalogue was found
+ * (for 2025年12月31日 dates). */
 int	i18n_is_chinese(void);
 
 #endif

@@ -116,6 +116,12 @@ is "$(grep -c '^ *2026年11月25日$' "$T/notice")" \
     "$(grep -c '督办提示函' "$T/notice")" "notice: each one dated, signed right"
 at_most80 "notice" "$T/notice"
 
+# Without the catalogue a Chinese locale gets English throughout, dates too.
+PLANWATCH_LOCALEDIR=$T/none zh gw report > "$T/nocat" 2>&1
+has "$(cat "$T/nocat")" "Week       2026-W48, 2026-11-23 – 2026-11-29" \
+    "no catalogue: English headings and ISO dates"
+hasnt "$(cat "$T/nocat")" "年11月" "no catalogue: no Chinese date"
+
 # check: keyword, perfdata and exit status do not depend on the locale.
 for d in 2025-03-01 2025-03-19 2025-06-20; do
 	run zh pw check --today "$d"

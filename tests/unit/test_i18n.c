@@ -6,6 +6,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "model/date.h"
@@ -56,15 +59,41 @@ test_english(void **state)
 	check_all(false);
 }
 
+/* The build's catalogues: BUILD/locale beside BUILD/tests/test_i18n. */
+static char localedir[4096];
+
+/* Under zh_CN with the catalogue from dir; false when there is no zh_CN
+ * locale on this machine. */
+static bool
+chinese_with(const char *dir)
+{
+	setenv("LC_ALL", "zh_CN.UTF-8", 1);
+	setenv("PLANWATCH_LOCALEDIR", dir, 1);
+	i18n_init();
+	return strncmp(setlocale(LC_MESSAGES, NULL), "zh", 2) == 0;
+}
+
 static void
 test_chinese(void **state)
 {
 	(void)state;
-	/* No zh_CN locale on this machine: nothing to test. */
-	if (setlocale(LC_ALL, "zh_CN.UTF-8") == NULL)
+	if (!chinese_with(localedir))
+		skip();		/* no zh_CN locale: nothing to test */
+	/* The catalogue is built by "make all", the test by "make units". */
+	if (*gettext("") == '\0')
 		skip();
 	check_all(true);
-	setlocale(LC_ALL, "C");
+}
+
+static void
+test_no_catalogue(void **state)
+{
+	(void)state;
+	/* A Chinese locale without planwatch's catalogue speaks English
+	 * throughout: its dates too. */
+	if (!chinese_with("/nonexistent"))
+		skip();
+	check_all(false);
 }
 
 static void
@@ -74,9 +103,10 @@ test_messages_only(void **state)
 
 	(void)state;
 	/* Chinese messages decide, whatever LC_CTYPE or LC_TIME say. */
-	if (setlocale(LC_MESSAGES, "zh_CN.UTF-8") == NULL)
+	if (!chinese_with(localedir) || *gettext("") == '\0')
 		skip();
 	setlocale(LC_TIME, "C");
+	setlocale(LC_CTYPE, "C");
 	date_human(date_from_ymd(2025, 1, 2), out);
 	assert_string_equal(out, "2025年1月2日");
 	setlocale(LC_MESSAGES, "C");
@@ -85,13 +115,19 @@ test_messages_only(void **state)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_chinese),
+		cmocka_unit_test(test_no_catalogue),
 		cmocka_unit_test(test_messages_only),
 	};
+	const char *slash = argc > 0 ? strrchr(argv[0], '/') : NULL;
+
+	snprintf(localedir, sizeof localedir, "%.*s/../locale",
+	    slash != NULL ? (int)(slash - argv[0]) : 1,
+	    slash != NULL ? argv[0] : ".");
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
