@@ -23,10 +23,13 @@ i18n_init(void)
 int
 i18n_is_chinese(void)
 {
+	static const char header[] = "";
 	const char *l = setlocale(LC_MESSAGES, NULL);
 
 	/* Chinese dates only beside Chinese messages: without the catalogue
-	 * everything stays English.  gettext("") is the catalogue's header,
-	 * empty when none was found. */
-	return l != NULL && strncmp(l, "zh", 2) == 0 && *gettext("") != '\0';
+	 * everything stays English.  The empty msgid gives the catalogue's
+	 * header, empty when none was found (a variable, so that xgettext
+	 * does not take it for a message). */
+	return l != NULL && strncmp(l, "zh", 2) == 0 &&
+	    *gettext(header) != '\0';
 }
