@@ -31,6 +31,8 @@ struct cli {
 	enum color_mode	 color;		/* --color */
 	const char	*by;		/* --by, default $USER */
 	const struct command *cmd;
+	struct timespec	 started;	/* CLOCK_MONOTONIC first thing in
+					   main() */
 };
 
 /* Exit statuses of ordinary commands (check has its own, 0..3). */
@@ -141,6 +143,9 @@ struct review_args {
 	const char	*dept;		/* NULL: every department */
 	bool		 print_diags;	/* a broken plan's errors to stderr */
 	bool		 print_warnings;	/* and its warnings */
+	bool		 history;	/* every value up to the date (for
+					   charts), not only what the rules
+					   read */
 };
 /*
  * Load the plan and the facts (the database read-only, never created) and

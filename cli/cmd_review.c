@@ -56,9 +56,13 @@ cmd_review(struct cli *cli, int argc, char **argv)
 		free(t.db_path);
 		return EXIT_ERROR;
 	}
+	t.started = cli->started;
 	t.facts = facts_new();
+	t.facts_asof = t.asof;
+	t.facts_plan = t.plan;
 	if (t.db_path != NULL && (store_open(t.db_path, STORE_READ, &t.store,
-	    &err) != 0 || store_load_facts(t.store, t.facts, &err) != 0)) {
+	    &err) != 0 || store_load_review_facts(t.store, t.plan, t.asof,
+	    TUI_RECENT, t.facts, &err) != 0)) {
 		cli_error("%s", err);
 		free(err);
 		store_close(t.store);

@@ -150,6 +150,7 @@ main(int argc, char **argv)
 	const char *name;
 	int c;
 
+	clock_gettime(CLOCK_MONOTONIC, &cli.started);
 	i18n_init();
 	cli.today = local_today();
 	cli.by = getenv("USER");

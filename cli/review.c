@@ -79,13 +79,17 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 	}
 	ctx->facts = facts_new();
 	if ((db = cli_db_path(cli)) != NULL) {
-		if (store_open(db, STORE_READ, &ctx->store, err) != 0 ||
-		    store_load_facts(ctx->store, ctx->facts, err) != 0) {
-			free(db);
+		int rc = store_open(db, STORE_READ, &ctx->store, err);
+		free(db);
+		if (rc == 0 && a->history)
+			rc = store_load_facts(ctx->store, ctx->facts, err);
+		else if (rc == 0)
+			rc = store_load_review_facts(ctx->store, ctx->plan,
+			    o.asof, 0, ctx->facts, err);
+		if (rc != 0) {
 			cli_review_release(ctx);
 			return -1;
 		}
-		free(db);
 	}
 	ctx->rv = review_new(ctx->plan, ctx->facts, &o);
 	return 0;
@@ -95,7 +99,7 @@ int
 cli_review_load(struct cli *cli, struct review_ctx *ctx)
 {
 	struct review_args a = { .warn_days = -1, .dept = NULL,
-	    .print_diags = true, .print_warnings = false };
+	    .print_diags = true, .print_warnings = false, .history = true };
 	char *err = NULL;
 
 	if (cli_review_open(cli, &a, ctx, &err) != 0) {

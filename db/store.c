@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "db/store.h"
+#include "model/status.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -53,7 +54,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" superseded_by INTEGER REFERENCES events(seq)"
 	");"
 	"CREATE INDEX events_item_asof ON events(item, asof);",
+	/* 2: the current rows by kind, item and date, with what a review
+	 * reads, so that a review as of a date seeks once per target and
+	 * reads only the rows it needs from the index alone (superseded_by,
+	 * always NULL here, makes it a covering index for SQLite). */
+	"CREATE INDEX events_current ON events(kind, item, asof, seq, value,"
+	" level, superseded_by) WHERE superseded_by IS NULL;",
 };
+
+/* The oldest schema a reader can read: later ones only add indexes, and a
+ * reader never migrates (it is only slower without them). */
+#define STORE_SCHEMA_READABLE	1
 
 static const char *const kind_names[] = {
 	[FACT_VALUE] = "value", [FACT_PROGRESS] = "progress",
@@ -184,7 +195,7 @@ judge_schema(struct store *s, const struct schema_info *si, bool *fresh,
 		    s->shown, si->version, STORE_SCHEMA_VERSION);
 		return -1;
 	}
-	if (si->version == STORE_SCHEMA_VERSION && si->events == 0) {
+	if (si->version >= STORE_SCHEMA_READABLE && si->events == 0) {
 		*err = xasprintf(_("%s: not a planwatch database (no events "
 		    "table)"), s->shown);
 		return -1;
@@ -245,6 +256,8 @@ path_uri(const char *path, const char *query)
 static int
 open_db(struct store *s, const char *name, int flags, char **err)
 {
+	/* One thread uses a connection: no mutex around every call. */
+	flags |= SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK) {
 		*err = db_error(s, s->db);
 		sqlite3_close(s->db);
@@ -327,6 +340,10 @@ create_fresh(struct store *s, char **err)
 		rc = exec(&tmp, "PRAGMA journal_mode = WAL", err);
 	if (rc == 0)
 		rc = migrate(&tmp, err);
+	/* Move the schema into the file now: closing would try too, but
+	 * say nothing when the disk is full, and the WAL is removed below. */
+	if (rc == 0)
+		rc = exec(&tmp, "PRAGMA wal_checkpoint(TRUNCATE)", err);
 	if (sqlite3_close(tmp.db) != SQLITE_OK && rc == 0) {
 		*err = xasprintf(_("%s: cannot create the database"),
 		    s->shown);
@@ -400,7 +417,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		rc = open_read(s, &si, err);
 		if (rc == 0 && judge_schema(s, &si, &fresh, err) != 0)
 			rc = -1;
-		if (rc == 0 && !fresh && si.version < STORE_SCHEMA_VERSION) {
+		if (rc == 0 && !fresh && si.version < STORE_SCHEMA_READABLE) {
 			*err = xasprintf(_("%s: database has an older schema "
 			    "(%lld); record something to upgrade it"), s->shown,
 			    si.version);
@@ -467,12 +484,49 @@ text_col(sqlite3_stmt *st, int col)
 	return (const char *)sqlite3_column_text(st, col);
 }
 
+/* Parse a stored YYYY-MM-DD of len bytes; -1 when it is not one. */
+static int
+parse_day(const unsigned char *t, int len, pw_day *out)
+{
+	static const int digits[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+	int y, m, d;
+
+	if (t == NULL || len != 10 || t[4] != '-' || t[7] != '-')
+		return -1;
+	for (size_t i = 0; i < sizeof digits / sizeof digits[0]; i++)
+		if (t[digits[i]] < '0' || t[digits[i]] > '9')
+			return -1;
+	y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 +
+	    (t[3] - '0');
+	m = (t[5] - '0') * 10 + (t[6] - '0');
+	d = (t[8] - '0') * 10 + (t[9] - '0');
+	if (!date_valid_ymd(y, m, d))
+		return -1;
+	*out = date_from_ymd(y, m, d);
+	return 0;
+}
+
+/* Column col of st as a day; -1 when it is not one. */
+static int
+day_col(sqlite3_stmt *st, int col, pw_day *out)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return parse_day(t, sqlite3_column_bytes(st, col), out);
+}
+
+static char *
+damaged(const struct store *s, sqlite3_stmt *st, int seq_col)
+{
+	return xasprintf(_("%s: record %lld is damaged (kind or date)"),
+	    s->shown, (long long)sqlite3_column_int64(st, seq_col));
+}
+
 int
 store_load_facts(struct store *s, struct facts *f, char **err)
 {
 	sqlite3_stmt *st;
 	struct fact fact;
-	const char *asof;
 	int rc;
 
 	if (s->db == NULL || s->empty)
@@ -482,18 +536,15 @@ store_load_facts(struct store *s, struct facts *f, char **err)
 	    err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		asof = text_col(st, 2);
 		if (kind_parse(text_col(st, 1), &fact.kind) != 0 ||
-		    asof == NULL || date_parse_day(asof, &fact.date) != 0 ||
+		    day_col(st, 2, &fact.date) != 0 ||
 		    text_col(st, 0) == NULL) {
-			*err = xasprintf(_("%s: record %lld is damaged (kind "
-			    "or date)"), s->shown,
-			    (long long)sqlite3_column_int64(st, 5));
+			*err = damaged(s, st, 5);
 			sqlite3_finalize(st);
 			return -1;
 		}
 		fact.value = sqlite3_column_double(st, 3);
-		fact.level = (char *)text_col(st, 4);
+		fact.level = text_col(st, 4);
 		fact.seq = sqlite3_column_int64(st, 5);
 		facts_add(f, text_col(st, 0), &fact);
 	}
@@ -504,6 +555,305 @@ store_load_facts(struct store *s, struct facts *f, char **err)
 	}
 	sqlite3_finalize(st);
 	return 0;
+}
+
+/*
+ * Every item's latest progress, done and reopen on or before asof: one walk
+ * of the events_current index over the kinds before 'value' ('done',
+ * 'progress', 'reopen': the CHECK constraint allows no others), in which
+ * each item's rows of a kind come together, oldest first, so the last of
+ * each run is the one to keep.
+ */
+static int
+load_latest_progress(struct store *s, struct facts *f, pw_day asof,
+    const char *day, char **err)
+{
+	sqlite3_stmt *st;
+	struct fact fact, keep;
+	struct buf item = BUF_INIT;
+	bool have = false;
+	const char *it;
+	int rc, ret = 0;
+
+	if (prepare(s, "SELECT kind, item, asof, seq, value FROM events "
+	    "WHERE superseded_by IS NULL AND kind < 'value' AND asof <= ?1 "
+	    "ORDER BY kind, item, asof, seq", &st, err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	fact.level = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (kind_parse(text_col(st, 0), &fact.kind) != 0 ||
+		    fact.kind == FACT_VALUE || day_col(st, 2, &fact.date) != 0 ||
+		    (it = text_col(st, 1)) == NULL) {
+			*err = damaged(s, st, 3);
+			ret = -1;
+			break;
+		}
+		fact.seq = sqlite3_column_int64(st, 3);
+		fact.value = sqlite3_column_double(st, 4);
+		if (have && (fact.kind != keep.kind ||
+		    strcmp(it, buf_str(&item)) != 0)) {
+			struct fact_list *l = facts_list(f, buf_str(&item));
+			if (l->n == 0 && l->since == DAY_NONE)
+				l->since = asof + 1;
+			facts_push(f, l, &keep);
+			have = false;
+		}
+		if (!have) {
+			buf_reset(&item);
+			buf_puts(&item, it);
+			have = true;
+		}
+		keep = fact;
+	}
+	if (ret == 0 && rc != SQLITE_DONE) {
+		*err = db_error(s, s->db);
+		ret = -1;
+	}
+	if (ret == 0 && have) {
+		struct fact_list *l = facts_list(f, buf_str(&item));
+		if (l->n == 0 && l->since == DAY_NONE)
+			l->since = asof + 1;
+		facts_push(f, l, &keep);
+	}
+	buf_release(&item);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+struct want_ctx {
+	struct store	*s;
+	struct facts	*f;
+	const struct facts_query *q;
+	sqlite3_stmt	*walk;		/* values on or before a day, newest
+					   first */
+	sqlite3_stmt   **skip;		/* skip_stmt's, by number of levels */
+	size_t		 nskip;
+};
+
+/* The value row st is on, as a fact; -1 when it is damaged. */
+static int
+value_row(struct want_ctx *c, struct fact *fact, char **err)
+{
+	fact->kind = FACT_VALUE;
+	if (day_col(c->walk, 0, &fact->date) != 0) {
+		*err = damaged(c->s, c->walk, 1);
+		return -1;
+	}
+	fact->seq = sqlite3_column_int64(c->walk, 1);
+	fact->value = sqlite3_column_double(c->walk, 2);
+	fact->level = text_col(c->walk, 3);
+	return 0;
+}
+
+static int
+step_error(struct want_ctx *c, int rc, char **err)
+{
+	sqlite3_reset(c->walk);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	*err = db_error(c->s, c->s->db);
+	return -1;
+}
+
+/* The latest value of w that counts on or before day, added to l unless
+ * it is there already (from first on). */
+static int
+seek_value(struct want_ctx *c, const struct value_want *w,
+    struct fact_list *l, size_t first, pw_day day, char **err)
+{
+	struct fact fact;
+	char iso[11];
+	int rc;
+
+	date_iso(day, iso);
+	sqlite3_bind_text(c->walk, 2, iso, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(c->walk)) == SQLITE_ROW) {
+		if (value_row(c, &fact, err) != 0) {
+			sqlite3_reset(c->walk);
+			return -1;
+		}
+		if (!value_want_counts(w, fact.level))
+			continue;
+		for (size_t i = first; i < l->n; i++)
+			if (l->v[i].seq == fact.seq)
+				return step_error(c, rc, err);
+		facts_push(c->f, l, &fact);
+		break;
+	}
+	return step_error(c, rc, err);
+}
+
+/* The statement counting the values of an item before a day that have
+ * none of n levels (bound from ?3 on): one per n, kept in c->skip. */
+static sqlite3_stmt *
+skip_stmt(struct want_ctx *c, size_t n, char **err)
+{
+	struct buf sql = BUF_INIT;
+	int rc;
+
+	if (n < c->nskip && c->skip[n] != NULL)
+		return c->skip[n];
+	if (n >= c->nskip) {
+		c->skip = xreallocarray(c->skip, n + 1, sizeof *c->skip);
+		memset(c->skip + c->nskip, 0, (n + 1 - c->nskip) *
+		    sizeof *c->skip);
+		c->nskip = n + 1;
+	}
+	/* A chain of comparisons: NOT IN would probe a temporary index for
+	 * every row. */
+	buf_puts(&sql, "SELECT count(*) FROM events WHERE superseded_by IS "
+	    "NULL AND kind = 'value' AND item = ?1 AND asof < ?2");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&sql, " AND level IS NOT ?%zu", i + 3);
+	rc = prepare(c->s, buf_str(&sql), &c->skip[n], err);
+	buf_release(&sql);
+	return rc == 0 ? c->skip[n] : NULL;
+}
+
+/* Count the values of w before l->since that do not count. */
+static int
+count_skipped(struct want_ctx *c, const struct value_want *w,
+    struct fact_list *l, char **err)
+{
+	sqlite3_stmt *st;
+	char iso[11];
+	int rc;
+
+	if ((st = skip_stmt(c, w->nlevels, err)) == NULL)
+		return -1;
+	date_iso(l->since, iso);
+	sqlite3_bind_text(st, 1, w->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
+	for (size_t i = 0; i < w->nlevels; i++)
+		sqlite3_bind_text(st, (int)i + 3, w->levels[i], -1,
+		    SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		l->skipped = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		*err = db_error(c->s, c->s->db);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+reverse(struct fact *v, size_t n)
+{
+	for (size_t i = 0; i + 1 < n - i; i++) {
+		struct fact x = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = x;
+	}
+}
+
+/*
+ * One target's values (struct value_want): walk back from asof while the
+ * values are from q->since on (and w->year wants them), or fewer than
+ * q->recent counting ones have been seen; the list is complete from the day
+ * after the first value left.
+ * Then seek each day of w->at that no value read answers.
+ */
+static int
+load_want(struct want_ctx *c, const struct value_want *w, const char *asof,
+    char **err)
+{
+	const struct facts_query *q = c->q;
+	struct fact_list *l = facts_list(c->f, w->item);
+	struct fact fact;
+	pw_day oldest = DAY_NONE;
+	size_t counted = 0, first;
+	bool year = true;
+	int rc;
+
+	l->since = DAY_NONE;
+	sqlite3_bind_text(c->walk, 1, w->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->walk, 2, asof, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(c->walk)) == SQLITE_ROW) {
+		if (value_row(c, &fact, err) != 0) {
+			sqlite3_reset(c->walk);
+			return -1;
+		}
+		if ((fact.date < q->since || !year) && counted >= q->recent) {
+			l->since = fact.date + 1;
+			break;
+		}
+		facts_push(c->f, l, &fact);
+		if (value_want_counts(w, fact.level)) {
+			if (counted++ == 0 && w->year != NULL)
+				year = w->year(w, &fact);
+			oldest = fact.date;
+		}
+	}
+	if (step_error(c, rc, err) != 0)
+		return -1;
+	if (l->since == DAY_NONE) {
+		reverse(l->v, l->n);	/* oldest first */
+		return 0;		/* the whole history was read */
+	}
+	first = l->n;
+	for (size_t i = 0; i < w->nat; i++) {
+		pw_day d = w->at[i];
+		if (counted > 0 && oldest <= d)
+			continue;
+		if (seek_value(c, w, l, first, d < l->since ? d :
+		    l->since - 1, err) != 0)
+			return -1;
+	}
+	/* Oldest first: the days of at are newest first (asof, due, the
+	 * stage), so their values usually are too. */
+	reverse(l->v, l->n);
+	if (w->levels != NULL)
+		return count_skipped(c, w, l, err);
+	return 0;
+}
+
+int
+store_load_facts_asof(struct store *s, struct facts *f,
+    const struct facts_query *q, char **err)
+{
+	struct want_ctx c = { .s = s, .f = f, .q = q };
+	char asof[11];
+	int ret = -1;
+
+	if (s->db == NULL || s->empty)
+		return 0;
+	date_iso(q->asof, asof);
+	/* One read transaction: one snapshot for all the statements. */
+	if (exec(s, "BEGIN", err) != 0)
+		return -1;
+	if (load_latest_progress(s, f, q->asof, asof, err) != 0)
+		goto done;
+	if (q->nwants > 0 && prepare(s, "SELECT asof, seq, value, level "
+	    "FROM events WHERE superseded_by IS NULL AND kind = 'value' "
+	    "AND item = ?1 AND asof <= ?2 ORDER BY asof DESC, seq DESC",
+	    &c.walk, err) != 0)
+		goto done;
+	for (size_t i = 0; i < q->nwants; i++)
+		if (load_want(&c, &q->wants[i], asof, err) != 0)
+			goto done;
+	ret = 0;
+done:
+	sqlite3_finalize(c.walk);
+	for (size_t i = 0; i < c.nskip; i++)
+		sqlite3_finalize(c.skip[i]);
+	free(c.skip);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return ret;
+}
+
+int
+store_load_review_facts(struct store *s, const struct plan *p, pw_day asof,
+    size_t recent, struct facts *f, char **err)
+{
+	struct facts_query q;
+	int rc;
+
+	review_query_init(p, asof, recent, &q);
+	rc = store_load_facts_asof(s, f, &q, err);
+	review_query_release(&q);
+	return rc;
 }
 
 static int
@@ -765,8 +1115,7 @@ store_each(struct store *s, const struct history_query *q,
 		if (kind_parse(text_col(st, 3), &row.kind) != 0)
 			row.kind = FACT_VALUE;
 		row.item = (char *)text_col(st, 4);
-		if (text_col(st, 5) == NULL ||
-		    date_parse_day(text_col(st, 5), &row.date) != 0)
+		if (day_col(st, 5, &row.date) != 0)
 			row.date = DAY_NONE;
 		row.value = sqlite3_column_type(st, 6) == SQLITE_NULL ? NAN :
 		    sqlite3_column_double(st, 6);

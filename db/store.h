@@ -14,6 +14,7 @@
 
 #include "model/date.h"
 #include "model/facts.h"
+#include "model/plan.h"
 
 struct store;
 
@@ -65,6 +66,16 @@ int	 store_open(const char *path, enum store_mode, struct store **,
 void	 store_close(struct store *);
 /* Load every current fact (superseded values left out) into f. */
 int	 store_load_facts(struct store *, struct facts *f, char **err);
+/*
+ * Load into f only the current facts q asks for (model/facts.h, struct
+ * facts_query), as of q->asof, by index seeks: what a review as of that
+ * date reads (review_query_init), not the history.
+ */
+int	 store_load_facts_asof(struct store *, struct facts *f,
+	    const struct facts_query *q, char **err);
+/* The same for a review of plan p as of asof (review_query_init). */
+int	 store_load_review_facts(struct store *, const struct plan *p,
+	    pw_day asof, size_t recent, struct facts *f, char **err);
 /* Record n rows in one transaction: all or none. */
 int	 store_record(struct store *, const struct record_in *, size_t n,
 	    char **err);
@@ -97,7 +108,7 @@ const char *store_path(const struct store *);
 /* A consistent copy of the live database (SQLite's online backup). */
 int	 store_backup(struct store *, const char *dest, char **err);
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 /* PRAGMA application_id of a planwatch database ("PWDB"). */
 #define STORE_APPLICATION_ID	0x50574442
 

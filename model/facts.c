@@ -1,4 +1,11 @@
-/* facts.c: what was recorded, keyed by item id. */
+/*
+ * facts.c: what was recorded, keyed by item id.
+ *
+ * Lists are found by an open-addressing hash of the item id.  Ids and level
+ * names are copied into one arena of large blocks, so loading a history of
+ * any size costs a few allocations per item, not one per fact; a level equal
+ * to the one before it in the same list is shared, not copied again.
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,12 +13,21 @@
 #include "model/facts.h"
 #include "util/xalloc.h"
 
+#define ARENA_BLOCK	(64 * 1024)
+
+struct arena_block {
+	struct arena_block *next;
+	size_t		    used, size;
+	char		    data[];
+};
+
 struct facts {
 	struct fact_list **slot;	/* open addressing by item */
 	size_t		   cap;		/* power of two */
 	struct fact_list **items;	/* in order of first appearance */
 	size_t		   nitems;
 	size_t		   total;
+	struct arena_block *arena;	/* strings, newest block first */
 };
 
 static uint32_t
@@ -22,6 +38,28 @@ hash_str(const char *s)
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
+}
+
+/* A copy of s in the arena. */
+static const char *
+arena_strdup(struct facts *f, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	struct arena_block *b = f->arena;
+	char *p;
+
+	if (b == NULL || b->size - b->used < len) {
+		size_t size = len > ARENA_BLOCK ? len : ARENA_BLOCK;
+		b = xmalloc(sizeof *b + size);
+		b->next = f->arena;
+		b->used = 0;
+		b->size = size;
+		f->arena = b;
+	}
+	p = b->data + b->used;
+	memcpy(p, s, len);
+	b->used += len;
+	return p;
 }
 
 struct facts *
@@ -37,15 +75,17 @@ facts_new(void)
 void
 facts_free(struct facts *f)
 {
+	struct arena_block *b, *next;
+
 	if (f == NULL)
 		return;
 	for (size_t i = 0; i < f->nitems; i++) {
-		struct fact_list *l = f->items[i];
-		for (size_t k = 0; k < l->n; k++)
-			free(l->v[k].level);
-		free(l->v);
-		free(l->item);
-		free(l);
+		free(f->items[i]->v);
+		free(f->items[i]);
+	}
+	for (b = f->arena; b != NULL; b = next) {
+		next = b->next;
+		free(b);
 	}
 	free(f->items);
 	free(f->slot);
@@ -75,33 +115,52 @@ grow(struct facts *f)
 	f->cap = cap;
 }
 
-void
-facts_add(struct facts *f, const char *item, const struct fact *fact)
+struct fact_list *
+facts_list(struct facts *f, const char *item)
 {
 	struct fact_list **s = find_slot(f->slot, f->cap, item), *l;
 
-	if (*s == NULL) {
-		if ((f->nitems + 1) * 2 > f->cap) {
-			grow(f);
-			s = find_slot(f->slot, f->cap, item);
-		}
-		l = xcalloc(1, sizeof *l);
-		l->item = xstrdup(item);
-		*s = l;
-		if ((f->nitems & (f->nitems - 1)) == 0)
-			f->items = xreallocarray(f->items,
-			    f->nitems ? f->nitems * 2 : 1, sizeof *f->items);
-		f->items[f->nitems++] = l;
+	if (*s != NULL)
+		return *s;
+	if ((f->nitems + 1) * 2 > f->cap) {
+		grow(f);
+		s = find_slot(f->slot, f->cap, item);
 	}
-	l = *s;
+	l = xcalloc(1, sizeof *l);
+	l->item = arena_strdup(f, item);
+	l->since = DAY_NONE;
+	*s = l;
+	if ((f->nitems & (f->nitems - 1)) == 0)
+		f->items = xreallocarray(f->items,
+		    f->nitems ? f->nitems * 2 : 1, sizeof *f->items);
+	f->items[f->nitems++] = l;
+	return l;
+}
+
+void
+facts_push(struct facts *f, struct fact_list *l, const struct fact *fact)
+{
+	struct fact *x;
+
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 8;
 		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
 	}
-	l->v[l->n] = *fact;
-	l->v[l->n].level = fact->level ? xstrdup(fact->level) : NULL;
+	x = &l->v[l->n];
+	*x = *fact;
+	if (fact->level != NULL) {
+		const char *prev = l->n > 0 ? l->v[l->n - 1].level : NULL;
+		x->level = prev != NULL && strcmp(prev, fact->level) == 0 ?
+		    prev : arena_strdup(f, fact->level);
+	}
 	l->n++;
 	f->total++;
+}
+
+void
+facts_add(struct facts *f, const char *item, const struct fact *fact)
+{
+	facts_push(f, facts_list(f, item), fact);
 }
 
 const struct fact_list *
@@ -121,4 +180,15 @@ size_t
 facts_total(const struct facts *f)
 {
 	return f->total;
+}
+
+bool
+value_want_counts(const struct value_want *w, const char *level)
+{
+	if (w->levels == NULL)
+		return true;
+	for (size_t i = 0; level != NULL && i < w->nlevels; i++)
+		if (strcmp(w->levels[i], level) == 0)
+			return true;
+	return false;
 }

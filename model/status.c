@@ -246,7 +246,11 @@ scale_index(const struct target *t, const char *level)
 	return -1;
 }
 
-/* The target's values as of asof: one per date (highest seq), ascending. */
+/*
+ * The target's values as of asof: one per date (highest seq), ascending.
+ * Values not counting (a level not in the scale) are counted as ignored
+ * from the list's since date on; before it, the store counted them.
+ */
 static void
 build_series(const struct target *t, const struct fact_list *l, pw_day asof,
     struct tg_result *r)
@@ -257,7 +261,10 @@ build_series(const struct target *t, const struct fact_list *l, pw_day asof,
 
 	r->series = NULL;
 	r->nseries = 0;
-	if (l == NULL || l->n == 0)
+	if (l == NULL)
+		return;
+	r->ignored = l->skipped;
+	if (l->n == 0)
 		return;
 	raw = xreallocarray(NULL, l->n, sizeof *raw);
 	for (size_t i = 0; i < l->n; i++) {
@@ -268,7 +275,8 @@ build_series(const struct target *t, const struct fact_list *l, pw_day asof,
 		if (t->nscale > 0) {
 			int k = scale_index(t, x->level);
 			if (k < 0) {
-				r->ignored++;
+				if (x->date >= l->since)
+					r->ignored++;
 				continue;
 			}
 			v = k;
@@ -291,6 +299,22 @@ build_series(const struct target *t, const struct fact_list *l, pw_day asof,
 	}
 	r->nseries = out;
 	free(raw);
+}
+
+/* Keep only the values from since on in the series: older ones were
+ * loaded for the rules alone and would show as a gap in a chart. */
+static void
+trim_series(struct tg_result *r, pw_day since)
+{
+	size_t first = 0;
+
+	while (first < r->nseries && r->series[first].date < since)
+		first++;
+	if (first == 0)
+		return;
+	r->nseries -= first;
+	memmove(r->series, r->series + first, r->nseries *
+	    sizeof *r->series);
 }
 
 /* The last point on or before day, or NULL. */
@@ -431,18 +455,27 @@ target_pace(const struct plan *p, const struct target *t,
 	    lag >= p->pace_warn ? PACE_BEHIND : PACE_OK;
 }
 
-static void
-eval_target(const struct plan *p, const struct facts *f, int ti,
-    pw_day asof, struct tg_result *r)
+/* The one passed stage the rules judge: the latest whose date has passed,
+ * or -1. */
+static int
+passed_stage(const struct target *t, pw_day asof)
 {
-	const struct target *t = &p->targets[ti];
+	for (size_t k = t->nstages; k-- > 0;) {
+		pw_day d = t->stages[k].due.day;
+		if (d != DAY_NONE && d < asof)
+			return (int)k;
+	}
+	return -1;
+}
+
+static void
+target_rules(const struct plan *p, const struct target *t, pw_day asof,
+    struct tg_result *r)
+{
 	const struct point *pt;
 	pw_day due = t->due.day;
+	int k;
 
-	r->target = ti;
-	r->stage_missed = -1;
-	r->expected = NAN;
-	build_series(t, facts_get(f, t->id), asof, r);
 	if ((r->has_latest = r->nseries > 0))
 		r->latest = r->series[r->nseries - 1];
 
@@ -463,15 +496,12 @@ eval_target(const struct plan *p, const struct facts *f, int ti,
 		return;
 	}
 	/* The latest stage whose date has passed decides. */
-	for (size_t k = t->nstages; k-- > 0;) {
+	if ((k = passed_stage(t, asof)) >= 0) {
 		const struct stage *s = &t->stages[k];
-		if (s->due.day == DAY_NONE || s->due.day >= asof)
-			continue;
 		pt = point_at(r, s->due.day);
 		if (pt == NULL || !direction_meets(t->dir, pt->value,
 		    s->target))
-			r->stage_missed = (int)k;
-		break;
+			r->stage_missed = k;
 	}
 	if (due != DAY_NONE)
 		r->has_projection = project(t, r, asof, &r->projection);
@@ -489,6 +519,22 @@ eval_target(const struct plan *p, const struct facts *f, int ti,
 		    SEV_WARNING);
 	target_pace(p, t, r, asof);
 	r->sev = sev_max(r->sev, pace_severity(r->pace));
+}
+
+static void
+eval_target(const struct plan *p, const struct facts *f, int ti,
+    pw_day asof, struct tg_result *r)
+{
+	const struct target *t = &p->targets[ti];
+	const struct fact_list *l = facts_get(f, t->id);
+
+	r->target = ti;
+	r->stage_missed = -1;
+	r->expected = NAN;
+	build_series(t, l, asof, r);
+	target_rules(p, t, asof, r);
+	if (l != NULL)
+		trim_series(r, l->since);
 }
 
 /* Per-phase sums while the instances go by. */
@@ -668,6 +714,75 @@ rank_depts(struct review *rv)
 	for (size_t i = 0; i < p->ndepts; i++)
 		rv->dept_rank[i] = keys[i].index;
 	free(keys);
+}
+
+/* The year's values of a target not yet due: for its projection, unless
+ * the latest value meets the target already. */
+static bool
+year_unless_met(const struct value_want *w, const struct fact *latest)
+{
+	const struct target *t = w->arg;
+	double v = latest->value;
+
+	if (t->nscale > 0)
+		v = scale_index(t, latest->level);
+	return !direction_meets(t->dir, v, t->target);
+}
+
+static bool
+no_year(const struct value_want *w, const struct fact *latest)
+{
+	(void)w;
+	(void)latest;
+	return false;
+}
+
+/*
+ * What the rules above read of each target as of asof: the values of the
+ * projection's year (and the recent latest for charts), and the latest on
+ * or before asof, the due date once passed, and the stage that decides.
+ */
+void
+review_query_init(const struct plan *p, pw_day asof, size_t recent,
+    struct facts_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->asof = asof;
+	q->since = asof - PROJECTION_DAYS;
+	q->recent = recent;
+	q->nwants = p->ntargets;
+	q->wants = xcalloc(p->ntargets + 1, sizeof *q->wants);
+	q->days = xcalloc(3 * p->ntargets + 1, sizeof *q->days);
+	for (size_t i = 0; i < p->ntargets; i++) {
+		const struct target *t = &p->targets[i];
+		struct value_want *w = &q->wants[i];
+		pw_day *at = &q->days[3 * i];
+		int k;
+
+		w->item = t->id;
+		w->arg = t;
+		/* target_rules projects only before a due date. */
+		w->year = t->due.day != DAY_NONE && asof <= t->due.day ?
+		    year_unless_met : no_year;
+		w->at = at;
+		at[w->nat++] = asof;
+		if (t->due.day != DAY_NONE && t->due.day < asof)
+			at[w->nat++] = t->due.day;
+		if ((k = passed_stage(t, asof)) >= 0)
+			at[w->nat++] = t->stages[k].due.day;
+		if (t->nscale > 0) {
+			w->levels = t->scale;
+			w->nlevels = t->nscale;
+		}
+	}
+}
+
+void
+review_query_release(struct facts_query *q)
+{
+	free(q->wants);
+	free(q->days);
+	memset(q, 0, sizeof *q);
 }
 
 struct review *

@@ -69,7 +69,11 @@ struct tg_result {
 	double		 expected;	/* pace line value on asof, or NAN */
 	enum pace	 pace;
 	enum severity	 sev;
-	struct point	*series;	/* every value up to asof */
+	struct point	*series;	/* the values up to asof: every one
+					   of a whole history; of facts
+					   loaded by review_query_init's
+					   query, those of the last year
+					   and at least its recent latest */
 	size_t		 nseries;
 	bool		 in_scope;	/* within review_opts.dept */
 	size_t		 ignored;	/* values ignored: a level not in
@@ -144,6 +148,15 @@ struct attention {
 					   <= 0 days left */
 };
 
+/*
+ * The facts a review as of asof reads, for store_load_facts_asof: a review
+ * of facts loaded with it is the same as one of the whole history, as of
+ * that date only (and with the plan it was made from).  recent: the least
+ * number of latest values to load for each target's series (for charts).
+ */
+void		 review_query_init(const struct plan *, pw_day asof,
+		    size_t recent, struct facts_query *);
+void		 review_query_release(struct facts_query *);
 struct review	*review_new(const struct plan *, const struct facts *,
 		    const struct review_opts *);
 void		 review_free(struct review *);

@@ -151,11 +151,40 @@ load_history(struct tui *t)
 	}
 }
 
+/* Load what a review of the plan as of t->asof reads, in place of the
+ * facts held; on errors keep them and say why. */
+static int
+load_facts(struct tui *t)
+{
+	struct facts *f = facts_new();
+	char *err = NULL;
+
+	if (t->store != NULL && store_load_review_facts(t->store, t->plan,
+	    t->asof, TUI_RECENT, f, &err) != 0) {
+		tui_message(t, true, "%s", err);
+		free(err);
+		facts_free(f);
+		return -1;
+	}
+	facts_free(t->facts);
+	t->facts = f;
+	t->facts_asof = t->asof;
+	t->facts_plan = t->plan;
+	if (t->store != NULL)
+		t->data_version = store_data_version(t->store);
+	return 0;
+}
+
 void
 tui_rebuild(struct tui *t)
 {
 	struct review_opts o = { t->asof, -1, -1 };
 
+	/* The facts are those of one date and plan: time travel and a new
+	 * plan load them again. */
+	if (t->facts == NULL || t->facts_asof != t->asof ||
+	    t->facts_plan != t->plan)
+		load_facts(t);
 	review_free(t->rv);
 	t->rv = review_new(t->plan, t->facts, &o);
 	load_history(t);
@@ -172,19 +201,8 @@ tui_refresh_views(struct tui *t)
 int
 tui_reload_facts(struct tui *t)
 {
-	struct facts *f = facts_new();
-	char *err = NULL;
-
-	if (t->store != NULL && store_load_facts(t->store, f, &err) != 0) {
-		tui_message(t, true, "%s", err);
-		free(err);
-		facts_free(f);
+	if (load_facts(t) != 0)
 		return -1;
-	}
-	facts_free(t->facts);
-	t->facts = f;
-	if (t->store != NULL)
-		t->data_version = store_data_version(t->store);
 	tui_rebuild(t);
 	return 0;
 }
@@ -850,7 +868,11 @@ tui_run(struct tui *t)
 	int flags, key;
 	const char *log = getenv("PLANWATCH_KEYLOG");
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* The first screen is timed from the start of the process. */
+	if (t->started.tv_sec != 0 || t->started.tv_nsec != 0)
+		t0 = t->started;
+	else
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (log != NULL && *log != '\0') {
 		t->keylog = fopen(log, "w");
 		if (t->keylog == NULL) {

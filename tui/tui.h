@@ -210,10 +210,15 @@ struct tui {
 	pw_day		  today;
 	pw_day		  asof;
 	bool		  want_colour;
+	struct timespec	  started;	/* CLOCK_MONOTONIC at the start of
+					   the process (zero: unknown) */
 
 	/* The data, rebuilt on reload and after recording. */
 	struct plan	 *plan;
-	struct facts	 *facts;
+	struct facts	 *facts;	/* what a review as of facts_asof of
+					   facts_plan reads (TUI_RECENT) */
+	pw_day		  facts_asof;
+	const struct plan *facts_plan;
 	struct review	 *rv;
 	struct store	 *store;
 	bool		  store_writable;
@@ -244,6 +249,9 @@ struct tui {
 };
 
 #define HIST_MAX	2000
+/* The least number of latest values loaded for each target's series
+ * (store_load_review_facts): the trend column's width and more. */
+#define TUI_RECENT	16
 
 extern const struct view *const tui_views[TUI_NVIEWS];
 
@@ -251,7 +259,8 @@ extern const struct view *const tui_views[TUI_NVIEWS];
  * exit status; a signal is re-raised after the terminal is restored. */
 int	 tui_run(struct tui *);
 
-/* Rebuild the review (and the history) from the facts as of t->asof. */
+/* Rebuild the review (and the history) as of t->asof, loading the facts
+ * again when the date or the plan changed. */
 void	 tui_rebuild(struct tui *);
 /* Let every view rebuild its rows (the filter changed). */
 void	 tui_refresh_views(struct tui *);

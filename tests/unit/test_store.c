@@ -250,7 +250,7 @@ test_refusals(void **state)
 	sql(p, "PRAGMA user_version = 99");
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), -1);
 	assert_non_null(strstr(err, "newer planwatch (schema 99); this one "
-	    "knows up to 1"));
+	    "knows up to 2"));
 	free(err);
 	err = NULL;
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), -1);
