@@ -655,11 +655,10 @@ strv_push(struct strv *v, char *s, struct srcpos pos)
 	v->pos[v->n++] = pos;
 }
 
+/* The strings are the plan's (its pool); the arrays are the list's. */
 static void
 strv_release(struct strv *v)
 {
-	for (size_t i = 0; i < v->n; i++)
-		free(v->v[i]);
 	free(v->v);
 	free(v->pos);
 	memset(v, 0, sizeof *v);
@@ -668,13 +667,22 @@ strv_release(struct strv *v)
 static void
 fields_release(struct field *fs, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(fs[i].s);
+	for (size_t i = 0; i < n; i++)
 		strv_release(&fs[i].list);
-	}
 }
 
-/* Take a field's string (the field no longer owns it). */
+/*
+ * The current scalar's text, copied into the plan's pool: every string the
+ * loader keeps is there, used or not, and goes with the plan.  (A scalar
+ * with a NUL is refused by check_text before it is copied.)
+ */
+static char *
+copy_scalar(struct loader *L)
+{
+	return plan_strndup(L->p, scalar(L), L->ev.data.scalar.length);
+}
+
+/* Take a field's string (the field no longer holds it). */
 static char *
 take(struct field *f)
 {
@@ -718,20 +726,20 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 			err_at(L, pos, _("'%s' must not be empty"), k->key);
 			return;
 		}
-		f->s = xstrdup(scalar(L));
+		f->s = copy_scalar(L);
 		break;
 	case KT_ID:
 	case KT_REF:
 		if (!want_scalar(L, k, N_("an id")) || !check_text(L, pos) ||
 		    !check_id(L, scalar(L), pos))
 			return;
-		f->s = xstrdup(scalar(L));
+		f->s = copy_scalar(L);
 		break;
 	case KT_LEVEL:
 		if (!want_scalar(L, k, N_("a number or a level")) ||
 		    !check_text(L, pos))
 			return;
-		f->s = xstrdup(scalar(L));
+		f->s = copy_scalar(L);
 		break;
 	case KT_DATE_START:
 	case KT_DATE_END:
@@ -876,7 +884,7 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 				ok = false;
 				break;
 			}
-		strv_push(&f->list, xstrdup(scalar(L)), ipos);
+		strv_push(&f->list, copy_scalar(L), ipos);
 	}
 	if (k->type == KT_PACE && ok) {
 		if (n != 2) {
@@ -1638,18 +1646,25 @@ assemble(struct loader *L)
 	p->nphases = L->nph;
 	p->phases = xcalloc(L->nph ? L->nph : 1, sizeof *p->phases);
 	p->ms = xcalloc(L->nms ? L->nms : 1, sizeof *p->ms);
+	/* Count each phase's milestones (plan-level ones last, as phase
+	 * nph), then place them, in the order read, in one pass. */
+	size_t *at = xcalloc(L->nph + 1, sizeof *at);
+	for (size_t j = 0; j < L->nms; j++)
+		at[L->ms[j].phase >= 0 ? (size_t)L->ms[j].phase : L->nph]++;
 	for (size_t i = 0; i <= L->nph; i++) {
-		int ph = i < L->nph ? (int)i : -1;
+		size_t n = at[i];
 		if (i < L->nph) {
 			p->phases[i] = L->ph[i].ph;
 			p->phases[i].ms_first = k;
+			p->phases[i].ms_count = n;
 		}
-		for (size_t j = 0; j < L->nms; j++)
-			if (L->ms[j].phase == ph)
-				p->ms[k++] = L->ms[j].m;
-		if (i < L->nph)
-			p->phases[i].ms_count = k - p->phases[i].ms_first;
+		at[i] = k;
+		k += n;
 	}
+	for (size_t j = 0; j < L->nms; j++)
+		p->ms[at[L->ms[j].phase >= 0 ? (size_t)L->ms[j].phase :
+		    L->nph]++] = L->ms[j].m;
+	free(at);
 	p->nms = k;
 	p->ntargets = L->ntg;
 	p->targets = xcalloc(L->ntg ? L->ntg : 1, sizeof *p->targets);
@@ -1681,7 +1696,7 @@ finish(struct loader *L, const char *name)
 		const char *dot = strrchr(base, '.');
 		size_t n = dot && dot != base ? (size_t)(dot - base) :
 		    strlen(base);
-		p->id = xstrndup(base, n);
+		p->id = plan_strndup(p, base, n);
 	}
 }
 
@@ -1689,19 +1704,11 @@ finish(struct loader *L, const char *name)
 static void
 loader_release(struct loader *L)
 {
-	/* Reference names and stage texts are the loader's in any case. */
-	for (size_t i = 0; i < L->nph; i++)
-		free(L->ph[i].owner);
-	for (size_t i = 0; i < L->nms; i++) {
-		free(L->ms[i].owner);
+	/* Reference names and stage texts are in the plan's pool. */
+	for (size_t i = 0; i < L->nms; i++)
 		strv_release(&L->ms[i].support);
-	}
 	for (size_t i = 0; i < L->ntg; i++) {
-		free(L->tg[i].owner);
-		free(L->tg[i].phase);
 		strv_release(&L->tg[i].support);
-		for (size_t k = 0; k < L->tg[i].nstages; k++)
-			free(L->tg[i].stages[k].target);
 		free(L->tg[i].stages);
 	}
 	free(L->ph);
@@ -1730,7 +1737,7 @@ config_load_buffer(const char *name, const char *data, size_t len,
 	L.len = len;
 	L.cur_phase = L.cur_target = -1;
 	L.p = plan_new();
-	L.p->file = xstrdup(name);
+	L.p->file = plan_strndup(L.p, name, strlen(name));
 	if (len > CONFIG_MAX_FILE) {
 		err_at(&L, (struct srcpos){ 0, 0 }, _("file larger than the "
 		    "limit of %u MiB"), (unsigned)(CONFIG_MAX_FILE >> 20));
@@ -1766,11 +1773,12 @@ config_load_buffer(const char *name, const char *data, size_t len,
 	return L.p;
 }
 
-/* Read all of fd, up to the file limit. */
+/* Read all of fd, up to the file limit; hint is its size if known (a
+ * regular file is then read into one buffer of the right size). */
 static int
-read_all(int fd, char **out, size_t *outlen, bool *toobig)
+read_all(int fd, size_t hint, char **out, size_t *outlen, bool *toobig)
 {
-	size_t cap = 65536, len = 0;
+	size_t cap = hint > 0 ? hint + 1 : 65536, len = 0;
 	char *buf = xmalloc(cap);
 
 	*toobig = false;
@@ -1822,10 +1830,11 @@ config_load(const char *path, struct diags *d)
 		    strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (unsigned long long)st.st_size > CONFIG_MAX_FILE)
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (regular && (unsigned long long)st.st_size > CONFIG_MAX_FILE)
 		toobig = true;
-	else if (read_all(fd, &data, &len, &toobig) != 0) {
+	else if (read_all(fd, regular ? (size_t)st.st_size : 0, &data, &len,
+	    &toobig) != 0) {
 		diags_add(d, DIAG_ERROR, 0, 0, _("cannot read: %s"),
 		    strerror(errno));
 		if (fd != 0)

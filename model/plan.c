@@ -59,6 +59,43 @@ idmap_put(struct idtable *m, const char *id, enum item_kind kind, int index)
 	return 0;
 }
 
+/* Strings packed in blocks: one allocation for thousands of names. */
+struct strpool {
+	struct strpool	*next;
+	size_t		 used, cap;
+	char		 buf[];
+};
+
+#define POOL_BLOCK	(64 * 1024 - 64)
+
+char *
+plan_strndup(struct plan *p, const char *s, size_t n)
+{
+	struct strpool *b = p->pool;
+
+	if (b == NULL || b->cap - b->used <= n) {
+		size_t cap = n >= POOL_BLOCK / 4 ? n + 1 : POOL_BLOCK;
+		struct strpool *nb = xmalloc(sizeof *nb + cap);
+		nb->used = 0;
+		nb->cap = cap;
+		if (cap > POOL_BLOCK && b != NULL) {
+			/* A long string gets a block of its own, behind the
+			 * one still being filled. */
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			p->pool = nb;
+		}
+		b = nb;
+	}
+	char *d = b->buf + b->used;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	b->used += n + 1;
+	return d;
+}
+
 static void
 idtable_init(struct idtable *m, size_t n)
 {
@@ -80,6 +117,18 @@ idmap_free(struct idmap *m)
 	free(m);
 }
 
+/* The plan's arrays and itself, its strings gone. */
+static void
+plan_free_arrays(struct plan *p)
+{
+	free(p->depts);
+	free(p->phases);
+	free(p->ms);
+	free(p->targets);
+	idmap_free(p->ids);
+	free(p);
+}
+
 struct plan *
 plan_new(void)
 {
@@ -97,6 +146,23 @@ plan_free(struct plan *p)
 {
 	if (p == NULL)
 		return;
+	if (p->pool != NULL) {
+		/* Every string is in the pool; only the arrays are apart. */
+		while (p->pool != NULL) {
+			struct strpool *next = p->pool->next;
+			free(p->pool);
+			p->pool = next;
+		}
+		for (size_t i = 0; i < p->nms; i++)
+			free(p->ms[i].support);
+		for (size_t i = 0; i < p->ntargets; i++) {
+			free(p->targets[i].stages);
+			free(p->targets[i].scale);
+			free(p->targets[i].support);
+		}
+		plan_free_arrays(p);
+		return;
+	}
 	for (size_t i = 0; i < p->ndepts; i++) {
 		free(p->depts[i].id);
 		free(p->depts[i].name);
@@ -125,17 +191,12 @@ plan_free(struct plan *p)
 		free(t->scale);
 		free(t->support);
 	}
-	free(p->depts);
-	free(p->phases);
-	free(p->ms);
-	free(p->targets);
-	idmap_free(p->ids);
 	free(p->file);
 	free(p->title);
 	free(p->id);
 	free(p->document);
 	free(p->issuer);
-	free(p);
+	plan_free_arrays(p);
 }
 
 int

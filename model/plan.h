@@ -97,6 +97,7 @@ struct target {
 };
 
 struct idmap;
+struct strpool;
 
 struct plan {
 	char		*file;		/* as the user named it */
@@ -118,6 +119,10 @@ struct plan {
 	size_t		 ntargets;
 
 	struct idmap	*ids;		/* id -> item, built by plan_index */
+	/* The strings of a loaded plan, in a few large blocks: when not NULL,
+	 * every string in the plan is from plan_strndup() and plan_free()
+	 * releases them at once.  NULL in a plan built string by string. */
+	struct strpool	*pool;
 };
 
 /* What an id names. */
@@ -142,8 +147,11 @@ struct instance {
 
 struct plan	*plan_new(void);
 void		 plan_free(struct plan *);
+/* A copy of the n bytes of s, NUL-terminated, from the plan's pool. */
+char		*plan_strndup(struct plan *, const char *s, size_t n);
 
-/* Build the id index; call once the arrays are complete.  Returns 0, or -1
+/* Build the id index (items and departments); call once the arrays are
+ * complete, and again after changing them.  Returns 0, or -1
  * when an id is taken twice (the loader reports duplicates itself, with
  * their positions, before it calls this). */
 int		 plan_index(struct plan *);
