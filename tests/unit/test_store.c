@@ -13,8 +13,11 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "config/config.h"
 #include "db/store.h"
 #include "model/facts.h"
+#include "model/status.h"
+#include "util/diag.h"
 #include "util/xalloc.h"
 
 static char dir[] = "/tmp/pw-store-XXXXXX";
@@ -332,6 +335,319 @@ test_backup_and_data_version(void **state)
 	free(b);
 }
 
+static struct record_in
+level_in(const char *item, pw_day date, const char *level)
+{
+	struct record_in r = { FACT_VALUE, item, date, 0, level, NULL, NULL,
+	    "tester" };
+	return r;
+}
+
+static struct record_in
+ms_in(enum fact_kind kind, const char *item, pw_day date, double v)
+{
+	struct record_in r = { kind, item, date, v, NULL, NULL, NULL,
+	    "tester" };
+	return r;
+}
+
+/* Is there a fact of kind with this date and value in l? */
+static bool
+has_fact(const struct fact_list *l, enum fact_kind kind, pw_day date,
+    double v)
+{
+	for (size_t i = 0; l != NULL && i < l->n; i++)
+		if (l->v[i].kind == kind && l->v[i].date == date &&
+		    (kind != FACT_VALUE && kind != FACT_PROGRESS ?
+		    true : l->v[i].value == v))
+			return true;
+	return false;
+}
+
+static bool
+never(const struct value_want *w, const struct fact *latest)
+{
+	(void)w;
+	(void)latest;
+	return false;
+}
+
+/* The records of the store_load_facts_asof tests, as of 2024-06-30. */
+static void
+record_asof_fixture(struct store *s)
+{
+	static const char *bad = "坏", *low = "低", *mid = "中",
+	    *unknown = "未知";
+	struct record_in r[] = {
+		value_in("T", ymd(2020, 1, 1), 1),
+		value_in("T", ymd(2020, 1, 1), 1.5),	/* supersedes */
+		value_in("T", ymd(2021, 6, 1), 2),
+		value_in("T", ymd(2023, 1, 1), 3),
+		value_in("T", ymd(2023, 1, 1), 3.5),
+		value_in("T", ymd(2024, 2, 1), 3.8),
+		value_in("T", ymd(2024, 3, 1), 4),
+		value_in("T", ymd(2024, 7, 1), 5),	/* after the date */
+		level_in("S", ymd(2020, 1, 1), bad),
+		level_in("S", ymd(2020, 2, 1), low),
+		level_in("S", ymd(2024, 5, 1), mid),
+		level_in("S", ymd(2024, 6, 1), unknown),
+		value_in("U", ymd(2022, 1, 1), 7),
+		value_in("U", ymd(2024, 6, 1), 9),
+		ms_in(FACT_PROGRESS, "M", ymd(2024, 1, 1), 10),
+		ms_in(FACT_PROGRESS, "M", ymd(2024, 5, 1), 40),
+		ms_in(FACT_PROGRESS, "M", ymd(2024, 8, 1), 80),
+		ms_in(FACT_DONE, "M", ymd(2024, 6, 1), 0),
+		ms_in(FACT_REOPEN, "M", ymd(2024, 6, 15), 0),
+		ms_in(FACT_DONE, "M@2024-03", ymd(2024, 3, 31), 0),
+	};
+	char *err = NULL;
+
+	assert_int_equal(store_record(s, r, sizeof r / sizeof r[0], &err), 0);
+}
+
+static void
+test_load_asof(void **state)
+{
+	static char *levels[] = { "低", "中", "高" };
+	char *p = path("asof.db"), *err = NULL;
+	pw_day asof = ymd(2024, 6, 30);
+	pw_day t_at[] = { asof, ymd(2020, 6, 30), ymd(2021, 12, 31) };
+	pw_day s_at[] = { asof };
+	pw_day u_at[] = { asof, ymd(2024, 1, 1) };
+	struct value_want w[] = {
+		{ "T", t_at, 3, NULL, 0, NULL, NULL },
+		{ "S", s_at, 1, levels, 3, NULL, NULL },
+		{ "U", u_at, 2, NULL, 0, NULL, NULL },
+	};
+	struct facts_query q = { asof, asof - 365, 0, w, 3, NULL };
+	const struct fact_list *l;
+	struct store *s;
+	struct facts *f = facts_new();
+
+	(void)state;
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
+	record_asof_fixture(s);
+	assert_int_equal(store_load_facts_asof(s, f, &q, &err), 0);
+
+	/* The year's values, the due date's and the stage's before it. */
+	l = facts_get(f, "T");
+	assert_non_null(l);
+	assert_int_equal(l->n, 4);
+	assert_true(has_fact(l, FACT_VALUE, ymd(2024, 3, 1), 4));
+	assert_true(has_fact(l, FACT_VALUE, ymd(2024, 2, 1), 3.8));
+	assert_true(has_fact(l, FACT_VALUE, ymd(2020, 1, 1), 1.5));
+	assert_true(has_fact(l, FACT_VALUE, ymd(2021, 6, 1), 2));
+	assert_false(has_fact(l, FACT_VALUE, ymd(2024, 7, 1), 5));
+	assert_int_equal(l->since, ymd(2023, 1, 2));
+	assert_int_equal(l->skipped, 0);
+
+	/* A scale: levels not in it are loaded in the year, counted before
+	 * it. */
+	l = facts_get(f, "S");
+	assert_non_null(l);
+	assert_int_equal(l->n, 2);
+	assert_string_equal(l->v[0].level, "中");
+	assert_string_equal(l->v[1].level, "未知");
+	assert_int_equal(l->since, ymd(2020, 2, 2));
+	assert_int_equal(l->skipped, 1);
+
+	/* A stage within the year before its first value. */
+	l = facts_get(f, "U");
+	assert_int_equal(l->n, 2);
+	assert_true(has_fact(l, FACT_VALUE, ymd(2022, 1, 1), 7));
+
+	/* Milestones: the latest progress, done and reopen by the date. */
+	l = facts_get(f, "M");
+	assert_int_equal(l->n, 3);
+	assert_true(has_fact(l, FACT_PROGRESS, ymd(2024, 5, 1), 40));
+	assert_true(has_fact(l, FACT_DONE, ymd(2024, 6, 1), 0));
+	assert_true(has_fact(l, FACT_REOPEN, ymd(2024, 6, 15), 0));
+	assert_true(has_fact(facts_get(f, "M@2024-03"), FACT_DONE,
+	    ymd(2024, 3, 31), 0));
+	facts_free(f);
+
+	/* At least three recent values; and no year when year says so. */
+	f = facts_new();
+	q.recent = 3;
+	assert_int_equal(store_load_facts_asof(s, f, &q, &err), 0);
+	l = facts_get(f, "T");
+	assert_true(has_fact(l, FACT_VALUE, ymd(2023, 1, 1), 3.5));
+	assert_int_equal(l->since, ymd(2021, 6, 2));
+	facts_free(f);
+	f = facts_new();
+	q.recent = 0;
+	w[0].year = never;
+	assert_int_equal(store_load_facts_asof(s, f, &q, &err), 0);
+	l = facts_get(f, "T");
+	assert_true(has_fact(l, FACT_VALUE, ymd(2024, 3, 1), 4));
+	assert_false(has_fact(l, FACT_VALUE, ymd(2024, 2, 1), 3.8));
+	assert_int_equal(l->since, ymd(2024, 2, 2));
+	facts_free(f);
+	store_close(s);
+	free(p);
+}
+
+/* A plan whose targets meet every rule that reads old values. */
+static const char asof_plan[] =
+    "format: 1\nplan: p\nstart: 2019-01-01\nend: 2026-12-31\n"
+    "departments:\n  - {id: d, name: D}\n"
+    "milestones:\n"
+    "  - {id: M, name: m, start: 2024-01-01, due: 2024-09-30, owner: d}\n"
+    "  - {id: R, name: r, start: 2024-01-01, due: 2024-12-31, every: month,"
+    " owner: d}\n"
+    "targets:\n"
+    "  - {id: T, name: t, direction: \">=\", target: 5, due: 2020-06-30,"
+    " owner: d, baseline: 0, baseline_date: 2019-01-01}\n"
+    "  - id: S\n    name: s\n    direction: \">=\"\n    target: 高\n"
+    "    due: 2025-12-31\n    scale: [低, 中, 高]\n    owner: d\n"
+    "    cadence: month\n    stages:\n      - {due: 2021-12-31, target: 中}\n"
+    "  - {id: U, name: u, direction: \"<=\", target: 1, due: 2026-12-31,"
+    " owner: d, cadence: week, baseline: 10, baseline_date: 2021-01-01}\n";
+
+static void
+same_review(const struct review *a, const struct review *b)
+{
+	assert_int_equal(a->nitems, b->nitems);
+	for (size_t i = 0; i < a->nitems; i++) {
+		assert_string_equal(a->items[i].name, b->items[i].name);
+		assert_int_equal(a->items[i].state, b->items[i].state);
+		assert_true(a->items[i].progress == b->items[i].progress);
+		assert_int_equal(a->items[i].pace, b->items[i].pace);
+	}
+	for (size_t i = 0; i < a->ntargets; i++) {
+		const struct tg_result *x = &a->targets[i], *y = &b->targets[i];
+		assert_int_equal(x->state, y->state);
+		assert_int_equal(x->has_latest, y->has_latest);
+		assert_true(!x->has_latest || (x->latest.date ==
+		    y->latest.date && x->latest.value == y->latest.value));
+		assert_int_equal(x->has_deciding, y->has_deciding);
+		assert_true(!x->has_deciding || x->deciding.value ==
+		    y->deciding.value);
+		assert_int_equal(x->stale_periods, y->stale_periods);
+		assert_int_equal(x->stage_missed, y->stage_missed);
+		assert_int_equal(x->has_projection, y->has_projection);
+		assert_true(!x->has_projection || x->projection ==
+		    y->projection);
+		assert_int_equal(x->pace, y->pace);
+		assert_int_equal(x->sev, y->sev);
+		assert_int_equal(x->ignored, y->ignored);
+	}
+	assert_int_equal(a->ignored, b->ignored);
+	assert_int_equal(a->worst, b->worst);
+}
+
+/* A review of what store_load_review_facts loads is the review of the
+ * whole history, on any date. */
+static void
+test_review_asof_same(void **state)
+{
+	char *p = path("same.db"), *err = NULL;
+	struct diags d;
+	struct plan *plan;
+	struct store *s;
+	static const pw_day dates[][3] = { { 2019, 6, 1 }, { 2020, 6, 30 },
+	    { 2020, 7, 1 }, { 2021, 12, 31 }, { 2022, 1, 1 },
+	    { 2023, 6, 30 }, { 2024, 6, 30 }, { 2024, 12, 31 },
+	    { 2026, 12, 31 } };
+
+	(void)state;
+	diags_init(&d, "asof.yaml");
+	plan = config_load_buffer("asof.yaml", asof_plan, strlen(asof_plan),
+	    &d);
+	assert_non_null(plan);
+	diags_release(&d);
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
+	record_asof_fixture(s);
+	for (int w = 0; w < 300; w++) {
+		struct record_in r = value_in("U", ymd(2020, 1, 6) + 7 * w,
+		    10 - w / 40.0);
+		if (w % 13 != 5)	/* gaps */
+			assert_int_equal(store_record(s, &r, 1, &err), 0);
+	}
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		pw_day asof = ymd(dates[i][0], dates[i][1], dates[i][2]);
+		struct review_opts o = { asof, -1, -1 };
+		struct facts *all = facts_new(), *some = facts_new();
+		struct review *a, *b;
+
+		assert_int_equal(store_load_facts(s, all, &err), 0);
+		assert_int_equal(store_load_review_facts(s, plan, asof, 0,
+		    some, &err), 0);
+		assert_true(facts_total(some) < facts_total(all));
+		a = review_new(plan, all, &o);
+		b = review_new(plan, some, &o);
+		same_review(a, b);
+		review_free(a);
+		review_free(b);
+		facts_free(all);
+		facts_free(some);
+	}
+	store_close(s);
+	plan_free(plan);
+	free(p);
+}
+
+/* A database of schema 1 is read as it is, and moved to 2 on writing. */
+static void
+test_migrate_v1(void **state)
+{
+	char *p = path("v1.db"), *err = NULL;
+	struct store *s;
+	struct facts *f;
+	pw_day asof = ymd(2024, 6, 30);
+	pw_day at[] = { asof };
+	struct value_want w = { "T", at, 1, NULL, 0, NULL, NULL };
+	struct facts_query q = { asof, asof - 365, 0, &w, 1, NULL };
+	struct record_in r = value_in("T", ymd(2024, 6, 1), 9);
+
+	(void)state;
+	sql(p, "PRAGMA journal_mode = WAL;"
+	    "CREATE TABLE events (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL "
+	    "CHECK (kind = 'value' OR kind = 'progress' OR kind = 'done' OR "
+	    "kind = 'reopen'), item TEXT NOT NULL CHECK (length(item) > 0), "
+	    "asof TEXT NOT NULL CHECK (asof GLOB '[0-9][0-9][0-9][0-9]-"
+	    "[0-9][0-9]-[0-9][0-9]'), value REAL, level TEXT, note TEXT, "
+	    "source TEXT, recorded_by TEXT NOT NULL, recorded TEXT NOT NULL, "
+	    "superseded_by INTEGER REFERENCES events(seq));"
+	    "CREATE INDEX events_item_asof ON events(item, asof);"
+	    "INSERT INTO events (kind, item, asof, value, recorded_by, recorded)"
+	    " VALUES ('value', 'T', '2020-01-01', 1, 'x', '2020-01-01T00:00:00Z'),"
+	    " ('value', 'T', '2024-03-01', 4, 'x', '2024-03-01T00:00:00Z'),"
+	    " ('progress', 'M', '2024-03-01', 30, 'x', '2024-03-01T00:00:00Z');"
+	    "PRAGMA application_id = 1347896386; PRAGMA user_version = 1;");
+
+	/* Read as it is: never changed by a reader. */
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), 0);
+	f = facts_new();
+	assert_int_equal(store_load_facts_asof(s, f, &q, &err), 0);
+	assert_int_equal(facts_total(f), 2);
+	assert_true(has_fact(facts_get(f, "T"), FACT_VALUE, ymd(2024, 3, 1),
+	    4));
+	assert_true(has_fact(facts_get(f, "M"), FACT_PROGRESS, ymd(2024, 3, 1),
+	    30));
+	facts_free(f);
+	store_close(s);
+	assert_int_equal(sql_int(p, "PRAGMA user_version"), 1);
+
+	/* Written: migrated, the rows kept, the new index in use. */
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
+	assert_int_equal(store_record(s, &r, 1, &err), 0);
+	store_close(s);
+	assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name = 'events_current'"), 1);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events"), 4);
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), 0);
+	f = facts_new();
+	assert_int_equal(store_load_facts_asof(s, f, &q, &err), 0);
+	assert_int_equal(facts_total(f), 3);
+	assert_true(has_fact(facts_get(f, "T"), FACT_VALUE, ymd(2024, 6, 1),
+	    9));
+	facts_free(f);
+	store_close(s);
+	free(p);
+}
+
 static int
 teardown(void **state)
 {
@@ -355,6 +671,9 @@ main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_empty_file_and_migration),
 		cmocka_unit_test(test_backup_and_data_version),
+		cmocka_unit_test(test_load_asof),
+		cmocka_unit_test(test_review_asof_same),
+		cmocka_unit_test(test_migrate_v1),
 	};
 
 	if (mkdtemp(dir) == NULL)
