@@ -242,7 +242,10 @@ overdue(struct report *r)
 		{ _("Progress"), ALIGN_RIGHT, 8 },
 	};
 	struct overdue_key *k = xcalloc(rv->nitems + 1, sizeof *k);
-	size_t n = 0;
+	/* The line of each milestone (its key's index + 1), and each lead's
+	 * worst delay (lead + 1, for "no lead"): one pass, not a search. */
+	size_t *line = xcalloc(rv->plan->nms + 1, sizeof *line), n = 0;
+	int *worst = xcalloc(rv->plan->ndepts + 2, sizeof *worst);
 	struct rsection *s;
 	char date[32];
 
@@ -252,15 +255,12 @@ overdue(struct report *r)
 	 * oldest period and their count: a meeting wants the milestone. */
 	for (size_t i = 0; i < rv->nitems; i++) {
 		const struct ms_result *it = &rv->items[i];
-		size_t j;
 
 		if (it->state != MS_OVERDUE)
 			continue;
-		for (j = 0; j < n; j++)
-			if (rv->items[k[j].item].in.ms == it->in.ms &&
-			    it->in.period != DAY_NONE)
-				break;
-		if (j < n) {
+		if (it->in.period != DAY_NONE && line[it->in.ms] != 0) {
+			size_t j = line[it->in.ms] - 1;
+
 			k[j].count++;
 			if (it->days_overdue > k[j].days) {
 				k[j].item = i;
@@ -272,15 +272,13 @@ overdue(struct report *r)
 		k[n].lead = report_item_lead(rv->plan, it);
 		k[n].days = it->days_overdue;
 		k[n].count = 1;
-		n++;
+		line[it->in.ms] = ++n;
 	}
-	for (size_t i = 0; i < n; i++) {
-		k[i].group_days = 0;
-		for (size_t j = 0; j < n; j++)
-			if (k[j].lead == k[i].lead && k[j].days >
-			    k[i].group_days)
-				k[i].group_days = k[j].days;
-	}
+	for (size_t i = 0; i < n; i++)
+		if (k[i].days > worst[k[i].lead + 1])
+			worst[k[i].lead + 1] = k[i].days;
+	for (size_t i = 0; i < n; i++)
+		k[i].group_days = worst[k[i].lead + 1];
 	qsort(k, n, sizeof *k, overdue_cmp);
 	for (size_t i = 0; i < n; i++) {
 		const struct ms_result *it = &rv->items[k[i].item];
@@ -307,6 +305,8 @@ overdue(struct report *r)
 		rcell(row, 3, TONE_BAD, "%d", it->days_overdue);
 		progress_cell(row, 4, it);
 	}
+	free(worst);
+	free(line);
 	free(k);
 }
 
@@ -578,6 +578,68 @@ ranking(struct report *r)
 	}
 }
 
+/*
+ * What the HTML charts show.  A printed report is read in a meeting: every
+ * chart of a county's plan fits a few pages, but a province's 10,000
+ * milestones and 2,000 targets would take hundreds.  So beyond
+ * GANTT_ROWS rows the Gantt chart keeps every phase and only the
+ * GANTT_MS milestones that most need attention, and beyond CHARTS targets
+ * with values only the CHARTS that most need attention are charted, worst
+ * first (review_attention's order); the tables still list every target,
+ * and the CSV and JSON formats every instance.  (planwatch-report(1),
+ * CHARTS.)
+ */
+#define GANTT_ROWS	120	/* phases and milestones: 3 pages */
+#define GANTT_MS	80
+#define CHARTS		24	/* 2 pages of charts */
+
+static void
+choose_charts(struct report *r)
+{
+	const struct review *rv = r->rv;
+	const struct plan *p = r->plan;
+	struct attention *at;
+	size_t nat = review_attention(rv, SEV_WARNING, &at), with = 0;
+
+	for (size_t i = 0; i < rv->ntargets; i++)
+		with += rv->targets[i].nseries > 0;
+	r->charts = xcalloc(with + 1, sizeof *r->charts);
+	if (with <= CHARTS) {
+		for (size_t i = 0; i < rv->ntargets; i++)
+			if (rv->targets[i].nseries > 0)
+				r->charts[r->ncharts++] = i;
+	} else {
+		for (size_t i = 0; i < nat; i++) {
+			const struct tg_result *tr = &rv->targets[at[i].index];
+
+			if (at[i].kind != ITEM_TARGET || tr->nseries == 0)
+				continue;
+			if (r->ncharts < CHARTS)
+				r->charts[r->ncharts++] = at[i].index;
+			else
+				r->charts_left_attn++;
+		}
+		r->charts_left = with - r->ncharts;
+	}
+	if (p->nphases + p->nms > GANTT_ROWS) {
+		size_t shown = 0;
+
+		r->ms_shown = xcalloc(p->nms + 1, sizeof *r->ms_shown);
+		for (size_t i = 0; i < nat && shown < GANTT_MS; i++) {
+			int m;
+
+			if (at[i].kind != ITEM_INSTANCE)
+				continue;
+			m = rv->items[at[i].index].in.ms;
+			if (!r->ms_shown[m]) {
+				r->ms_shown[m] = true;
+				shown++;
+			}
+		}
+	}
+	free(at);
+}
+
 struct report *
 report_new(const struct review *rv, const struct report_opts *o)
 {
@@ -590,6 +652,7 @@ report_new(const struct review *rv, const struct report_opts *o)
 	r->utf8 = o->utf8;
 	r->color = o->color;
 	r->made = o->made != NULL ? xstrdup(o->made) : NULL;
+	r->spans = report_ms_spans(rv);
 	r->week_start = period_start(PERIOD_WEEK, wd);
 	r->week_end = period_end(PERIOD_WEEK, wd);
 	date_iso_week(wd, &r->week_year, &r->week_no);
@@ -618,6 +681,7 @@ report_new(const struct review *rv, const struct report_opts *o)
 	phases(r);
 	recorded(r, o);
 	ranking(r);
+	choose_charts(r);
 	return r;
 }
 
@@ -637,6 +701,9 @@ report_free(struct report *r)
 		free(s->empty);
 	}
 	free(r->sections);
+	free(r->spans);
+	free(r->ms_shown);
+	free(r->charts);
 	free(r->made);
 	free(r);
 }

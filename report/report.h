@@ -21,6 +21,7 @@
 #include "util/text.h"
 
 struct buf;
+struct ms_span;
 
 enum report_format { REPORT_TEXT, REPORT_MD, REPORT_HTML, REPORT_CSV,
     REPORT_JSON };
@@ -115,6 +116,19 @@ struct report {
 	size_t		 nfields;
 	struct rsection	*sections;
 	size_t		 nsections;
+	struct ms_span	*spans;		/* report_ms_spans(rv) */
+	/*
+	 * What the HTML charts show (the rule is in planwatch-report(1)):
+	 * a plan of many milestones gets a Gantt chart of its phases and
+	 * the milestones that most need attention (ms_shown, parallel to
+	 * plan.ms; NULL: every milestone), and of many targets a chart of
+	 * those that most need attention only.
+	 */
+	bool		*ms_shown;
+	size_t		*charts;	/* rv->targets indexes, in order */
+	size_t		 ncharts;
+	size_t		 charts_left;	/* targets with values not charted */
+	size_t		 charts_left_attn;	/* of those, needing attention */
 };
 
 /* Build the report document of a review; the review must outlive it. */
@@ -166,6 +180,14 @@ void		 report_spark(struct buf *, const struct point *, size_t n,
 		    size_t max, bool utf8);
 /* The lead department of an instance, as the rules count it, or -1. */
 int		 report_item_lead(const struct plan *, const struct ms_result *);
+/* Where each milestone's instances are in review.items: those of one
+ * milestone are contiguous, in plan order (model/status.h), so one pass
+ * finds them all.  The array is parallel to plan.ms, allocated; n is 0 for
+ * a milestone with no instance in the review. */
+struct ms_span {
+	size_t	 first, n;
+};
+struct ms_span	*report_ms_spans(const struct review *);
 
 /* Escaping for each format (escape.c); s is made safe first. */
 void		 esc_json(struct buf *, const char *s);	/* with quotes */

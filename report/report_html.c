@@ -29,7 +29,7 @@ static const char css[] =
 "tr.group th{background:#f6f6f6;border-top:1px solid #999}\n"
 ".t-good{color:#2e7d32}.t-info{color:#1565c0}.t-warn{color:#b36200}"
 ".t-bad{color:#c62828;font-weight:bold}\n"
-"p.empty{color:#555;font-style:italic}\n"
+"p.empty,p.more{color:#555;font-style:italic}\n"
 "svg{display:block;width:100%;height:auto;break-inside:avoid;"
 "page-break-inside:avoid;margin:2mm 0}\n"
 "svg text{font-family:inherit}\n"
@@ -105,33 +105,38 @@ html_table(struct buf *b, const struct rtable *t)
 	buf_puts(b, "</tbody></table>\n");
 }
 
+/* The charts report.c chose (a chart without a value says nothing the
+ * table does not), and what was left out. */
 static void
 target_charts(struct buf *b, const struct report *r)
 {
 	const struct review *rv = r->rv;
-	size_t with = 0;
 
-	/* A chart without a value says nothing the table does not. */
-	for (size_t i = 0; i < rv->ntargets; i++)
-		with += rv->targets[i].nseries > 0;
-	if (with == 0)
-		return;
-	buf_puts(b, "<div class=\"charts\">\n");
-	for (size_t i = 0; i < rv->ntargets; i++) {
-		const struct target *t = &r->plan->targets[rv->targets[i].target];
+	if (r->ncharts > 0) {
+		buf_puts(b, "<div class=\"charts\">\n");
+		for (size_t k = 0; k < r->ncharts; k++) {
+			size_t i = r->charts[k];
+			const struct target *t =
+			    &r->plan->targets[rv->targets[i].target];
 
-		if (rv->targets[i].nseries == 0)
-			continue;
-
-		buf_puts(b, "<figure><figcaption>");
-		esc_html(b, t->id);
-		buf_puts(b, " ");
-		esc_html(b, t->name);
-		buf_puts(b, "</figcaption>");
-		svg_target(b, rv, i);
-		buf_puts(b, "</figure>\n");
+			buf_puts(b, "<figure><figcaption>");
+			esc_html(b, t->id);
+			buf_puts(b, " ");
+			esc_html(b, t->name);
+			buf_puts(b, "</figcaption>");
+			svg_target(b, rv, i);
+			buf_puts(b, "</figure>\n");
+		}
+		buf_puts(b, "</div>\n");
 	}
-	buf_puts(b, "</div>\n");
+	if (r->charts_left > 0) {
+		buf_puts(b, "<p class=\"more\">");
+		buf_printf(b, _("Charts of the %zu targets that most need "
+		    "attention; %zu more targets with values are not charted "
+		    "(%zu of them need attention)."), r->ncharts,
+		    r->charts_left, r->charts_left_attn);
+		buf_puts(b, "</p>\n");
+	}
 }
 
 void

@@ -174,3 +174,18 @@ report_item_lead(const struct plan *p, const struct ms_result *r)
 	 * counts it; a phase's owner is not the lead of its milestones. */
 	return p->ms[r->in.ms].owner;
 }
+
+struct ms_span *
+report_ms_spans(const struct review *rv)
+{
+	struct ms_span *sp = xcalloc(rv->plan->nms + 1, sizeof *sp);
+
+	for (size_t i = 0; i < rv->nitems; i++) {
+		struct ms_span *s = &sp[rv->items[i].in.ms];
+
+		if (s->n == 0)
+			s->first = i;
+		s->n++;
+	}
+	return sp;
+}

@@ -103,11 +103,13 @@ axis(struct buf *b, const struct span *s, double height)
 		}
 }
 
-/* One row of the Gantt chart: a phase (its bar) or a milestone (its
- * instances). */
+/* One row of the Gantt chart: a phase (its bar), a milestone (its
+ * instances), or a line saying how many milestones of the phase above (or
+ * without a phase) were left out and how many of those need attention. */
 struct grow {
 	int	phase;		/* >= 0: a phase row */
 	int	ms;		/* >= 0: a milestone row */
+	size_t	left, attn;	/* phase and ms < 0: a line of left out */
 };
 
 #define GCHUNK	40	/* rows per SVG, so that each fits a page */
@@ -143,13 +145,12 @@ gantt_ms(struct buf *b, const struct report *r, const struct span *s,
 	buf_printf(b, "<text x=\"10\" y=\"%.1f\" class=\"ms\">", y + 11);
 	label(b, r->plan->ms[m].name, 28);
 	buf_puts(b, "</text>");
-	for (size_t i = 0; i < rv->nitems; i++) {
+	for (size_t i = r->spans[m].first; i < r->spans[m].first +
+	    r->spans[m].n; i++) {
 		const struct ms_result *mr = &rv->items[i];
 		const char *col;
 		double x0, x1;
 
-		if (mr->in.ms != m)
-			continue;
 		col = svg_tone_colour(ms_state_tone(mr->state));
 		x1 = gx(s, mr->in.due + 1);
 		x0 = mr->in.start != DAY_NONE ? gx(s, mr->in.start) : x1 - 3;
@@ -166,6 +167,52 @@ gantt_ms(struct buf *b, const struct report *r, const struct span *s,
 		buf_printf(b, "<path d=\"M%.1f %.1fl3.5 3.5l-3.5 3.5l-3.5 "
 		    "-3.5z\" fill=\"%s\"/>", x1, y + 4, col);
 	}
+}
+
+static void
+gantt_left(struct buf *b, const struct grow *g, double y)
+{
+	buf_printf(b, "<text x=\"10\" y=\"%.1f\" class=\"ms\">", y + 11);
+	buf_printf(b, _("%zu more milestones, %zu of them need attention"),
+	    g->left, g->attn);
+	buf_puts(b, "</text>");
+}
+
+/* Does a milestone have an instance that needs attention? */
+static bool
+ms_attention(const struct report *r, size_t m)
+{
+	const struct ms_span *sp = &r->spans[m];
+
+	for (size_t i = sp->first; i < sp->first + sp->n; i++)
+		if (r->rv->items[i].sev >= SEV_WARNING)
+			return true;
+	return false;
+}
+
+/* The rows of milestones first..first+n-1 (of one phase, or every
+ * milestone without one when ph < 0): those shown, and one line for the
+ * rest.  Returns the new count of rows. */
+static size_t
+gantt_rows(const struct report *r, struct grow *rows, size_t n, int ph,
+    size_t first, size_t count)
+{
+	const struct plan *p = r->plan;
+	struct grow left = { -1, -1, 0, 0 };
+
+	for (size_t m = first; m < first + count; m++) {
+		if (ph < 0 && p->ms[m].phase >= 0)
+			continue;
+		if (r->ms_shown == NULL || r->ms_shown[m])
+			rows[n++] = (struct grow){ -1, (int)m, 0, 0 };
+		else {
+			left.left++;
+			left.attn += ms_attention(r, m);
+		}
+	}
+	if (left.left > 0)
+		rows[n++] = left;
+	return n;
 }
 
 void
@@ -191,16 +238,13 @@ svg_gantt(struct buf *b, const struct report *r)
 	widen(&s, rv->asof);
 	if (s.lo == DAY_NONE || p->nms + p->nphases == 0)
 		return;
-	rows = xcalloc(p->nphases + p->nms, sizeof *rows);
+	rows = xcalloc(2 * p->nphases + p->nms + 1, sizeof *rows);
 	for (size_t ph = 0; ph < p->nphases; ph++) {
-		rows[n++] = (struct grow){ (int)ph, -1 };
-		for (size_t m = 0; m < p->phases[ph].ms_count; m++)
-			rows[n++] = (struct grow){ -1,
-			    (int)(p->phases[ph].ms_first + m) };
+		rows[n++] = (struct grow){ (int)ph, -1, 0, 0 };
+		n = gantt_rows(r, rows, n, (int)ph, p->phases[ph].ms_first,
+		    p->phases[ph].ms_count);
 	}
-	for (size_t m = 0; m < p->nms; m++)
-		if (p->ms[m].phase < 0)
-			rows[n++] = (struct grow){ -1, (int)m };
+	n = gantt_rows(r, rows, n, -1, 0, p->nms);
 	date_human(rv->asof, date);
 	for (size_t c = 0; c < n; c += GCHUNK) {
 		size_t k = n - c < GCHUNK ? n - c : GCHUNK;
@@ -214,8 +258,10 @@ svg_gantt(struct buf *b, const struct report *r)
 		for (size_t i = c; i < c + k; i++, y += GROW)
 			if (rows[i].phase >= 0)
 				gantt_phase(b, r, &s, rows[i].phase, y);
-			else
+			else if (rows[i].ms >= 0)
 				gantt_ms(b, r, &s, rows[i].ms, y);
+			else
+				gantt_left(b, &rows[i], y);
 		buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" class=\"asof\"/><text x=\"%.1f\" "
 		    "y=\"%d\" class=\"asoft\">", ax, GTOP - 4, ax, h, ax + 2,
@@ -231,6 +277,7 @@ svg_gantt(struct buf *b, const struct report *r)
 #define CL	42	/* left margin for values */
 #define CB	18	/* bottom margin for dates */
 #define CT	8
+#define SPARSE	((CW - CL - 6) / 8)	/* dots 4 wide, as far apart */
 
 void
 svg_target(struct buf *b, const struct review *rv, size_t ti)
@@ -316,17 +363,48 @@ svg_target(struct buf *b, const struct review *rv, size_t ti)
 	/* The values. */
 	if (tr->nseries > 0) {
 		const char *col = svg_tone_colour(tg_state_tone(tr->state));
+		const struct point *v = tr->series;
+		size_t n = tr->nseries;
 
 		buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" "
 		    "stroke-width=\"1.6\" points=\"", col);
-		for (size_t i = 0; i < tr->nseries; i++)
-			buf_printf(b, "%s%.1f,%.1f", i ? " " : "",
-			    X(tr->series[i].date), Y(tr->series[i].value));
+		/*
+		 * One column of the viewBox per bucket, and in each the
+		 * lowest and the highest value in the order they came (or
+		 * the one value): the line drawn is the whole series' to
+		 * the width of a pixel, so a week's dip still shows, which
+		 * the last value per bucket would hide.  Years of weekly
+		 * values make at most two points per column.
+		 */
+		for (size_t i = 0, np = 0; i < n;) {
+			long col0 = lround(X(v[i].date));
+			size_t vmin = i, vmax = i, j = i + 1;
+
+			while (j < n && lround(X(v[j].date)) == col0) {
+				if (v[j].value < v[vmin].value)
+					vmin = j;
+				if (v[j].value > v[vmax].value)
+					vmax = j;
+				j++;
+			}
+			/* In the order they came. */
+			size_t a = vmin < vmax ? vmin : vmax;
+			size_t z = vmin < vmax ? vmax : vmin;
+
+			buf_printf(b, "%s%.1f,%.1f", np++ ? " " : "",
+			    X(v[a].date), Y(v[a].value));
+			if (z != a)
+				buf_printf(b, " %.1f,%.1f", X(v[z].date),
+				    Y(v[z].value));
+			i = j;
+		}
 		buf_puts(b, "\"/>");
-		for (size_t i = 0; i < tr->nseries; i++)
-			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" "
-			    "fill=\"%s\"/>", X(tr->series[i].date),
-			    Y(tr->series[i].value), col);
+		/* A dot per value only while the dots stand apart. */
+		if (n <= SPARSE)
+			for (size_t i = 0; i < n; i++)
+				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" "
+				    "r=\"2\" fill=\"%s\"/>", X(v[i].date),
+				    Y(v[i].value), col);
 	} else
 		buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"nodata\">%s"
 		    "</text>", (CW + CL) / 2, CH / 2, tg_state_label(TG_NO_DATA));

@@ -49,13 +49,19 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	va_list cp;
 	int n;
 
+	/* Format straight into the spare room, and only when the result
+	 * does not fit there grow and format again: measuring first would
+	 * format every number twice. */
+	buf_grow(b, 64);
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		fatal("bad format string");
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= b->cap - b->len) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
