@@ -146,6 +146,9 @@ struct review_args {
 	bool		 history;	/* every value up to the date (for
 					   charts), not only what the rules
 					   read */
+	size_t		 recent;	/* without history: at least this
+					   many latest values per target (for
+					   sparklines) */
 };
 /*
  * Load the plan and the facts (the database read-only, never created) and

@@ -109,8 +109,19 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
-	if (cli_review_load(cli, &ctx) != 0)
+	/* Only the charts (HTML) and the series (JSON) read the whole
+	 * history; the other formats what the rules read and the
+	 * sparklines' latest values, loaded by index seeks. */
+	struct review_args ra = { .warn_days = -1, .print_diags = true,
+	    .history = fmt == REPORT_HTML || fmt == REPORT_JSON,
+	    .recent = REPORT_SPARK };
+	char *err = NULL;
+	if (cli_review_open(cli, &ra, &ctx, &err) != 0) {
+		if (err != NULL)
+			cli_error("%s", err);
+		free(err);
 		return EXIT_ERROR;
+	}
 	o.week = week;
 	o.utf8 = text_utf8_locale();
 	o.color = fmt == REPORT_TEXT && cli->color == COLOR_ALWAYS;

@@ -85,7 +85,7 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 			rc = store_load_facts(ctx->store, ctx->facts, err);
 		else if (rc == 0)
 			rc = store_load_review_facts(ctx->store, ctx->plan,
-			    o.asof, 0, ctx->facts, err);
+			    o.asof, a->recent, ctx->facts, err);
 		if (rc != 0) {
 			cli_review_release(ctx);
 			return -1;

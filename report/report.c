@@ -440,7 +440,8 @@ targets(struct report *r)
 		rcell(row, 5, tg_state_tone(tr->state), "%s %s",
 		    tg_state_symbol(tr->state, r->utf8),
 		    tg_state_label(tr->state));
-		report_spark(&spark, tr->series, tr->nseries, 8, r->utf8);
+		report_spark(&spark, tr->series, tr->nseries, REPORT_SPARK,
+		    r->utf8);
 		row->cells[6].text = buf_detach(&spark);
 		row->cells[6].tone = TONE_NEUTRAL;
 	}

@@ -175,7 +175,9 @@ void		 report_num(double, char out[static 32]);
 /* A target value as people read it: a level name, or a number and unit. */
 void		 report_tg_value(const struct target *, double, char *out,
 		    size_t len);
-/* Sparkline of the last values (at most max): ▁..█ or ASCII. */
+/* Sparkline of the last values (at most max): ▁..█ or ASCII.  The report's
+ * show REPORT_SPARK values: a review for one needs that many latest. */
+#define REPORT_SPARK	8
 void		 report_spark(struct buf *, const struct point *, size_t n,
 		    size_t max, bool utf8);
 /* The lead department of an instance, as the rules count it, or -1. */
