@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,6 +53,52 @@ week_records(struct review_ctx *ctx, pw_day from, pw_day to,
 		r->by = h->by;
 		r->note = h->note;
 	}
+	return 0;
+}
+
+/*
+ * The charts of an HTML report draw every value of the targets they show
+ * (report.c chooses them from the review): a second review, of what the
+ * rules read and the whole history of those targets only, is far less to
+ * load and hold than every value of every target.  *out is NULL when the
+ * report's review will do.  Returns -1 on a store error (printed).
+ */
+static int
+chart_review(struct review_ctx *ctx, const struct report *r,
+    struct review **out)
+{
+	const struct review *rv = ctx->rv;
+	struct review_opts ro = { .asof = rv->asof, .warn_days = rv->warn_days,
+	    .dept = -1 };
+	struct facts_query q;
+	struct value_want *all;
+	struct facts *f;
+	char *err = NULL;
+	int rc;
+
+	*out = NULL;
+	if (ctx->store == NULL || r->ncharts == 0)
+		return 0;
+	/* recent without bound: each want's whole history. */
+	review_query_init(ctx->plan, rv->asof, SIZE_MAX, &q);
+	all = q.wants;
+	q.wants = xcalloc(r->ncharts, sizeof *q.wants);
+	for (size_t k = 0; k < r->ncharts; k++)
+		q.wants[k] = all[rv->targets[r->charts[k]].target];
+	q.nwants = r->ncharts;
+	f = facts_new();
+	rc = store_load_facts_asof(ctx->store, f, &q, &err);
+	free(q.wants);
+	q.wants = all;
+	review_query_release(&q);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+		facts_free(f);
+		return -1;
+	}
+	*out = review_new(ctx->plan, f, &ro);
+	facts_free(f);
 	return 0;
 }
 
@@ -109,12 +156,11 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
-	/* Only the charts (HTML) and the series (JSON) read the whole
-	 * history; the other formats what the rules read and the
-	 * sparklines' latest values, loaded by index seeks. */
+	/* Only the series (JSON) read the whole history; the other formats
+	 * what the rules read and the sparklines' latest values, loaded by
+	 * index seeks, and the charts (HTML) their own (chart_review). */
 	struct review_args ra = { .warn_days = -1, .print_diags = true,
-	    .history = fmt == REPORT_HTML || fmt == REPORT_JSON,
-	    .recent = REPORT_SPARK };
+	    .history = fmt == REPORT_JSON, .recent = REPORT_SPARK };
 	char *err = NULL;
 	if (cli_review_open(cli, &ra, &ctx, &err) != 0) {
 		if (err != NULL)
@@ -149,9 +195,25 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	o.records = recs;
 	o.nrecords = nrecs;
 	struct report *r = report_new(ctx.rv, &o);
+	struct review *crv = NULL;
+	if (fmt == REPORT_HTML) {
+		/* The review holds what it needs of the facts. */
+		facts_free(ctx.facts);
+		ctx.facts = NULL;
+		if (chart_review(&ctx, r, &crv) != 0) {
+			report_free(r);
+			free(recs);
+			history_rows_free(rows, nrows);
+			cli_review_release(&ctx);
+			return EXIT_ERROR;
+		}
+		if (crv != NULL)
+			r->charts_rv = crv;
+	}
 	report_write(r, fmt, &b);
 	rc = cli_write_output(out, &b) == 0 ? EXIT_OK : EXIT_ERROR;
 	report_free(r);
+	review_free(crv);
 	buf_release(&b);
 	free(recs);
 	history_rows_free(rows, nrows);

@@ -649,6 +649,7 @@ report_new(const struct review *rv, const struct report_opts *o)
 	char a[32], b[32], w[32];
 
 	r->rv = rv;
+	r->charts_rv = rv;
 	r->plan = rv->plan;
 	r->utf8 = o->utf8;
 	r->color = o->color;

@@ -129,6 +129,10 @@ struct report {
 	size_t		 ncharts;
 	size_t		 charts_left;	/* targets with values not charted */
 	size_t		 charts_left_attn;	/* of those, needing attention */
+	/* The review the charts read the series from: rv, unless the
+	 * caller sets one of every value of the charted targets (so that
+	 * rv need not hold the whole history of every target). */
+	const struct review *charts_rv;
 };
 
 /* Build the report document of a review; the review must outlive it. */

@@ -124,7 +124,7 @@ target_charts(struct buf *b, const struct report *r)
 			buf_puts(b, " ");
 			esc_html(b, t->name);
 			buf_puts(b, "</figcaption>");
-			svg_target(b, rv, i);
+			svg_target(b, r->charts_rv, i);
 			buf_puts(b, "</figure>\n");
 		}
 		buf_puts(b, "</div>\n");
