@@ -150,6 +150,10 @@ struct review_args {
 					   many latest values per target (for
 					   sparklines) */
 };
+/* cli_review_load() with other arguments (notice and ics need no series,
+ * the report only some). */
+int	cli_review_load_args(struct cli *, const struct review_args *,
+	    struct review_ctx *);
 /*
  * Load the plan and the facts (the database read-only, never created) and
  * review them as of cli->today.  Returns -1 with *err set to a one-line

@@ -41,7 +41,9 @@ cmd_ics(struct cli *cli, int argc, char **argv)
 		return EXIT_ERROR;
 	gmtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-	if (cli_review_load(cli, &ctx) != 0)
+	/* A calendar reads statuses only, not the series. */
+	struct review_args ra = { .warn_days = -1, .print_diags = true };
+	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
 	ics_write(ctx.rv, stamp, &b);
 	rc = cli_write_output(out, &b) == 0 ? EXIT_OK : EXIT_ERROR;

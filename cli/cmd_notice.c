@@ -63,7 +63,9 @@ cmd_notice(struct cli *cli, int argc, char **argv)
 		    argv[optind]);
 		return cli->cmd->usage_status;
 	}
-	if (cli_review_load(cli, &ctx) != 0)
+	/* A notice reads statuses only, not the series. */
+	struct review_args ra = { .warn_days = -1, .print_diags = true };
+	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
 	if (dept_id != NULL &&
 	    (dept = plan_find_dept(ctx.plan, dept_id)) < 0) {

@@ -161,13 +161,8 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	 * index seeks, and the charts (HTML) their own (chart_review). */
 	struct review_args ra = { .warn_days = -1, .print_diags = true,
 	    .history = fmt == REPORT_JSON, .recent = REPORT_SPARK };
-	char *err = NULL;
-	if (cli_review_open(cli, &ra, &ctx, &err) != 0) {
-		if (err != NULL)
-			cli_error("%s", err);
-		free(err);
+	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
-	}
 	o.week = week;
 	o.utf8 = text_utf8_locale();
 	o.color = fmt == REPORT_TEXT && cli->color == COLOR_ALWAYS;

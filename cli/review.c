@@ -100,9 +100,17 @@ cli_review_load(struct cli *cli, struct review_ctx *ctx)
 {
 	struct review_args a = { .warn_days = -1, .dept = NULL,
 	    .print_diags = true, .print_warnings = false, .history = true };
+
+	return cli_review_load_args(cli, &a, ctx);
+}
+
+int
+cli_review_load_args(struct cli *cli, const struct review_args *a,
+    struct review_ctx *ctx)
+{
 	char *err = NULL;
 
-	if (cli_review_open(cli, &a, ctx, &err) != 0) {
+	if (cli_review_open(cli, a, ctx, &err) != 0) {
 		if (err != NULL)
 			cli_error("%s", err);
 		free(err);

@@ -174,9 +174,12 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 	 * calendar looks ahead.  The status comes from the review where it
 	 * has the instance. */
 	struct instance *iv = NULL;
-	size_t ni = 0, icap = 0, next = 0;
+	struct ms_span *spans = report_ms_spans(rv);
+	size_t ni = 0, icap = 0;
 	for (size_t mi = 0; mi < p->nms; mi++) {
 		const struct milestone *m = &p->ms[mi];
+		/* Its instances in the review, in the same order. */
+		size_t next = spans[mi].first, end = next + spans[mi].n;
 
 		ni = 0;
 		plan_instances(p, (int)mi, &iv, &ni, &icap);
@@ -184,7 +187,7 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 			const struct ms_result *it = NULL;
 			char *name = plan_instance_name(p, &iv[k]);
 
-			for (size_t j = next; j < rv->nitems; j++)
+			for (size_t j = next; j < end; j++)
 				if (strcmp(rv->items[j].name, name) == 0) {
 					it = &rv->items[j];
 					next = j + 1;
@@ -209,6 +212,7 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 		}
 	}
 	free(iv);
+	free(spans);
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *tr = &rv->targets[i];
 		const struct target *t = &p->targets[tr->target];

@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 
 #define NOTICE_WIDTH	80
 
@@ -43,8 +44,26 @@ notice_wanted(const struct review *rv, int dept)
 	return false;
 }
 
-/* The items dept leads (lead) or supports (!lead), overdue first, most
- * overdue first, then due soon, soonest first. */
+/* Overdue first, most overdue first, then due soon, soonest first, then
+ * plan order. */
+static int
+urgent_cmp(const void *a, const void *b)
+{
+	const struct ms_result *x = *(const struct ms_result *const *)a;
+	const struct ms_result *y = *(const struct ms_result *const *)b;
+	bool xo = x->state == MS_OVERDUE, yo = y->state == MS_OVERDUE;
+
+	if (xo != yo)
+		return xo ? -1 : 1;
+	if (xo && x->days_overdue != y->days_overdue)
+		return x->days_overdue > y->days_overdue ? -1 : 1;
+	if (!xo && x->days_left != y->days_left)
+		return x->days_left < y->days_left ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* The items dept leads (lead) or supports (!lead), in urgent_cmp's
+ * order: one pass and a sort, not a pass per day. */
 static void
 items(const struct review *rv, int dept, bool lead, bool utf8,
     struct rtable *t)
@@ -57,48 +76,44 @@ items(const struct review *rv, int dept, bool lead, bool utf8,
 		{ _("Days overdue"), ALIGN_RIGHT, 12 },
 		{ _("Status"), ALIGN_LEFT, 14 },
 	};
-	int maxo = 0;
+	const struct ms_result **v = xcalloc(rv->nitems + 1, sizeof *v);
+	size_t n = 0;
 
 	/* Without the lead column for the items it leads itself. */
 	rtable_init(t, cols, 6, 1);
-	for (size_t i = 0; i < rv->nitems; i++)
-		if (rv->items[i].days_overdue > maxo)
-			maxo = rv->items[i].days_overdue;
-	for (int pass = 0; pass < 2; pass++)
-		for (int d = pass == 0 ? maxo : 0; pass == 0 ? d >= 1 :
-		    d <= rv->warn_days; d += pass == 0 ? -1 : 1)
-			for (size_t i = 0; i < rv->nitems; i++) {
-				const struct ms_result *it = &rv->items[i];
-				const struct milestone *m =
-				    &rv->plan->ms[it->in.ms];
-				struct rrow *row;
-				char date[32];
+	for (size_t i = 0; i < rv->nitems; i++) {
+		const struct ms_result *it = &rv->items[i];
 
-				if (pass == 0 ? it->state != MS_OVERDUE ||
-				    it->days_overdue != d :
-				    it->state != MS_DUE_SOON ||
-				    it->days_left != d)
-					continue;
-				if (lead ? report_item_lead(rv->plan, it) !=
-				    dept : !supports(m, dept))
-					continue;
-				row = rtable_row(t, false);
-				rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
-				rcell(row, 1, TONE_NEUTRAL, "%s", m->name);
-				rcell(row, 2, TONE_NEUTRAL, "%s",
-				    plan_dept_label(rv->plan,
-				    report_item_lead(rv->plan, it)));
-				date_human(it->in.due, date);
-				rcell(row, 3, TONE_NEUTRAL, "%s", date);
-				if (it->state == MS_OVERDUE)
-					rcell(row, 4, TONE_BAD, "%d",
-					    it->days_overdue);
-				else
-					rcell(row, 4, TONE_NEUTRAL, "-");
-				rcell(row, 5, ms_state_tone(it->state),
-				    "%s %s", ms_state_symbol(it->state, utf8),
-				    ms_state_label(it->state));
-			}
+		if (it->state == MS_OVERDUE ? it->days_overdue < 1 :
+		    it->state != MS_DUE_SOON || it->days_left < 0 ||
+		    it->days_left > rv->warn_days)
+			continue;
+		if (lead ? report_item_lead(rv->plan, it) == dept :
+		    supports(&rv->plan->ms[it->in.ms], dept))
+			v[n++] = it;
+	}
+	qsort(v, n, sizeof *v, urgent_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct ms_result *it = v[i];
+		const struct milestone *m = &rv->plan->ms[it->in.ms];
+		struct rrow *row = rtable_row(t, false);
+		char date[32];
+
+		rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
+		rcell(row, 1, TONE_NEUTRAL, "%s", m->name);
+		rcell(row, 2, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
+		    report_item_lead(rv->plan, it)));
+		date_human(it->in.due, date);
+		rcell(row, 3, TONE_NEUTRAL, "%s", date);
+		if (it->state == MS_OVERDUE)
+			rcell(row, 4, TONE_BAD, "%d", it->days_overdue);
+		else
+			rcell(row, 4, TONE_NEUTRAL, "-");
+		rcell(row, 5, ms_state_tone(it->state), "%s %s",
+		    ms_state_symbol(it->state, utf8),
+		    ms_state_label(it->state));
+	}
+	free(v);
 	if (lead) {
 		/* Drop the lead column: it is the addressee. */
 		for (size_t i = 0; i < t->nrows; i++) {
