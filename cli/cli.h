@@ -168,5 +168,20 @@ int	cli_made_time(time_t *, bool *utc);
 /* Write b to path atomically (temporary file and rename), or to standard
  * output when path is NULL or "-".  Errors are printed; returns -1. */
 int	cli_write_output(const char *path, const struct buf *b);
+/*
+ * The same for a document written as it is made: cli_out_open() creates
+ * the temporary file (or takes standard output), cli_out_write() writes
+ * what b holds and empties it, cli_out_close() writes the rest, then
+ * renames the file over path; cli_out_abort() removes it instead.  Errors
+ * are printed once; open returns NULL, the others -1.  Close and abort
+ * free the output.
+ */
+struct cli_out;
+struct cli_out *cli_out_open(const char *path);
+int	cli_out_write(struct cli_out *, struct buf *b);
+int	cli_out_close(struct cli_out *, struct buf *b);
+void	cli_out_abort(struct cli_out *);
+/* cli_out_write() as a report's flush (struct rsink, report/report.h). */
+int	cli_out_flush(void *out, struct buf *b);
 
 #endif

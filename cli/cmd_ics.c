@@ -45,8 +45,16 @@ cmd_ics(struct cli *cli, int argc, char **argv)
 	struct review_args ra = { .warn_days = -1, .print_diags = true };
 	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
-	ics_write(ctx.rv, stamp, &b);
-	rc = cli_write_output(out, &b) == 0 ? EXIT_OK : EXIT_ERROR;
+	/* Written as it is made (see cmd_report). */
+	struct cli_out *co = cli_out_open(out);
+	rc = EXIT_ERROR;
+	if (co != NULL) {
+		struct rsink sink = { .b = &b, .flush = cli_out_flush,
+		    .arg = co };
+
+		ics_write_sink(ctx.rv, stamp, &sink);
+		rc = cli_out_close(co, &b) == 0 ? EXIT_OK : EXIT_ERROR;
+	}
 	buf_release(&b);
 	cli_review_release(&ctx);
 	return rc;

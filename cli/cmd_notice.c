@@ -75,19 +75,32 @@ cmd_notice(struct cli *cli, int argc, char **argv)
 	}
 	if (reply == DAY_NONE)
 		reply = cli->today + 7;
-	for (size_t d = 0; d < ctx.plan->ndepts; d++) {
+	/* Written as it is made, a notice at a time; the output is opened
+	 * once there is something to write. */
+	struct cli_out *co = NULL;
+	rc = EXIT_OK;
+	for (size_t d = 0; d < ctx.plan->ndepts && rc == EXIT_OK; d++) {
 		if (dept >= 0 ? (int)d != dept : !notice_wanted(ctx.rv, (int)d))
 			continue;
 		if (n++ > 0)
 			/* A form feed starts each notice on its own page. */
 			buf_puts(&b, fmt == NOTICE_MD ? "\n---\n\n" : "\f");
 		notice_write(ctx.rv, (int)d, reply, fmt, &b);
+		if (b.len < RSINK_CHUNK)
+			continue;
+		if (co == NULL && (co = cli_out_open(out)) == NULL)
+			rc = EXIT_ERROR;
+		else if (cli_out_write(co, &b) != 0)
+			rc = EXIT_ERROR;
 	}
-	rc = EXIT_OK;
 	if (n == 0)
 		fprintf(stderr, "%s\n", _("No department has anything overdue "
 		    "or due soon."));
-	else if (cli_write_output(out, &b) != 0)
+	else if (rc != EXIT_OK)
+		cli_out_abort(co);
+	else if (co == NULL && (co = cli_out_open(out)) == NULL)
+		rc = EXIT_ERROR;
+	else if (cli_out_close(co, &b) != 0)
 		rc = EXIT_ERROR;
 	buf_release(&b);
 	cli_review_release(&ctx);

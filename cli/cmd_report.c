@@ -205,8 +205,17 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		if (crv != NULL)
 			r->charts_rv = crv;
 	}
-	report_write(r, fmt, &b);
-	rc = cli_write_output(out, &b) == 0 ? EXIT_OK : EXIT_ERROR;
+	/* Written as it is made: a province's report never sits whole in
+	 * memory, and -o still replaces its file only once complete. */
+	struct cli_out *co = cli_out_open(out);
+	rc = EXIT_ERROR;
+	if (co != NULL) {
+		struct rsink sink = { .b = &b, .flush = cli_out_flush,
+		    .arg = co };
+
+		report_write_sink(r, fmt, &sink);
+		rc = cli_out_close(co, &b) == 0 ? EXIT_OK : EXIT_ERROR;
+	}
 	report_free(r);
 	review_free(crv);
 	buf_release(&b);

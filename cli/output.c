@@ -40,58 +40,154 @@ cli_made_time(time_t *t, bool *utc)
 	return 0;
 }
 
-int
-cli_write_output(const char *path, const struct buf *b)
-{
-	char *tmp;
-	int fd;
-	mode_t mask;
+/* An output on its way (cli_out_open). */
+struct cli_out {
+	char	*path;		/* NULL: standard output */
+	char	*tmp;		/* the temporary file beside path */
+	int	 fd;
+	bool	 failed;	/* an error was printed */
+};
 
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
-		    fflush(stdout) != 0) {
-			cli_error(_("cannot write the output: %s"),
-			    strerror(errno));
+static void
+out_fail(struct cli_out *o)
+{
+	if (o->failed)
+		return;
+	if (o->path == NULL)
+		cli_error(_("cannot write the output: %s"), strerror(errno));
+	else
+		cli_error(_("cannot write '%s': %s"), o->path, strerror(errno));
+	o->failed = true;
+}
+
+struct cli_out *
+cli_out_open(const char *path)
+{
+	struct cli_out *o = xcalloc(1, sizeof *o);
+
+	o->fd = -1;
+	if (path == NULL || strcmp(path, "-") == 0)
+		return o;
+	/* A temporary file beside the target, renamed over it at the
+	 * end: a reader sees the old file or the new one, never half of
+	 * it. */
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.tmpXXXXXX", path);
+	if ((o->fd = mkstemp(o->tmp)) == -1) {
+		cli_error(_("cannot create '%s': %s"), o->tmp,
+		    strerror(errno));
+		free(o->tmp);
+		free(o->path);
+		free(o);
+		return NULL;
+	}
+	return o;
+}
+
+static int
+out_bytes(struct cli_out *o, const char *s, size_t len)
+{
+	size_t off = 0;
+
+	if (o->failed)
+		return -1;
+	if (o->path == NULL) {
+		if (fwrite(s, 1, len, stdout) != len)
+			out_fail(o);
+	} else
+		while (off < len) {
+			ssize_t n = write(o->fd, s + off, len - off);
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				out_fail(o);
+				break;
+			}
+			off += (size_t)n;
+		}
+	return o->failed ? -1 : 0;
+}
+
+int
+cli_out_write(struct cli_out *o, struct buf *b)
+{
+	int rc = out_bytes(o, buf_str(b), b->len);
+
+	buf_reset(b);
+	return rc;
+}
+
+int
+cli_out_flush(void *out, struct buf *b)
+{
+	return cli_out_write(out, b);
+}
+
+void
+cli_out_abort(struct cli_out *o)
+{
+	if (o == NULL)
+		return;
+	if (o->fd != -1)
+		close(o->fd);
+	if (o->tmp != NULL)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	free(o);
+}
+
+int
+cli_out_close(struct cli_out *o, struct buf *b)
+{
+	mode_t mask;
+	int fd;
+
+	if (b != NULL)
+		cli_out_write(o, b);
+	if (o->failed) {
+		cli_out_abort(o);
+		return -1;
+	}
+	if (o->path == NULL) {
+		if (fflush(stdout) != 0) {
+			out_fail(o);
+			cli_out_abort(o);
 			return -1;
 		}
+		cli_out_abort(o);
 		return 0;
-	}
-	/* A temporary file beside the target, renamed over it: a reader
-	 * sees the old file or the new one, never half of it. */
-	tmp = xasprintf("%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		cli_error(_("cannot create '%s': %s"), tmp, strerror(errno));
-		free(tmp);
-		return -1;
 	}
 	mask = umask(0);
 	umask(mask);
-	size_t off = 0;
-	while (off < b->len) {
-		ssize_t n = write(fd, b->s + off, b->len - off);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)n;
+	fd = o->fd;
+	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
+		out_fail(o);
+		cli_out_abort(o);
+		return -1;
 	}
-	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
+	o->fd = -1;
+	if (close(fd) != 0 || rename(o->tmp, o->path) != 0) {
+		out_fail(o);
+		cli_out_abort(o);
+		return -1;
 	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
+	free(o->tmp);
+	o->tmp = NULL;
+	cli_out_abort(o);
 	return 0;
-fail:
-	cli_error(_("cannot write '%s': %s"), path, strerror(errno));
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return -1;
+}
+
+int
+cli_write_output(const char *path, const struct buf *b)
+{
+	struct cli_out *o = cli_out_open(path);
+
+	if (o == NULL)
+		return -1;
+	if (out_bytes(o, buf_str(b), b->len) != 0) {
+		cli_out_abort(o);
+		return -1;
+	}
+	return cli_out_close(o, NULL);
 }

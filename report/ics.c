@@ -159,8 +159,18 @@ event(struct buf *b, const struct review *rv, const char *dtstamp,
 }
 
 void
-ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
+ics_write(const struct review *rv, const char *dtstamp, struct buf *out)
 {
+	struct rsink s = { .b = out };
+
+	ics_write_sink(rv, dtstamp, &s);
+}
+
+void
+ics_write_sink(const struct review *rv, const char *dtstamp,
+    struct rsink *o)
+{
+	struct buf *b = o->b;
 	const struct plan *p = rv->plan;
 	struct buf uid = BUF_INIT, sum = BUF_INIT, desc = BUF_INIT;
 	char v[256];
@@ -207,6 +217,7 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 				    ms_state_label(it->state) : NULL);
 				event(b, rv, dtstamp, buf_str(&uid), iv[k].due,
 				    buf_str(&sum), &desc);
+				rsink_mark(o);
 			}
 			free(name);
 		}
@@ -239,6 +250,7 @@ ics_write(const struct review *rv, const char *dtstamp, struct buf *b)
 			    t->nsupport, tg_state_label(tr->state));
 			event(b, rv, dtstamp, buf_str(&uid), due,
 			    buf_str(&sum), &desc);
+			rsink_mark(o);
 		}
 	}
 	ics_line(b, "END:VCALENDAR");

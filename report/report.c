@@ -713,21 +713,30 @@ report_free(struct report *r)
 void
 report_write(const struct report *r, enum report_format f, struct buf *out)
 {
+	struct rsink s = { .b = out };
+
+	report_write_sink(r, f, &s);
+}
+
+void
+report_write_sink(const struct report *r, enum report_format f,
+    struct rsink *s)
+{
 	switch (f) {
 	case REPORT_TEXT:
-		report_text(r, out);
+		report_text(r, s);
 		break;
 	case REPORT_MD:
-		report_md(r, out);
+		report_md(r, s);
 		break;
 	case REPORT_HTML:
-		report_html(r, out);
+		report_html(r, s);
 		break;
 	case REPORT_CSV:
-		report_csv(r, out);
+		report_csv(r, s);
 		break;
 	case REPORT_JSON:
-		report_json(r, out);
+		report_json(r, s);
 		break;
 	}
 }

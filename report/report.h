@@ -138,18 +138,38 @@ struct report {
 /* Build the report document of a review; the review must outlive it. */
 struct report	*report_new(const struct review *, const struct report_opts *);
 void		 report_free(struct report *);
+/*
+ * Where a document goes while it is written.  Renderers append to b and,
+ * at a boundary (a row, an event, a section), call rsink_mark(): once b
+ * holds RSINK_CHUNK bytes, flush gets them and b is emptied, so a
+ * province's document never sits whole in memory.  flush NULL: b keeps the
+ * whole document.  Once a flush fails (returns -1), failed is set and the
+ * rest is dropped.
+ */
+struct rsink {
+	struct buf	*b;
+	int		(*flush)(void *arg, struct buf *);
+	void		*arg;
+	bool		 failed;
+};
+#define RSINK_CHUNK	(64 * 1024)
+void		 rsink_mark(struct rsink *);
+
 /* Append the report in the given format to out. */
 void		 report_write(const struct report *, enum report_format,
 		    struct buf *out);
+/* The same, written as it is made (the rest is left in s->b). */
+void		 report_write_sink(const struct report *, enum report_format,
+		    struct rsink *);
 /* Parse "text", "md", "html", "csv" or "json"; -1 when unknown. */
 int		 report_format_parse(const char *, enum report_format *);
 
-/* Renderers (report_text.c, ...), called by report_write. */
-void		 report_text(const struct report *, struct buf *);
-void		 report_md(const struct report *, struct buf *);
-void		 report_html(const struct report *, struct buf *);
-void		 report_csv(const struct report *, struct buf *);
-void		 report_json(const struct report *, struct buf *);
+/* Renderers (report_text.c, ...), called by report_write_sink. */
+void		 report_text(const struct report *, struct rsink *);
+void		 report_md(const struct report *, struct rsink *);
+void		 report_html(const struct report *, struct rsink *);
+void		 report_csv(const struct report *, struct rsink *);
+void		 report_json(const struct report *, struct rsink *);
 
 /*
  * Reminder notices (notice.c).  notice_wanted() says whether dept leads or
@@ -167,6 +187,8 @@ void		 notice_write(const struct review *, int dept, pw_day reply_by,
  */
 void		 ics_write(const struct review *, const char *dtstamp,
 		    struct buf *out);
+void		 ics_write_sink(const struct review *, const char *dtstamp,
+		    struct rsink *);
 
 /* Shared helpers (rutil.c). */
 /* Wrap s (made safe) into lines of at most width columns, each appended to

@@ -49,8 +49,9 @@ static const char *const csv_head =
     "direction,unit,pace\r\n";
 
 void
-report_csv(const struct report *r, struct buf *b)
+report_csv(const struct report *r, struct rsink *o)
 {
+	struct buf *b = o->b;
 	const struct review *rv = r->rv;
 	const struct plan *p = r->plan;
 	char a[11], d[11], n1[32], n2[32];
@@ -91,6 +92,7 @@ report_csv(const struct report *r, struct buf *b)
 		}
 		iso(it->done_date, a);
 		buf_printf(b, ",%s,,,,,,%s\r\n", a, pace_key(it->pace));
+		rsink_mark(o);
 	}
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *tr = &rv->targets[i];
@@ -124,6 +126,7 @@ report_csv(const struct report *r, struct buf *b)
 		buf_printf(b, ",%s,", direction_symbol(t->dir));
 		esc_csv(b, t->unit != NULL ? t->unit : "");
 		buf_printf(b, ",%s\r\n", pace_key(tr->pace));
+		rsink_mark(o);
 	}
 }
 
@@ -214,9 +217,10 @@ jvalue(struct buf *b, const char *k, const struct target *t, double v,
 }
 
 static void
-json_items(struct buf *b, const struct review *rv)
+json_items(struct rsink *o, const struct review *rv)
 {
 	const struct plan *p = rv->plan;
+	struct buf *b = o->b;
 
 	buf_puts(b, ",\n\"milestones\":[");
 	for (size_t i = 0; i < rv->nitems; i++) {
@@ -250,14 +254,16 @@ json_items(struct buf *b, const struct review *rv)
 		jnum(b, "expected", it->expected >= 0 ? it->expected : NAN, &f);
 		jstr(b, "pace", pace_key(it->pace), &f);
 		buf_putc(b, '}');
+		rsink_mark(o);
 	}
 	buf_puts(b, "]");
 }
 
 static void
-json_targets(struct buf *b, const struct review *rv)
+json_targets(struct rsink *o, const struct review *rv)
 {
 	const struct plan *p = rv->plan;
+	struct buf *b = o->b;
 
 	buf_puts(b, ",\n\"targets\":[");
 	for (size_t i = 0; i < rv->ntargets; i++) {
@@ -314,13 +320,15 @@ json_targets(struct buf *b, const struct review *rv)
 			buf_putc(b, '}');
 		}
 		buf_puts(b, "]}");
+		rsink_mark(o);
 	}
 	buf_puts(b, "]");
 }
 
 void
-report_json(const struct report *r, struct buf *b)
+report_json(const struct report *r, struct rsink *o)
 {
+	struct buf *b = o->b;
 	const struct review *rv = r->rv;
 	const struct plan *p = r->plan;
 	bool f = true;
@@ -346,8 +354,8 @@ report_json(const struct report *r, struct buf *b)
 	buf_printf(b, "%d", rv->warn_days);
 	jkey(b, "counts", &f);
 	jcounts(b, &rv->counts);
-	json_items(b, rv);
-	json_targets(b, rv);
+	json_items(o, rv);
+	json_targets(o, rv);
 	buf_puts(b, ",\n\"phases\":[");
 	for (size_t i = 0; i < rv->nphases; i++) {
 		const struct phase_result *pr = &rv->phases[i];

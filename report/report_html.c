@@ -69,8 +69,10 @@ tone_class(enum tone t)
 }
 
 static void
-html_table(struct buf *b, const struct rtable *t)
+html_table(struct rsink *o, const struct rtable *t)
 {
+	struct buf *b = o->b;
+
 	buf_puts(b, "<table>\n<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
 		buf_puts(b, t->align[c] == ALIGN_RIGHT ? "<th class=\"r\">" :
@@ -101,6 +103,7 @@ html_table(struct buf *b, const struct rtable *t)
 			buf_puts(b, "</span></td>");
 		}
 		buf_puts(b, "</tr>\n");
+		rsink_mark(o);
 	}
 	buf_puts(b, "</tbody></table>\n");
 }
@@ -108,9 +111,10 @@ html_table(struct buf *b, const struct rtable *t)
 /* The charts report.c chose (a chart without a value says nothing the
  * table does not), and what was left out. */
 static void
-target_charts(struct buf *b, const struct report *r)
+target_charts(struct rsink *o, const struct report *r)
 {
 	const struct review *rv = r->rv;
+	struct buf *b = o->b;
 
 	if (r->ncharts > 0) {
 		buf_puts(b, "<div class=\"charts\">\n");
@@ -126,6 +130,7 @@ target_charts(struct buf *b, const struct report *r)
 			buf_puts(b, "</figcaption>");
 			svg_target(b, r->charts_rv, i);
 			buf_puts(b, "</figure>\n");
+			rsink_mark(o);
 		}
 		buf_puts(b, "</div>\n");
 	}
@@ -140,8 +145,10 @@ target_charts(struct buf *b, const struct report *r)
 }
 
 void
-report_html(const struct report *r, struct buf *b)
+report_html(const struct report *r, struct rsink *o)
 {
+	struct buf *b = o->b;
+
 	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n", i18n_is_chinese() ? "zh-CN" : "en");
 	buf_puts(b, "<meta name=\"generator\" content=\"planwatch\">\n"
@@ -170,12 +177,13 @@ report_html(const struct report *r, struct buf *b)
 			esc_html(b, s->empty);
 			buf_puts(b, "</p>\n");
 		} else
-			html_table(b, &s->table);
+			html_table(o, &s->table);
 		if (s->chart == RCHART_GANTT)
-			svg_gantt(b, r);
+			svg_gantt(o, r);
 		else if (s->chart == RCHART_TARGETS)
-			target_charts(b, r);
+			target_charts(o, r);
 		buf_puts(b, "</section>\n");
+		rsink_mark(o);
 	}
 	buf_puts(b, "<footer>planwatch</footer>\n</body>\n</html>\n");
 }

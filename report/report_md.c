@@ -45,8 +45,10 @@ rtable_md(struct buf *b, const struct rtable *t)
 }
 
 void
-report_md(const struct report *r, struct buf *b)
+report_md(const struct report *r, struct rsink *o)
 {
+	struct buf *b = o->b;
+
 	buf_puts(b, "# ");
 	esc_md(b, r->plan->title);
 	buf_puts(b, "\n\n");
@@ -68,5 +70,6 @@ report_md(const struct report *r, struct buf *b)
 			buf_putc(b, '\n');
 		} else
 			rtable_md(b, &s->table);
+		rsink_mark(o);
 	}
 }

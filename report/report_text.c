@@ -228,8 +228,9 @@ rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
 }
 
 void
-report_text(const struct report *r, struct buf *b)
+report_text(const struct report *r, struct rsink *o)
 {
+	struct buf *b = o->b;
 	int lw = 0, tw;
 
 	report_wrap(b, r->plan->title, TEXT_WIDTH, "");
@@ -268,10 +269,10 @@ report_text(const struct report *r, struct buf *b)
 		trim_line(b, start);
 		buf_putc(b, '\n');
 		rule(b, w < TEXT_WIDTH ? w : TEXT_WIDTH, r->utf8, '-');
-		if (s->table.nrows == 0) {
+		if (s->table.nrows == 0)
 			report_wrap(b, s->empty, TEXT_WIDTH, "  ");
-			continue;
-		}
-		rtable_text(b, &s->table, r->utf8, r->color);
+		else
+			rtable_text(b, &s->table, r->utf8, r->color);
+		rsink_mark(o);
 	}
 }

@@ -189,3 +189,13 @@ report_ms_spans(const struct review *rv)
 	}
 	return sp;
 }
+
+void
+rsink_mark(struct rsink *s)
+{
+	if (s->flush == NULL || s->b->len < RSINK_CHUNK)
+		return;
+	if (s->failed || s->flush(s->arg, s->b) != 0)
+		s->failed = true;
+	buf_reset(s->b);
+}

@@ -216,8 +216,9 @@ gantt_rows(const struct report *r, struct grow *rows, size_t n, int ph,
 }
 
 void
-svg_gantt(struct buf *b, const struct report *r)
+svg_gantt(struct rsink *o, const struct report *r)
 {
+	struct buf *b = o->b;
 	const struct review *rv = r->rv;
 	const struct plan *p = r->plan;
 	struct span s = { DAY_NONE, DAY_NONE };
@@ -268,6 +269,7 @@ svg_gantt(struct buf *b, const struct report *r)
 		    GTOP);
 		esc_html(b, date);
 		buf_puts(b, "</text></svg>\n");
+		rsink_mark(o);
 	}
 	free(rows);
 }

@@ -8,11 +8,12 @@
 
 struct buf;
 struct report;
+struct rsink;
 
 /* The colour a tone is drawn in. */
 const char	*svg_tone_colour(enum tone);
 /* Gantt chart of the phases and milestones, with the as-of line. */
-void		 svg_gantt(struct buf *, const struct report *);
+void		 svg_gantt(struct rsink *, const struct report *);
 /* A line chart of target ti (index into rv->targets). */
 void		 svg_target(struct buf *, const struct review *, size_t ti);
 
