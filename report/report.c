@@ -588,7 +588,7 @@ ranking(struct report *r)
  * with values only the CHARTS that most need attention are charted, worst
  * first (review_attention's order); the tables still list every target,
  * and the CSV and JSON formats every instance.  (planwatch-report(1),
- * CHARTS.)
+ * "Charts of a large plan".)
  */
 #define GANTT_ROWS	120	/* phases and milestones: 3 pages */
 #define GANTT_MS	80
