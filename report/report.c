@@ -592,7 +592,8 @@ ranking(struct report *r)
  */
 #define GANTT_ROWS	120	/* phases and milestones: 3 pages */
 #define GANTT_MS	80
-#define CHARTS		24	/* 2 pages of charts */
+#define CHARTS		60	/* 5 pages of charts: a county's every
+				   target (examples/sanya.yaml has 57) */
 
 static void
 choose_charts(struct report *r)

@@ -2,15 +2,15 @@
 # t4006: the HTML report of a large plan keeps its charts to a few pages
 # (planwatch-report(1), "Charts of a large plan"): beyond 120 Gantt rows
 # every phase and only the 80 milestones that most need attention, with a
-# line for the rest; beyond 24 targets with values only the 24 that most
+# line for the rest; beyond 60 targets with values only the 60 that most
 # need attention; a dense series drawn to the chart's width without dots.
 # A document larger than one write is the same on standard output and
 # through -o.
 . "$PW_TOP/tests/lib.sh"
 
 # Two phases of 70 milestones: in each, 50 due in 2025 (overdue as of
-# 2026-06-30, nothing recorded) and 20 due in 2027 (pending).  30 targets
-# missed (due 2025-12-31, below their goal) and 10 on track; T-daily has a
+# 2026-06-30, nothing recorded) and 20 due in 2027 (pending).  64 targets
+# missed (due 2025-12-31, below their goal) and 6 on track; T-daily has a
 # value a day for a year and a half.
 awk 'BEGIN {
 	print "format: 1"
@@ -31,10 +31,10 @@ awk 'BEGIN {
 		}
 	}
 	print "targets:"
-	for (t = 1; t <= 40; t++) {
+	for (t = 1; t <= 70; t++) {
 		printf "  - id: T%02d\n    name: 指标%d\n    direction: \">=\"\n", t, t
 		printf "    target: 100\n    due: %s\n    cadence: quarter\n", \
-		    t <= 30 ? "2025-12-31" : "2027-12-31"
+		    t <= 64 ? "2025-12-31" : "2027-12-31"
 		print "    owner: d1"
 	}
 	print "  - id: T-daily\n    name: 日指标\n    direction: \">=\"\n    target: 100"
@@ -43,11 +43,11 @@ awk 'BEGIN {
 {
 	echo "id,date,value,note,source"
 	t=1
-	while [ $t -le 40 ]; do
+	while [ $t -le 70 ]; do
 		id=$(printf 'T%02d' $t)
 		echo "$id,2025-03-31,10,,"
 		echo "$id,2025-09-30,20,,"
-		[ $t -gt 30 ] && echo "$id,2026-03-31,60,,"
+		[ $t -gt 64 ] && echo "$id,2026-03-31,60,,"
 		t=$((t + 1))
 	done
 	# 2025-01-01 on, 546 days, values 40..76 in a cycle of 13 days.
@@ -90,15 +90,16 @@ is "$(echo $left | awk -v RS=' ' -F: '{ n++; s += $1; a += $2 }
     "a line per phase says how many were left out and need attention"
 has "$html" 'class="ms">任务1-12</text>' "the most overdue are drawn"
 hasnt "$html" 'class="ms">任务1-60</text>' "the least urgent are not"
-is "$(grep -o '<figure>' "$T/large.html" | wc -l | tr -d ' ')" 24 \
-    "24 target charts"
-is "$(grep -c '<figcaption>T3[1-9] \|<figcaption>T40 ' "$T/large.html")" 0 \
+is "$(grep -o '<figure>' "$T/large.html" | wc -l | tr -d ' ')" 60 \
+    "60 target charts"
+is "$(grep -c '<figcaption>T6[5-9] \|<figcaption>T70 ' "$T/large.html")" 0 \
     "none of a target on track"
-has "$html" "<figcaption>T24 " "the missed, in plan order when as bad"
-has "$html" "Charts of the 24 targets that most need attention; 17 more targets with values are not charted (7 of them need attention)." \
+has "$html" "<figcaption>T60 " "the missed, in plan order when as bad"
+hasnt "$html" "<figcaption>T61 " "up to the cap"
+has "$html" "Charts of the 60 targets that most need attention; 11 more targets with values are not charted (5 of them need attention)." \
     "a line says what was not charted"
 run pw report --format text
-has "$out" "T40" "the text report's table still lists every target"
+has "$out" "T70" "the text report's table still lists every target"
 
 # A dense series: a plan of T-daily alone charts it (few targets), 546
 # values on a chart 252 wide (1,094 days), so four or five a column.
