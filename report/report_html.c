@@ -3,6 +3,8 @@
  * fetch, print CSS for A4 portrait, inline SVG charts.  Tables wrap long
  * names instead of cutting them, and charts never straddle a page.
  */
+#include <stdio.h>
+
 #include "report/report.h"
 #include "report/svg.h"
 #include "util/buf.h"
@@ -135,11 +137,14 @@ target_charts(struct rsink *o, const struct report *r)
 		buf_puts(b, "</div>\n");
 	}
 	if (r->charts_left > 0) {
-		buf_puts(b, "<p class=\"more\">");
-		buf_printf(b, _("Charts of the %zu targets that most need "
-		    "attention; %zu more targets with values are not charted "
-		    "(%zu of them need attention)."), r->ncharts,
+		char line[512];
+
+		snprintf(line, sizeof line, _("Charts of the %zu targets that "
+		    "most need attention; %zu more targets with values are "
+		    "not charted (%zu of them need attention)."), r->ncharts,
 		    r->charts_left, r->charts_left_attn);
+		buf_puts(b, "<p class=\"more\">");
+		esc_html(b, line);
 		buf_puts(b, "</p>\n");
 	}
 }

@@ -5,6 +5,7 @@
  * viewBox; the page scales it to the column width.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,9 +173,12 @@ gantt_ms(struct buf *b, const struct report *r, const struct span *s,
 static void
 gantt_left(struct buf *b, const struct grow *g, double y)
 {
+	char line[256];
+
+	snprintf(line, sizeof line, _("%zu more milestones, %zu of them need "
+	    "attention"), g->left, g->attn);
 	buf_printf(b, "<text x=\"10\" y=\"%.1f\" class=\"ms\">", y + 11);
-	buf_printf(b, _("%zu more milestones, %zu of them need attention"),
-	    g->left, g->attn);
+	esc_html(b, line);
 	buf_puts(b, "</text>");
 }
 
