@@ -42,7 +42,8 @@ trim_line(struct buf *b, size_t start)
  * too wide, the flexible column gives up room first (down to FLEXMIN),
  * then headings are cut to their cells' width, then the flexible column
  * goes down to 8, then the widest column shrinks.  Returns the width used;
- * with only_flex, stops after the first step.
+ * with only_flex, stops after the first step.  cells[c] is the widest cell
+ * of column c (measured once: a table is laid out up to four times).
  */
 #define FLEXMIN	20
 
@@ -59,8 +60,8 @@ hfloor(const struct rtable *t, size_t c, int cells)
 }
 
 static int
-layout(const struct rtable *t, size_t c0, size_t c1, int avail, int *w,
-    bool only_flex)
+layout(const struct rtable *t, const int *cells, size_t c0, size_t c1,
+    int avail, int *w, bool only_flex)
 {
 	int cw[c1 - c0 + 1];
 	int sum = GAP * (int)(c1 - c0 - 1), fl = t->flex;
@@ -68,13 +69,7 @@ layout(const struct rtable *t, size_t c0, size_t c1, int avail, int *w,
 	for (size_t c = c0; c < c1; c++) {
 		int *x = &cw[c - c0];
 
-		*x = 0;
-		for (size_t r = 0; r < t->nrows; r++)
-			if (!t->rows[r].group) {
-				int k = text_width(t->rows[r].cells[c].text);
-				if (k > *x)
-					*x = k;
-			}
+		*x = cells[c];
 		if (*x > t->maxw[c])
 			*x = t->maxw[c];
 		if (*x < MINW)
@@ -168,30 +163,39 @@ rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
 	size_t nlines = 1;
 	bool groups = false;
 	int indent, *w = xcalloc(t->ncols, sizeof *w);
+	int *cells = xcalloc(t->ncols, sizeof *cells);
 
-	for (size_t i = 0; i < t->nrows; i++)
-		if (t->rows[i].group)
+	for (size_t i = 0; i < t->nrows; i++) {
+		if (t->rows[i].group) {
 			groups = true;
+			continue;
+		}
+		for (size_t c = 0; c < t->ncols; c++) {
+			int k = text_width(t->rows[i].cells[c].text);
+			if (k > cells[c])
+				cells[c] = k;
+		}
+	}
 	indent = groups ? 4 : 2;
 	lines[0] = (struct tline){ 0, t->ncols, indent };
-	if (layout(t, 0, t->ncols, TEXT_WIDTH - indent, w, true) >
+	if (layout(t, cells, 0, t->ncols, TEXT_WIDTH - indent, w, true) >
 	    TEXT_WIDTH - indent && t->flex + 1 < (int)t->ncols) {
 		size_t split = (size_t)t->flex + 1;
 
 		lines[0].c1 = split;
-		layout(t, 0, split, TEXT_WIDTH - indent, w, false);
+		layout(t, cells, 0, split, TEXT_WIDTH - indent, w, false);
 		lines[1] = (struct tline){ split, t->ncols, indent +
 		    (t->flex > 0 ? w[0] + GAP : 4) };
 		/* Under the name when the rest fits there, else nearer the
 		 * margin rather than cut (Chinese dates are 14 columns). */
-		if (layout(t, split, t->ncols, TEXT_WIDTH - lines[1].indent,
-		    w, true) > TEXT_WIDTH - lines[1].indent)
+		if (layout(t, cells, split, t->ncols, TEXT_WIDTH -
+		    lines[1].indent, w, true) > TEXT_WIDTH - lines[1].indent)
 			lines[1].indent = indent + 4;
-		layout(t, split, t->ncols, TEXT_WIDTH - lines[1].indent, w,
-		    false);
+		layout(t, cells, split, t->ncols, TEXT_WIDTH - lines[1].indent,
+		    w, false);
 		nlines = 2;
 	} else
-		layout(t, 0, t->ncols, TEXT_WIDTH - indent, w, false);
+		layout(t, cells, 0, t->ncols, TEXT_WIDTH - indent, w, false);
 
 	for (size_t l = 0; l < nlines; l++)
 		heads(b, t, &lines[l], w, utf8, false);
@@ -224,6 +228,7 @@ rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
 			buf_putc(b, '\n');
 		}
 	}
+	free(cells);
 	free(w);
 }
 
