@@ -110,7 +110,7 @@ axis(struct buf *b, const struct span *s, double height)
 struct grow {
 	int	phase;		/* >= 0: a phase row */
 	int	ms;		/* >= 0: a milestone row */
-	size_t	left, attn;	/* both < 0: a line of what is left */
+	size_t	left, attn;	/* phase = ms = -1: what is left out */
 };
 
 #define GCHUNK	40	/* rows per SVG, so that each fits a page */
