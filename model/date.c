@@ -166,18 +166,35 @@ date_parse_day(const char *s, pw_day *out)
 	return 0;
 }
 
+/* v in exactly width decimal digits (v < 10^width), like %0*u without
+ * snprintf: dates are formatted for every row of a review. */
+static char *
+put_digits(char *p, unsigned v, int width)
+{
+	for (int i = width - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
 void
 date_iso(pw_day day, char out[static 11])
 {
 	int y, m, d;
+	char *p;
 
 	if (day == DAY_NONE) {
 		strcpy(out, "-");
 		return;
 	}
 	date_to_ymd(day, &y, &m, &d);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
+	p = put_digits(out, (unsigned)y % 10000u, 4);
+	*p++ = '-';
+	p = put_digits(p, (unsigned)m % 100u, 2);
+	*p++ = '-';
+	p = put_digits(p, (unsigned)d % 100u, 2);
+	*p = '\0';
 }
 
 void
@@ -260,28 +277,37 @@ void
 period_label(enum period p, pw_day day, char out[static 16])
 {
 	int y, m, d, wy, w;
+	char *q;
 
 	date_to_ymd(day, &y, &m, &d);
 	y = (y % 10000 + 10000) % 10000;
 	switch (p) {
 	case PERIOD_WEEK:
 		date_iso_week(day, &wy, &w);
-		snprintf(out, 16, "%04u-W%02u", (unsigned)wy % 10000u,
-		    (unsigned)w % 100u);
+		q = put_digits(out, (unsigned)wy % 10000u, 4);
+		*q++ = '-';
+		*q++ = 'W';
+		q = put_digits(q, (unsigned)w % 100u, 2);
 		break;
 	case PERIOD_MONTH:
-		snprintf(out, 16, "%04u-%02u", (unsigned)y, (unsigned)m % 100u);
+		q = put_digits(out, (unsigned)y, 4);
+		*q++ = '-';
+		q = put_digits(q, (unsigned)m % 100u, 2);
 		break;
 	case PERIOD_QUARTER:
-		snprintf(out, 16, "%04u-Q%u", (unsigned)y,
-		    (unsigned)(m - 1) / 3u % 10u + 1u);
+		q = put_digits(out, (unsigned)y, 4);
+		*q++ = '-';
+		*q++ = 'Q';
+		q = put_digits(q, (unsigned)(m - 1) / 3u % 10u + 1u, 1);
 		break;
 	case PERIOD_YEAR:
-		snprintf(out, 16, "%04u", (unsigned)y);
+		q = put_digits(out, (unsigned)y, 4);
 		break;
 	default:
 		date_iso(day, out);
+		return;
 	}
+	*q = '\0';
 }
 
 pw_day

@@ -2,24 +2,18 @@
  * facts.c: what was recorded, keyed by item id.
  *
  * Lists are found by an open-addressing hash of the item id.  Ids and level
- * names are copied into one arena of large blocks, so loading a history of
- * any size costs a few allocations per item, not one per fact; a level equal
- * to the one before it in the same list is shared, not copied again.
+ * names are copied into a string pool (util/strpool.h), so loading a
+ * history of any size costs a few allocations per item, not one per fact;
+ * a level equal to the one before it in the same list is shared, not copied
+ * again.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/facts.h"
+#include "util/strpool.h"
 #include "util/xalloc.h"
-
-#define ARENA_BLOCK	(64 * 1024)
-
-struct arena_block {
-	struct arena_block *next;
-	size_t		    used, size;
-	char		    data[];
-};
 
 struct facts {
 	struct fact_list **slot;	/* open addressing by item */
@@ -27,7 +21,7 @@ struct facts {
 	struct fact_list **items;	/* in order of first appearance */
 	size_t		   nitems;
 	size_t		   total;
-	struct arena_block *arena;	/* strings, newest block first */
+	struct strpool	   *strings;	/* item ids and levels */
 };
 
 static uint32_t
@@ -38,28 +32,6 @@ hash_str(const char *s)
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
-}
-
-/* A copy of s in the arena. */
-static const char *
-arena_strdup(struct facts *f, const char *s)
-{
-	size_t len = strlen(s) + 1;
-	struct arena_block *b = f->arena;
-	char *p;
-
-	if (b == NULL || b->size - b->used < len) {
-		size_t size = len > ARENA_BLOCK ? len : ARENA_BLOCK;
-		b = xmalloc(sizeof *b + size);
-		b->next = f->arena;
-		b->used = 0;
-		b->size = size;
-		f->arena = b;
-	}
-	p = b->data + b->used;
-	memcpy(p, s, len);
-	b->used += len;
-	return p;
 }
 
 struct facts *
@@ -75,18 +47,13 @@ facts_new(void)
 void
 facts_free(struct facts *f)
 {
-	struct arena_block *b, *next;
-
 	if (f == NULL)
 		return;
 	for (size_t i = 0; i < f->nitems; i++) {
 		free(f->items[i]->v);
 		free(f->items[i]);
 	}
-	for (b = f->arena; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
+	strpool_free(f->strings);
 	free(f->items);
 	free(f->slot);
 	free(f);
@@ -127,7 +94,7 @@ facts_list(struct facts *f, const char *item)
 		s = find_slot(f->slot, f->cap, item);
 	}
 	l = xcalloc(1, sizeof *l);
-	l->item = arena_strdup(f, item);
+	l->item = strpool_dup(&f->strings, item);
 	l->since = DAY_NONE;
 	*s = l;
 	if ((f->nitems & (f->nitems - 1)) == 0)
@@ -151,7 +118,7 @@ facts_push(struct facts *f, struct fact_list *l, const struct fact *fact)
 	if (fact->level != NULL) {
 		const char *prev = l->n > 0 ? l->v[l->n - 1].level : NULL;
 		x->level = prev != NULL && strcmp(prev, fact->level) == 0 ?
-		    prev : arena_strdup(f, fact->level);
+		    prev : strpool_dup(&f->strings, fact->level);
 	}
 	l->n++;
 	f->total++;

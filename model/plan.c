@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/plan.h"
+#include "util/strpool.h"
 #include "util/xalloc.h"
 
 /* Open addressing from id to item; ids are borrowed from the plan. */
@@ -59,41 +60,10 @@ idmap_put(struct idtable *m, const char *id, enum item_kind kind, int index)
 	return 0;
 }
 
-/* Strings packed in blocks: one allocation for thousands of names. */
-struct strpool {
-	struct strpool	*next;
-	size_t		 used, cap;
-	char		 buf[];
-};
-
-#define POOL_BLOCK	(64 * 1024 - 64)
-
 char *
 plan_strndup(struct plan *p, const char *s, size_t n)
 {
-	struct strpool *b = p->pool;
-
-	if (b == NULL || b->cap - b->used <= n) {
-		size_t cap = n >= POOL_BLOCK / 4 ? n + 1 : POOL_BLOCK;
-		struct strpool *nb = xmalloc(sizeof *nb + cap);
-		nb->used = 0;
-		nb->cap = cap;
-		if (cap > POOL_BLOCK && b != NULL) {
-			/* A long string gets a block of its own, behind the
-			 * one still being filled. */
-			nb->next = b->next;
-			b->next = nb;
-		} else {
-			nb->next = b;
-			p->pool = nb;
-		}
-		b = nb;
-	}
-	char *d = b->buf + b->used;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	b->used += n + 1;
-	return d;
+	return strpool_ndup(&p->pool, s, n);
 }
 
 static void
@@ -148,11 +118,8 @@ plan_free(struct plan *p)
 		return;
 	if (p->pool != NULL) {
 		/* Every string is in the pool; only the arrays are apart. */
-		while (p->pool != NULL) {
-			struct strpool *next = p->pool->next;
-			free(p->pool);
-			p->pool = next;
-		}
+		strpool_free(p->pool);
+		p->pool = NULL;
 		for (size_t i = 0; i < p->nms; i++)
 			free(p->ms[i].support);
 		for (size_t i = 0; i < p->ntargets; i++) {

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "model/status.h"
+#include "util/buf.h"
 #include "util/i18n.h"
+#include "util/strpool.h"
 #include "util/xalloc.h"
 
 /* Values recorded longer ago than this do not shape the projection. */
@@ -591,12 +593,32 @@ account_dept(struct review *rv, const struct milestone *m,
 		count_instance(&rv->depts[m->support[k]].support, r);
 }
 
+/* The id of instance in of m: the plan's for a milestone that does not
+ * recur, else M@PERIOD made in b (the review keeps a copy of the ones it
+ * keeps: a plan of 10,000 milestones has tens of thousands). */
+static const char *
+instance_name(const struct milestone *m, const struct instance *in,
+    struct buf *b)
+{
+	char label[16];
+
+	if (in->period == DAY_NONE)
+		return m->id;
+	period_label(m->every, in->period, label);
+	buf_reset(b);
+	buf_puts(b, m->id);
+	buf_putc(b, '@');
+	buf_puts(b, label);
+	return buf_str(b);
+}
+
 static void
 review_milestones(struct review *rv, const struct facts *f,
     struct phase_acc *acc, bool *ms_scope)
 {
 	const struct plan *p = rv->plan;
 	struct instance *iv = NULL;
+	struct buf name = BUF_INIT;
 	size_t ni, icap = 0, cap = 0;
 
 	for (size_t mi = 0; mi < p->nms; mi++) {
@@ -609,7 +631,7 @@ review_milestones(struct review *rv, const struct facts *f,
 		plan_instances(p, (int)mi, &iv, &ni, &icap);
 		for (size_t k = 0; k < ni; k++) {
 			struct ms_result r = { .in = iv[k] };
-			r.name = plan_instance_name(p, &iv[k]);
+			r.name = instance_name(m, &iv[k], &name);
 			eval_instance(f, p, rv->asof, rv->warn_days, &r);
 			if (m->phase >= 0) {
 				struct phase_acc *a = &acc[m->phase];
@@ -623,15 +645,14 @@ review_milestones(struct review *rv, const struct facts *f,
 			}
 			/* An instance exists from the start of its period. */
 			if (iv[k].period != DAY_NONE &&
-			    iv[k].period > rv->asof) {
-				free(r.name);
+			    iv[k].period > rv->asof)
 				continue;
-			}
 			account_dept(rv, m, &r);
-			if (!scope) {
-				free(r.name);
+			if (!scope)
 				continue;
-			}
+			if (r.name != m->id)
+				r.name = strpool_ndup(&rv->names, name.s,
+				    name.len);
 			count_instance(&rv->counts, &r);
 			rv->worst = sev_max(rv->worst, r.sev);
 			if (rv->nitems == cap) {
@@ -643,6 +664,7 @@ review_milestones(struct review *rv, const struct facts *f,
 		}
 	}
 	free(iv);
+	buf_release(&name);
 }
 
 static void
@@ -820,8 +842,7 @@ review_free(struct review *rv)
 {
 	if (rv == NULL)
 		return;
-	for (size_t i = 0; i < rv->nitems; i++)
-		free(rv->items[i].name);
+	strpool_free(rv->names);
 	free(rv->items);
 	for (size_t i = 0; i < rv->ntargets; i++)
 		free(rv->targets[i].series);

@@ -41,7 +41,8 @@ struct point {
 /* One milestone instance as of the date. */
 struct ms_result {
 	struct instance	 in;
-	char		*name;		/* instance id: M or M@2024-03 */
+	const char	*name;		/* instance id: M (the plan's) or
+					   M@2024-03 (the review's) */
 	enum ms_state	 state;
 	int		 days_overdue;	/* > 0 when overdue or late */
 	int		 days_left;	/* due - asof, when open */
@@ -133,6 +134,7 @@ struct review {
 	enum severity	 worst;
 	int		 dept;		/* review_opts.dept, or -1 */
 	size_t		 ignored;	/* sum of targets[].ignored */
+	struct strpool	*names;		/* the instances' ids */
 };
 
 /*
