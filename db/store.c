@@ -60,6 +60,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * always NULL here, makes it a covering index for SQLite). */
 	"CREATE INDEX events_current ON events(kind, item, asof, seq, value,"
 	" level, superseded_by) WHERE superseded_by IS NULL;",
+	/* 3: the current values by level, so that the values whose level a
+	 * plan's scale does not have are counted with a seek per distinct
+	 * level (NULL first), not a walk through a target's history. */
+	"CREATE INDEX events_levels ON events(kind, item, level, asof,"
+	" superseded_by) WHERE superseded_by IS NULL AND kind = 'value';",
 };
 
 /* The oldest schema a reader can read: later ones only add indexes, and a
@@ -627,8 +632,8 @@ struct want_ctx {
 	const struct facts_query *q;
 	sqlite3_stmt	*walk;		/* values on or before a day, newest
 					   first */
-	sqlite3_stmt   **skip;		/* skip_stmt's, by number of levels */
-	size_t		 nskip;
+	sqlite3_stmt	*levels;	/* count_skipped's */
+	sqlite3_stmt	*count;
 };
 
 /* The value row st is on, as a fact; -1 when it is damaged. */
@@ -684,54 +689,61 @@ seek_value(struct want_ctx *c, const struct value_want *w,
 	return step_error(c, rc, err);
 }
 
-/* The statement counting the values of an item before a day that have
- * none of n levels (bound from ?3 on): one per n, kept in c->skip. */
-static sqlite3_stmt *
-skip_stmt(struct want_ctx *c, size_t n, char **err)
-{
-	struct buf sql = BUF_INIT;
-	int rc;
-
-	if (n < c->nskip && c->skip[n] != NULL)
-		return c->skip[n];
-	if (n >= c->nskip) {
-		c->skip = xreallocarray(c->skip, n + 1, sizeof *c->skip);
-		memset(c->skip + c->nskip, 0, (n + 1 - c->nskip) *
-		    sizeof *c->skip);
-		c->nskip = n + 1;
-	}
-	/* A chain of comparisons: NOT IN would probe a temporary index for
-	 * every row. */
-	buf_puts(&sql, "SELECT count(*) FROM events WHERE superseded_by IS "
-	    "NULL AND kind = 'value' AND item = ?1 AND asof < ?2");
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&sql, " AND level IS NOT ?%zu", i + 3);
-	rc = prepare(c->s, buf_str(&sql), &c->skip[n], err);
-	buf_release(&sql);
-	return rc == 0 ? c->skip[n] : NULL;
-}
-
-/* Count the values of w before l->since that do not count. */
+/*
+ * Count the values of w before l->since whose level is not one of w's
+ * (none is not one either): walk the item's distinct levels in
+ * events_levels, a seek each, and count the rows of those not
+ * in the scale; a handful of seeks per target, where a count over its rows
+ * would read its whole history.
+ */
 static int
 count_skipped(struct want_ctx *c, const struct value_want *w,
     struct fact_list *l, char **err)
 {
-	sqlite3_stmt *st;
+	struct buf level = BUF_INIT;
 	char iso[11];
 	int rc;
 
-	if ((st = skip_stmt(c, w->nlevels, err)) == NULL)
+	if ((c->levels == NULL && prepare(c->s, "SELECT level FROM events "
+	    "WHERE superseded_by IS NULL AND kind = 'value' AND item = ?1 "
+	    "AND level > ?2 ORDER BY level LIMIT 1", &c->levels, err) != 0) ||
+	    (c->count == NULL && prepare(c->s, "SELECT count(*) FROM events "
+	    "WHERE superseded_by IS NULL AND kind = 'value' AND item = ?1 "
+	    "AND level IS ?2 AND asof < ?3", &c->count, err) != 0))
 		return -1;
 	date_iso(l->since, iso);
-	sqlite3_bind_text(st, 1, w->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, iso, -1, SQLITE_TRANSIENT);
-	for (size_t i = 0; i < w->nlevels; i++)
-		sqlite3_bind_text(st, (int)i + 3, w->levels[i], -1,
-		    SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		l->skipped = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
+	l->skipped = 0;
+	sqlite3_bind_text(c->levels, 1, w->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->count, 1, w->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->count, 3, iso, -1, SQLITE_STATIC);
+	/* NULL, then "", then each level after the one before. */
+	for (int step = 0;; step++) {
+		if (step == 0 || !value_want_counts(w, buf_str(&level))) {
+			if (step == 0)
+				sqlite3_bind_null(c->count, 2);
+			else
+				sqlite3_bind_text(c->count, 2, buf_str(&level),
+				    -1, SQLITE_TRANSIENT);
+			if ((rc = sqlite3_step(c->count)) == SQLITE_ROW)
+				l->skipped += (size_t)sqlite3_column_int64(
+				    c->count, 0);
+			sqlite3_reset(c->count);
+			if (rc != SQLITE_ROW)
+				break;
+		}
+		if (step == 0)
+			continue;
+		sqlite3_bind_text(c->levels, 2, buf_str(&level), -1,
+		    SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(c->levels)) != SQLITE_ROW)
+			break;
+		buf_reset(&level);
+		buf_puts(&level, text_col(c->levels, 0));
+		sqlite3_reset(c->levels);
+	}
+	sqlite3_reset(c->levels);
+	buf_release(&level);
+	if (rc != SQLITE_DONE) {
 		*err = db_error(c->s, c->s->db);
 		return -1;
 	}
@@ -836,9 +848,8 @@ store_load_facts_asof(struct store *s, struct facts *f,
 	ret = 0;
 done:
 	sqlite3_finalize(c.walk);
-	for (size_t i = 0; i < c.nskip; i++)
-		sqlite3_finalize(c.skip[i]);
-	free(c.skip);
+	sqlite3_finalize(c.levels);
+	sqlite3_finalize(c.count);
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	return ret;
 }

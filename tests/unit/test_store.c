@@ -253,7 +253,7 @@ test_refusals(void **state)
 	sql(p, "PRAGMA user_version = 99");
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), -1);
 	assert_non_null(strstr(err, "newer planwatch (schema 99); this one "
-	    "knows up to 2"));
+	    "knows up to 3"));
 	free(err);
 	err = NULL;
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), -1);
@@ -377,7 +377,7 @@ static void
 record_asof_fixture(struct store *s)
 {
 	static const char *bad = "坏", *low = "低", *mid = "中",
-	    *unknown = "未知";
+	    *high = "高", *other = "甲", *unknown = "未知";
 	struct record_in r[] = {
 		value_in("T", ymd(2020, 1, 1), 1),
 		value_in("T", ymd(2020, 1, 1), 1.5),	/* supersedes */
@@ -387,6 +387,10 @@ record_asof_fixture(struct store *s)
 		value_in("T", ymd(2024, 2, 1), 3.8),
 		value_in("T", ymd(2024, 3, 1), 4),
 		value_in("T", ymd(2024, 7, 1), 5),	/* after the date */
+		value_in("S", ymd(2019, 5, 1), 2),	/* no level */
+		level_in("S", ymd(2019, 6, 1), bad),
+		level_in("S", ymd(2019, 7, 1), high),
+		level_in("S", ymd(2019, 8, 1), other),
 		level_in("S", ymd(2020, 1, 1), bad),
 		level_in("S", ymd(2020, 2, 1), low),
 		level_in("S", ymd(2024, 5, 1), mid),
@@ -442,14 +446,14 @@ test_load_asof(void **state)
 	assert_int_equal(l->skipped, 0);
 
 	/* A scale: levels not in it are loaded in the year, counted before
-	 * it. */
+	 * it: no level, and each level not in the scale, however often. */
 	l = facts_get(f, "S");
 	assert_non_null(l);
 	assert_int_equal(l->n, 2);
 	assert_string_equal(l->v[0].level, "中");
 	assert_string_equal(l->v[1].level, "未知");
 	assert_int_equal(l->since, ymd(2020, 2, 2));
-	assert_int_equal(l->skipped, 1);
+	assert_int_equal(l->skipped, 4);
 
 	/* A stage within the year before its first value. */
 	l = facts_get(f, "U");
@@ -629,13 +633,13 @@ test_migrate_v1(void **state)
 	store_close(s);
 	assert_int_equal(sql_int(p, "PRAGMA user_version"), 1);
 
-	/* Written: migrated, the rows kept, the new index in use. */
+	/* Written: migrated, the rows kept, the new indexes in use. */
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
 	assert_int_equal(store_record(s, &r, 1, &err), 0);
 	store_close(s);
-	assert_int_equal(sql_int(p, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE "
-	    "name = 'events_current'"), 1);
+	    "name IN ('events_current', 'events_levels')"), 2);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM events"), 4);
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), 0);
 	f = facts_new();
