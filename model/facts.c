@@ -15,13 +15,31 @@
 #include "util/strpool.h"
 #include "util/xalloc.h"
 
+/* A slot keeps its list's hash, so that a probe compares ids only when
+ * the hashes agree and rarely touches a list (tens of thousands of
+ * instances are looked up in a review). */
+struct slot {
+	uint32_t	   hash;
+	struct fact_list  *list;	/* NULL: empty */
+};
+
+/* Lists are made LIST_BLOCK at a time. */
+#define LIST_BLOCK	256
+
+struct list_block {
+	struct list_block *next;
+	size_t		   used;
+	struct fact_list   lists[LIST_BLOCK];
+};
+
 struct facts {
-	struct fact_list **slot;	/* open addressing by item */
+	struct slot	  *slot;	/* open addressing by item */
 	size_t		   cap;		/* power of two */
 	struct fact_list **items;	/* in order of first appearance */
 	size_t		   nitems;
 	size_t		   total;
 	struct strpool	   *strings;	/* item ids and levels */
+	struct list_block  *blocks;	/* the lists, newest block first */
 };
 
 static uint32_t
@@ -49,9 +67,12 @@ facts_free(struct facts *f)
 {
 	if (f == NULL)
 		return;
-	for (size_t i = 0; i < f->nitems; i++) {
+	for (size_t i = 0; i < f->nitems; i++)
 		free(f->items[i]->v);
-		free(f->items[i]);
+	while (f->blocks != NULL) {
+		struct list_block *next = f->blocks->next;
+		free(f->blocks);
+		f->blocks = next;
 	}
 	strpool_free(f->strings);
 	free(f->items);
@@ -59,12 +80,13 @@ facts_free(struct facts *f)
 	free(f);
 }
 
-static struct fact_list **
-find_slot(struct fact_list **slot, size_t cap, const char *item)
+static struct slot *
+find_slot(struct slot *slot, size_t cap, const char *item, uint32_t hash)
 {
-	size_t i = hash_str(item) & (cap - 1);
+	size_t i = hash & (cap - 1);
 
-	while (slot[i] != NULL && strcmp(slot[i]->item, item) != 0)
+	while (slot[i].list != NULL && (slot[i].hash != hash ||
+	    strcmp(slot[i].list->item, item) != 0))
 		i = (i + 1) & (cap - 1);
 	return &slot[i];
 }
@@ -73,30 +95,49 @@ static void
 grow(struct facts *f)
 {
 	size_t cap = f->cap * 2;
-	struct fact_list **slot = xcalloc(cap, sizeof *slot);
+	struct slot *slot = xcalloc(cap, sizeof *slot);
 
-	for (size_t i = 0; i < f->nitems; i++)
-		*find_slot(slot, cap, f->items[i]->item) = f->items[i];
+	for (size_t i = 0; i < f->cap; i++) {
+		struct slot *o = &f->slot[i];
+		if (o->list != NULL)
+			*find_slot(slot, cap, o->list->item, o->hash) = *o;
+	}
 	free(f->slot);
 	f->slot = slot;
 	f->cap = cap;
 }
 
+static struct fact_list *
+new_list(struct facts *f)
+{
+	struct list_block *b = f->blocks;
+
+	if (b == NULL || b->used == LIST_BLOCK) {
+		b = xcalloc(1, sizeof *b);
+		b->next = f->blocks;
+		f->blocks = b;
+	}
+	return &b->lists[b->used++];
+}
+
 struct fact_list *
 facts_list(struct facts *f, const char *item)
 {
-	struct fact_list **s = find_slot(f->slot, f->cap, item), *l;
+	uint32_t hash = hash_str(item);
+	struct slot *s = find_slot(f->slot, f->cap, item, hash);
+	struct fact_list *l;
 
-	if (*s != NULL)
-		return *s;
+	if (s->list != NULL)
+		return s->list;
 	if ((f->nitems + 1) * 2 > f->cap) {
 		grow(f);
-		s = find_slot(f->slot, f->cap, item);
+		s = find_slot(f->slot, f->cap, item, hash);
 	}
-	l = xcalloc(1, sizeof *l);
+	l = new_list(f);
 	l->item = strpool_dup(&f->strings, item);
 	l->since = DAY_NONE;
-	*s = l;
+	s->hash = hash;
+	s->list = l;
 	if ((f->nitems & (f->nitems - 1)) == 0)
 		f->items = xreallocarray(f->items,
 		    f->nitems ? f->nitems * 2 : 1, sizeof *f->items);
@@ -133,7 +174,7 @@ facts_add(struct facts *f, const char *item, const struct fact *fact)
 const struct fact_list *
 facts_get(const struct facts *f, const char *item)
 {
-	return *find_slot(f->slot, f->cap, item);
+	return find_slot(f->slot, f->cap, item, hash_str(item))->list;
 }
 
 const struct fact_list *const *
