@@ -2,9 +2,13 @@
 # deps.sh: install missing build dependencies on Debian (apt-get as root,
 # else through sudo, else print the one line to run and stop).
 #
-# PLANWATCH_TEST_DEPS=1 adds what the full test suite uses.
+# PLANWATCH_TEST_DEPS=1 adds what the full test suite uses;
+# PLANWATCH_BENCH_DEPS=1 what the benchmark measures beside planwatch.
 set -u
 need="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev gettext"
+if [ "${PLANWATCH_BENCH_DEPS:-0}" = 1 ]; then
+	need="$need sqlite3 tmux taskwarrior"
+fi
 if [ "${PLANWATCH_TEST_DEPS:-0}" = 1 ]; then
 	need="$need libcmocka-dev tmux sqlite3 jq mandoc locales clang \
 	    libclang-rt-14-dev valgrind calcurse poppler-utils chromium \
