@@ -17,6 +17,8 @@ buf_grow(struct buf *b, size_t extra)
 	while (cap < need)
 		cap *= 2;
 	b->s = xrealloc(b->s, cap);
+	if (b->cap == 0)
+		b->s[0] = '\0';	/* fresh storage: still the empty string */
 	b->cap = cap;
 }
 

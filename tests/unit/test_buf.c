@@ -69,6 +69,28 @@ test_printf_many(void **state)
 	free(s);
 }
 
+/* Growing an empty buffer keeps it the empty string: buf_str, buf_detach
+ * and the next buf_add see "" and not the new storage's garbage. */
+static void
+test_grow_empty(void **state)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+
+	(void)state;
+	buf_grow(&b, 100);
+	assert_non_null(b.s);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(buf_str(&b), "");
+	s = buf_detach(&b);
+	assert_string_equal(s, "");
+	free(s);
+	buf_grow(&b, 10);
+	buf_add(&b, "ab", 2);
+	assert_string_equal(buf_str(&b), "ab");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -76,6 +98,7 @@ main(void)
 		cmocka_unit_test(test_printf_empty),
 		cmocka_unit_test(test_printf_edges),
 		cmocka_unit_test(test_printf_many),
+		cmocka_unit_test(test_grow_empty),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
