@@ -194,18 +194,70 @@ text_width(const char *s)
 	return w;
 }
 
-static bool
-add_bytes(void *arg, const char *s, size_t n, int w)
+/*
+ * Length of the run at str (n bytes) that text_safe() shows as itself:
+ * printable ASCII and well-formed UTF-8 with no unsafe code point.  It
+ * stops at the first byte that needs an escape.
+ */
+static size_t
+safe_run(const char *str, size_t n)
 {
-	(void)w;
-	buf_add(arg, s, n);
-	return true;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k;
+	unsigned cp;
+
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		/* Three bytes led by E1, E3..EC, EE or EF (Chinese among them)
+		 * are well formed once their continuation bytes are: no
+		 * overlong (E0), surrogate (ED) or unsafe code point (E2, the
+		 * bidi controls and separators) can start so. */
+		if (c >= 0xe1 && c <= 0xef && c != 0xe2 && c != 0xed &&
+		    n - i >= 3 && (s[i + 1] & 0xc0) == 0x80 &&
+		    (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if (c < 0x80 || (k = utf8_decode(str + i, n - i, &cp)) == 0 ||
+		    text_unsafe_cp(cp))
+			break;
+		i += k;
+	}
+	return i;
 }
 
+/*
+ * The units walk_units() finds, but a run of safe text is copied at once:
+ * most text needs no escape, and its width is not wanted here.
+ */
 void
 text_safe_buf(struct buf *b, const char *s)
 {
-	walk_units(s, add_bytes, b);
+	size_t n = strlen(s), i = 0;
+
+	buf_grow(b, n);
+	while (i < n) {
+		size_t run = safe_run(s + i, n - i), k;
+		unsigned cp;
+		char esc[16];
+		int e;
+
+		buf_add(b, s + i, run);
+		if ((i += run) == n)
+			break;
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			e = escape_cp(esc, (unsigned char)s[i], true);
+			k = 1;
+		} else
+			e = escape_cp(esc, cp, false);
+		buf_add(b, esc, (size_t)e);
+		i += k;
+	}
 }
 
 char *

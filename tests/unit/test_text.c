@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "util/buf.h"
 #include "util/text.h"
 
 static void
@@ -44,6 +45,120 @@ test_safe(void **state)
 	s = text_safe("\xe4\xb8");	/* truncated sequence */
 	assert_string_equal(s, "\\xe4\\xb8");
 	free(s);
+}
+
+/*
+ * A run text_safe() copies as it is, with one hazard put between every
+ * two of its characters in turn: everything before and after the hazard
+ * comes out unchanged, the hazard as its escape.  The run mixes ASCII,
+ * Chinese (the three-byte fast path), a safe E2 character (the ellipsis,
+ * whose lead byte the unsafe ones share), two and four bytes.
+ */
+static void
+test_safe_positions(void **state)
+{
+	static const char *const units[] = { "a", "b", "\xe4\xb8\xad",
+	    "\xe6\x96\x87", " ", "\xe2\x80\xa6", "\xc3\xa9", "~",
+	    "\xf0\x9f\x98\x80", "\xef\xbc\x8c", "z" };
+	static const struct {
+		const char	*in, *out;
+	} hazards[] = {
+		{ "\x1b", "\\x1b" },			/* C0 */
+		{ "\x7f", "\\x7f" },			/* DEL */
+		{ "\xc2\x85", "\\x85" },		/* C1 NEL */
+		{ "\xc2\x9b", "\\x9b" },		/* C1 CSI */
+		{ "\xe2\x80\xae", "\\u202e" },	/* RLO */
+		{ "\xe2\x80\xaa", "\\u202a" },	/* LRE */
+		{ "\xe2\x81\xa6", "\\u2066" },	/* LRI */
+		{ "\xe2\x81\xa9", "\\u2069" },	/* PDI */
+		{ "\xe2\x80\x8f", "\\u200f" },	/* RLM */
+		{ "\xd8\x9c", "\\u061c" },		/* ALM */
+		{ "\xe2\x80\xa8", "\\u2028" },	/* LS */
+		{ "\xff", "\\xff" },			/* never UTF-8 */
+		{ "\x80", "\\x80" },			/* lone continuation */
+		{ "\xe4\xb8", "\\xe4\\xb8" },	/* Chinese cut short */
+		{ "\xe0\x80\x80", "\\xe0\\x80\\x80" },	/* overlong */
+		{ "\xed\xa0\x80", "\\xed\\xa0\\x80" },	/* surrogate */
+		{ "\xe9\x80", "\\xe9\\x80" },	/* two of three bytes */
+	};
+	size_t nu = sizeof units / sizeof units[0];
+
+	(void)state;
+	for (size_t h = 0; h < sizeof hazards / sizeof hazards[0]; h++)
+		for (size_t at = 0; at <= nu; at++) {
+			char in[128] = "", want[128] = "", *got;
+
+			for (size_t u = 0; u <= nu; u++) {
+				if (u == at) {
+					strcat(in, hazards[h].in);
+					strcat(want, hazards[h].out);
+				}
+				if (u < nu) {
+					strcat(in, units[u]);
+					strcat(want, units[u]);
+				}
+			}
+			got = text_safe(in);
+			if (strcmp(got, want) != 0)
+				fail_msg("hazard %zu at %zu: '%s', not '%s'", h,
+				    at, got, want);
+			free(got);
+		}
+}
+
+/* Where the three-byte fast path must not answer alone: its lead at the
+ * very end, the leads E0, E2 and ED whose ranges hold escapes, and the
+ * well-formed neighbours of those ranges, shown as they are. */
+static void
+test_safe_edges(void **state)
+{
+	static const struct {
+		const char	*in, *out;
+	} cases[] = {
+		{ "", "" },
+		{ "ab\xe4", "ab\\xe4" },
+		{ "ab\xe4\xb8", "ab\\xe4\\xb8" },
+		{ "\xe4\xb8x", "\\xe4\\xb8x" },
+		{ "\xe4x\xad", "\\xe4x\\xad" },
+		{ "\xe0\xa0\x80", "\xe0\xa0\x80" },	/* U+0800 */
+		{ "\xed\x9f\xbf", "\xed\x9f\xbf" },	/* U+D7FF */
+		{ "\xee\x80\x80", "\xee\x80\x80" },	/* U+E000 */
+		{ "\xef\xbf\xbf", "\xef\xbf\xbf" },	/* U+FFFF */
+		{ "\xe2\x80\x8d", "\xe2\x80\x8d" },	/* ZWJ */
+		{ "\xe2\x80\xaf", "\xe2\x80\xaf" },	/* after RLO */
+		{ "\xe2\x81\xaa", "\xe2\x81\xaa" },	/* after PDI */
+		{ "\xc2\xa0", "\xc2\xa0" },		/* after the C1 */
+		{ "\xc2\x9f", "\\x9f" },
+		{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80" },
+		{ "\t\n\r", "\\x09\\x0a\\x0d" },
+		{ "\x1b\x1b", "\\x1b\\x1b" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_safe(cases[i].in);
+
+		if (strcmp(got, cases[i].out) != 0)
+			fail_msg("case %zu: '%s', not '%s'", i, got,
+			    cases[i].out);
+		free(got);
+	}
+}
+
+/* text_safe_buf appends to what the buffer holds. */
+static void
+test_safe_buf(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_puts(&b, "x=");
+	text_safe_buf(&b, "\xe5\x8c\xbb\x1b\xe9\x99\xa2");
+	text_safe_buf(&b, "");
+	text_safe_buf(&b, "!");
+	assert_string_equal(buf_str(&b), "x=\xe5\x8c\xbb\\x1b\xe9\x99\xa2!");
+	assert_int_equal(b.len, strlen(buf_str(&b)));
+	buf_release(&b);
 }
 
 static void
@@ -113,6 +228,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_safe),
+		cmocka_unit_test(test_safe_positions),
+		cmocka_unit_test(test_safe_edges),
+		cmocka_unit_test(test_safe_buf),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_utf8),
