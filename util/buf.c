@@ -1,7 +1,9 @@
 /* buf.c: a growable byte string. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -45,11 +47,95 @@ buf_putc(struct buf *b, int c)
 	buf_add(b, &ch, 1);
 }
 
+/* Append the decimal digits of v, after a minus sign when neg. */
+static void
+put_decimal(struct buf *b, bool neg, unsigned long long v)
+{
+	char d[24], *p = d + sizeof d;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (neg)
+		*--p = '-';
+	buf_add(b, p, (size_t)(d + sizeof d - p));
+}
+
+/*
+ * Format fmt the way vsnprintf would when it asks only for %%, %s and
+ * the integers %d %i %u with no flag, width or precision (and the length
+ * modifiers l and z): most of the program's formats, and the translated
+ * ones, are so.  Returns false, having added nothing, at anything else (a
+ * flag, a width, %f, a positional %1$s, a NULL string) for vsnprintf to do.
+ */
+static bool
+format_simple(struct buf *b, const char *fmt, va_list ap)
+{
+	size_t start = b->len;
+	const char *p = fmt, *q, *str;
+
+	while ((q = strchr(p, '%')) != NULL) {
+		char mod = '\0';
+		long long sv;
+		unsigned long long uv;
+
+		buf_add(b, p, (size_t)(q - p));
+		p = q + 1;
+		if (*p == 'l' || *p == 'z')
+			mod = *p++;
+		switch (*p++) {
+		case '%':
+			if (mod != '\0')
+				goto fail;
+			buf_putc(b, '%');
+			continue;
+		case 's':
+			if (mod != '\0' ||
+			    (str = va_arg(ap, const char *)) == NULL)
+				goto fail;
+			buf_puts(b, str);
+			continue;
+		case 'd':
+		case 'i':
+			sv = mod == 'l' ? va_arg(ap, long) :
+			    mod == 'z' ? va_arg(ap, ssize_t) :
+			    va_arg(ap, int);
+			/* The magnitude as unsigned: -LLONG_MIN overflows. */
+			uv = sv < 0 ? 0 - (unsigned long long)sv :
+			    (unsigned long long)sv;
+			put_decimal(b, sv < 0, uv);
+			continue;
+		case 'u':
+			uv = mod == 'l' ? va_arg(ap, unsigned long) :
+			    mod == 'z' ? va_arg(ap, size_t) :
+			    va_arg(ap, unsigned);
+			put_decimal(b, false, uv);
+			continue;
+		default:
+			goto fail;
+		}
+	}
+	buf_puts(b, p);
+	return true;
+fail:
+	b->len = start;
+	if (b->s != NULL)
+		b->s[start] = '\0';
+	return false;
+}
+
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
 	int n;
+
+	va_copy(cp, ap);
+	if (format_simple(b, fmt, cp)) {
+		va_end(cp);
+		return;
+	}
+	va_end(cp);
 
 	/* Format straight into the spare room, and only when the result
 	 * does not fit there grow and format again: measuring first would
