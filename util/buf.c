@@ -118,9 +118,7 @@ format_simple(struct buf *b, const char *fmt, va_list ap)
 	buf_puts(b, p);
 	return true;
 fail:
-	b->len = start;
-	if (b->s != NULL)
-		b->s[start] = '\0';
+	buf_truncate(b, start);
 	return false;
 }
 
@@ -164,11 +162,18 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 void
+buf_truncate(struct buf *b, size_t len)
+{
+	if (len >= b->len)
+		return;
+	b->len = len;
+	b->s[len] = '\0';
+}
+
+void
 buf_reset(struct buf *b)
 {
-	b->len = 0;
-	if (b->s != NULL)
-		b->s[0] = '\0';
+	buf_truncate(b, 0);
 }
 
 void

@@ -147,6 +147,27 @@ test_grow_empty(void **state)
 	buf_release(&b);
 }
 
+static void
+test_truncate(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_truncate(&b, 0);		/* nothing to cut, no storage */
+	assert_null(b.s);
+	buf_puts(&b, "abcdef");
+	buf_truncate(&b, 10);		/* longer than it is: unchanged */
+	assert_string_equal(buf_str(&b), "abcdef");
+	buf_truncate(&b, 3);
+	assert_int_equal(b.len, 3);
+	assert_string_equal(buf_str(&b), "abc");
+	buf_putc(&b, 'x');
+	assert_string_equal(buf_str(&b), "abcx");
+	buf_reset(&b);
+	assert_string_equal(buf_str(&b), "");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -156,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_printf_many),
 		cmocka_unit_test(test_grow_empty),
 		cmocka_unit_test(test_printf_simple),
+		cmocka_unit_test(test_truncate),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
