@@ -92,27 +92,37 @@ text_unsafe_cp(unsigned cp)
 
 /*
  * wcwidth() answers for the current LC_CTYPE; measure under C.UTF-8 so that
- * a user with LANG=C still gets Chinese counted as two columns.
+ * a user with LANG=C still gets Chinese counted as two columns.  A walk
+ * switches to it once for all the characters of a string: measure_begin()
+ * returns what measure_end() restores.
  */
-static int
-cp_width(unsigned cp)
+static locale_t
+measure_begin(void)
 {
 	static locale_t utf8;
 	static int tried;
-	locale_t old = (locale_t)0;
-	int w;
 
-	if (cp < 0x7f)
-		return 1;
 	if (!tried) {
 		tried = 1;
 		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 	}
-	if (utf8 != (locale_t)0)
-		old = uselocale(utf8);
-	w = wcwidth((wchar_t)cp);
-	if (utf8 != (locale_t)0)
+	return utf8 != (locale_t)0 ? uselocale(utf8) : (locale_t)0;
+}
+
+static void
+measure_end(locale_t old)
+{
+	if (old != (locale_t)0)
 		uselocale(old);
+}
+
+/* The width of a safe code point beyond ASCII, between measure_begin and
+ * measure_end. */
+static int
+cp_width(unsigned cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
 	if (w < 0) {
 		/* No table: assume the CJK blocks are wide, the rest narrow. */
 		if ((cp >= 0x1100 && cp <= 0x115f) ||
@@ -143,37 +153,51 @@ escape_cp(char out[16], unsigned cp, bool invalid)
 /*
  * Walk s one displayed unit at a time: a safe character as itself, or an
  * escape.  Calls fn with the bytes to emit and their width; stops when fn
- * returns false.
+ * returns false.  Returns true when fn took every unit.
  */
 typedef bool unit_fn(void *, const char *, size_t, int);
 
-static void
+static bool
 walk_units(const char *s, unit_fn *fn, void *arg)
 {
 	size_t n = strlen(s), i = 0;
+	locale_t old = (locale_t)0;
+	bool measuring = false;
 
 	while (i < n) {
-		unsigned cp;
+		unsigned c = (unsigned char)s[i], cp;
 		char esc[16];
-		size_t k = utf8_decode(s + i, n - i, &cp);
+		size_t k;
 		bool ok;
 
-		if (k == 0) {
-			int e = escape_cp(esc, (unsigned char)s[i], true);
+		if (c >= 0x20 && c < 0x7f) {
+			/* Printable ASCII: itself, one column. */
+			ok = fn(arg, s + i, 1, 1);
+			k = 1;
+		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			int e = escape_cp(esc, c, true);
 			ok = fn(arg, esc, (size_t)e, e);
 			k = 1;
 		} else if (text_unsafe_cp(cp)) {
 			int e = escape_cp(esc, cp, false);
 			ok = fn(arg, esc, (size_t)e, e);
 		} else {
-			int w = cp_width(cp);
+			int w;
+			if (!measuring) {
+				old = measure_begin();
+				measuring = true;
+			}
+			w = cp_width(cp);
 			/* Combining marks (width 0) ride on the previous unit. */
 			ok = fn(arg, s + i, k, w < 0 ? 1 : w);
 		}
 		if (!ok)
-			return;
+			break;
 		i += k;
 	}
+	if (measuring)
+		measure_end(old);
+	return i == n;
 }
 
 static bool
@@ -188,9 +212,16 @@ add_width(void *arg, const char *s, size_t n, int w)
 int
 text_width(const char *s)
 {
-	int w = 0;
+	const char *p = s;
+	int w;
 
-	walk_units(s, add_width, &w);
+	/* Ids, dates and numbers are printable ASCII, a column a byte: the
+	 * walk starts at the first byte that is not. */
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	w = (int)(p - s);
+	if (*p != '\0')
+		walk_units(p, add_width, &w);
 	return w;
 }
 
@@ -271,8 +302,10 @@ text_safe(const char *s)
 
 struct fit {
 	struct buf	*b;
-	int		 room;	/* columns left for text */
+	int		 room;	/* columns for the text */
 	int		 used;
+	size_t		 cut;	/* b->len and used when the text last fitted */
+	int		 cut_used; /* in room - 1, beside an ellipsis */
 };
 
 static bool
@@ -284,6 +317,10 @@ add_fitting(void *arg, const char *s, size_t n, int w)
 		return false;
 	buf_add(f->b, s, n);
 	f->used += w;
+	if (f->used < f->room) {
+		f->cut = f->b->len;
+		f->cut_used = f->used;
+	}
 	return true;
 }
 
@@ -302,33 +339,33 @@ text_ellipsis(void)
 	return text_utf8_locale() ? "\xe2\x80\xa6" : "~";
 }
 
+/*
+ * One walk, which stops at width columns: a long name is not measured to
+ * its end first and walked again to cut it.
+ */
 void
 text_fit_buf(struct buf *b, const char *s, int width, enum text_align align)
 {
-	struct fit f;
-	int total;
+	struct fit f = { b, width, 0, b->len, 0 };
+	size_t start = b->len, pad;
 
 	if (width <= 0)
 		return;
-	total = text_width(s);
-	if (total <= width) {
-		if (align == ALIGN_RIGHT)
-			for (int i = total; i < width; i++)
-				buf_putc(b, ' ');
-		text_safe_buf(b, s);
-		if (align == ALIGN_LEFT)
-			for (int i = total; i < width; i++)
-				buf_putc(b, ' ');
+	if (!walk_units(s, add_fitting, &f)) {
+		/* Too wide: keep what fits in width - 1, then the ellipsis. */
+		buf_truncate(b, f.cut);
+		buf_puts(b, text_ellipsis());
+		for (int i = f.cut_used + 1; i < width; i++)
+			buf_putc(b, ' ');
 		return;
 	}
-	/* Too wide: keep what fits in width - 1, then the ellipsis. */
-	f.b = b;
-	f.room = width - 1;
-	f.used = 0;
-	walk_units(s, add_fitting, &f);
-	buf_puts(b, text_ellipsis());
-	for (int i = f.used + 1; i < width; i++)
-		buf_putc(b, ' ');
+	pad = (size_t)(width - f.used);
+	buf_grow(b, pad);
+	if (align == ALIGN_RIGHT)
+		memmove(b->s + start + pad, b->s + start, b->len - start);
+	memset(align == ALIGN_RIGHT ? b->s + start : b->s + b->len, ' ', pad);
+	b->len += pad;
+	b->s[b->len] = '\0';
 }
 
 char *

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -145,13 +146,25 @@ test_safe_edges(void **state)
 	}
 }
 
-/* text_safe_buf appends to what the buffer holds. */
+/* text_safe_buf and text_fit_buf append to what the buffer holds, and
+ * text_fit_buf pads or cuts only what it appends. */
 static void
 test_safe_buf(void **state)
 {
 	struct buf b = BUF_INIT;
 
 	(void)state;
+	buf_puts(&b, "[");
+	text_fit_buf(&b, "\xe5\x8d\xab\x1b", 8, ALIGN_RIGHT);
+	text_fit_buf(&b, "ab", 3, ALIGN_LEFT);
+	text_fit_buf(&b, "abcdef", 3, ALIGN_RIGHT);
+	text_fit_buf(&b, "\xe5\x8d\xab\xe5\x81\xa5", 2, ALIGN_LEFT);
+	text_fit_buf(&b, "", 2, ALIGN_RIGHT);
+	buf_puts(&b, "]");
+	assert_string_equal(buf_str(&b), "[  \xe5\x8d\xab\\x1bab ab\xe2\x80\xa6"
+	    "\xe2\x80\xa6   ]");
+	assert_int_equal(b.len, strlen(buf_str(&b)));
+	buf_reset(&b);
 	buf_puts(&b, "x=");
 	text_safe_buf(&b, "\xe5\x8c\xbb\x1b\xe9\x99\xa2");
 	text_safe_buf(&b, "");
@@ -159,6 +172,104 @@ test_safe_buf(void **state)
 	assert_string_equal(buf_str(&b), "x=\xe5\x8c\xbb\\x1b\xe9\x99\xa2!");
 	assert_int_equal(b.len, strlen(buf_str(&b)));
 	buf_release(&b);
+}
+
+/*
+ * Widths through the walk and its ASCII short cuts: a hazard anywhere in
+ * a mixed run adds its escape's width, and text_fit cuts the escaped text
+ * at a unit boundary, the most that fits beside the ellipsis.
+ */
+static void
+test_width_positions(void **state)
+{
+	static const char *const units[] = { "i", "d", "\xe5\x8d\xab",
+	    "7", "\xe2\x80\xa6", "\xcc\x81", "\xe5\xa7\x94", "-" };
+	/* A combining mark (U+0301) is no column of its own. */
+	static const int widths[] = { 1, 1, 2, 1, 1, 0, 2, 1 };
+	static const struct {
+		const char	*in, *out;
+	} hazards[] = {
+		{ "\x1b", "\\x1b" }, { "\xe2\x80\xae", "\\u202e" },
+		{ "\xff", "\\xff" }, { "\xc2\x85", "\\x85" },
+	};
+	size_t nu = sizeof units / sizeof units[0];
+
+	(void)state;
+	for (size_t h = 0; h < sizeof hazards / sizeof hazards[0]; h++)
+		for (size_t at = 0; at <= nu; at++) {
+			char in[64] = "", safe[64] = "";
+			size_t ends[16], nends = 0;
+			int total = 0, cols[16];
+
+			for (size_t u = 0; u <= nu; u++) {
+				if (u == at) {
+					strcat(in, hazards[h].in);
+					strcat(safe, hazards[h].out);
+					total += (int)strlen(hazards[h].out);
+					ends[nends] = strlen(safe);
+					cols[nends++] = total;
+				}
+				if (u < nu) {
+					strcat(in, units[u]);
+					strcat(safe, units[u]);
+					total += widths[u];
+					ends[nends] = strlen(safe);
+					cols[nends++] = total;
+				}
+			}
+			assert_int_equal(text_width(in), total);
+			for (int w = 1; w <= total + 2; w++) {
+				char *got = text_fit(in, w, ALIGN_LEFT);
+				char *right = text_fit(in, w, ALIGN_RIGHT);
+				char want[96], rwant[96];
+				size_t keep = 0;
+				int used = 0;
+
+				if (w >= total) {
+					snprintf(want, sizeof want, "%s%*s",
+					    safe, w - total, "");
+					snprintf(rwant, sizeof rwant, "%*s%s",
+					    w - total, "", safe);
+				} else {
+					for (size_t e = 0; e < nends; e++)
+						if (cols[e] <= w - 1) {
+							keep = ends[e];
+							used = cols[e];
+						}
+					snprintf(want, sizeof want,
+					    "%.*s\xe2\x80\xa6%*s", (int)keep,
+					    safe, w - 1 - used, "");
+					/* Cut, it is as wide either way. */
+					strcpy(rwant, want);
+				}
+				if (strcmp(got, want) != 0)
+					fail_msg("hazard %zu at %zu, width %d: "
+					    "'%s', not '%s'", h, at, w, got,
+					    want);
+				if (strcmp(right, rwant) != 0)
+					fail_msg("hazard %zu at %zu, width %d, "
+					    "right: '%s', not '%s'", h, at, w,
+					    right, rwant);
+				free(got);
+				free(right);
+			}
+		}
+}
+
+/* Chinese is two columns whatever LC_CTYPE says, and measuring leaves the
+ * thread's locale as it found it. */
+static void
+test_width_c_locale(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_ALL, "C"));
+	assert_int_equal(MB_CUR_MAX, 1);
+	assert_int_equal(text_width("\xe5\x8d\xab\xe5\x81\xa5\xe5\xa7\x94"),
+	    6);
+	assert_int_equal(text_width("a\xe5\x8d\xab\x1b"), 1 + 2 + 4);
+	assert_int_equal(MB_CUR_MAX, 1);
+	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
+	assert_int_equal(MB_CUR_MAX, 6);
 }
 
 static void
@@ -231,6 +342,8 @@ main(void)
 		cmocka_unit_test(test_safe_positions),
 		cmocka_unit_test(test_safe_edges),
 		cmocka_unit_test(test_safe_buf),
+		cmocka_unit_test(test_width_positions),
+		cmocka_unit_test(test_width_c_locale),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_utf8),
