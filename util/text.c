@@ -1,5 +1,6 @@
 /* text.c: UTF-8 text measured in display columns, and made safe to show. */
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,10 +23,17 @@ utf8_decode(const char *str, size_t n, unsigned *cp)
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		/* Three bytes (Chinese among them) without the loop. */
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		c = (c & 0x0f) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+		if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		*cp = c;
+		return 3;
 	} else if (c >= 0xc2 && c <= 0xdf) {
 		len = 2; c &= 0x1f; min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3; c &= 0x0f; min = 0x800;
 	} else if (c >= 0xf0 && c <= 0xf4) {
 		len = 4; c &= 0x07; min = 0x10000;
 	} else
@@ -75,6 +83,9 @@ utf8_chars(const char *s, size_t n)
 bool
 text_unsafe_cp(unsigned cp)
 {
+	/* Most text first: printable ASCII, and all past U+2069. */
+	if ((cp >= 0x20 && cp < 0x7f) || cp > 0x2069)
+		return false;
 	if (cp < 0x20 || cp == 0x7f)
 		return true;
 	if (cp >= 0x80 && cp <= 0x9f)
@@ -151,78 +162,87 @@ escape_cp(char out[16], unsigned cp, bool invalid)
 }
 
 /*
- * Walk s one displayed unit at a time: a safe character as itself, or an
- * escape.  Calls fn with the bytes to emit and their width; stops when fn
- * returns false.  Returns true when fn took every unit.
+ * A walk over a string one displayed unit at a time: a safe character as
+ * itself, anything else as its escape.  It takes units while their columns
+ * add up to at most room, into b unless b is NULL (measuring only), and
+ * notes in cut and cut_used where the text last fitted in room - 1, for
+ * an ellipsis after it.
  */
-typedef bool unit_fn(void *, const char *, size_t, int);
+struct walk {
+	struct buf	*b;
+	int		 room;
+	int		 used;		/* columns taken */
+	size_t		 cut;
+	int		 cut_used;
+};
 
+/* Returns true when every unit of s fitted. */
 static bool
-walk_units(const char *s, unit_fn *fn, void *arg)
+walk_units(const char *s, struct walk *wk)
 {
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, run = 0;	/* s + run: not yet in b */
 	locale_t old = (locale_t)0;
 	bool measuring = false;
 
 	while (i < n) {
 		unsigned c = (unsigned char)s[i], cp;
 		char esc[16];
-		size_t k;
-		bool ok;
+		size_t k = 1;
+		int w = 1, e = 0;
 
-		if (c >= 0x20 && c < 0x7f) {
-			/* Printable ASCII: itself, one column. */
-			ok = fn(arg, s + i, 1, 1);
+		if (c >= 0x20 && c < 0x7f)
+			;	/* printable ASCII: itself, one column */
+		else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			w = e = escape_cp(esc, c, true);
 			k = 1;
-		} else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
-			int e = escape_cp(esc, c, true);
-			ok = fn(arg, esc, (size_t)e, e);
-			k = 1;
-		} else if (text_unsafe_cp(cp)) {
-			int e = escape_cp(esc, cp, false);
-			ok = fn(arg, esc, (size_t)e, e);
-		} else {
-			int w;
+		} else if (text_unsafe_cp(cp))
+			w = e = escape_cp(esc, cp, false);
+		else {
 			if (!measuring) {
 				old = measure_begin();
 				measuring = true;
 			}
-			w = cp_width(cp);
-			/* Combining marks (width 0) ride on the previous unit. */
-			ok = fn(arg, s + i, k, w < 0 ? 1 : w);
+			/* Combining marks are width 0: they ride on the
+			 * previous unit. */
+			if ((w = cp_width(cp)) < 0)
+				w = 1;
 		}
-		if (!ok)
+		if (wk->used + w > wk->room)
 			break;
+		wk->used += w;
+		if (e > 0 && wk->b != NULL) {
+			/* The run before the escape, then the escape. */
+			buf_add(wk->b, s + run, i - run);
+			buf_add(wk->b, esc, (size_t)e);
+			run = i + k;
+		}
 		i += k;
+		if (wk->used < wk->room && wk->b != NULL) {
+			wk->cut = wk->b->len + (i - run);
+			wk->cut_used = wk->used;
+		}
 	}
+	if (wk->b != NULL)
+		buf_add(wk->b, s + run, i - run);
 	if (measuring)
 		measure_end(old);
 	return i == n;
 }
 
-static bool
-add_width(void *arg, const char *s, size_t n, int w)
-{
-	(void)s;
-	(void)n;
-	*(int *)arg += w;
-	return true;
-}
-
 int
 text_width(const char *s)
 {
+	struct walk wk = { NULL, INT_MAX, 0, 0, 0 };
 	const char *p = s;
-	int w;
 
 	/* Ids, dates and numbers are printable ASCII, a column a byte: the
 	 * walk starts at the first byte that is not. */
 	while (*p >= 0x20 && *p < 0x7f)
 		p++;
-	w = (int)(p - s);
+	wk.used = (int)(p - s);
 	if (*p != '\0')
-		walk_units(p, add_width, &w);
-	return w;
+		walk_units(p, &wk);
+	return wk.used;
 }
 
 /*
@@ -263,8 +283,8 @@ safe_run(const char *str, size_t n)
 }
 
 /*
- * The units walk_units() finds, but a run of safe text is copied at once:
- * most text needs no escape, and its width is not wanted here.
+ * The units walk_units() finds, but a run is found without decoding most
+ * characters, and no width is wanted here.
  */
 void
 text_safe_buf(struct buf *b, const char *s)
@@ -300,30 +320,6 @@ text_safe(const char *s)
 	return buf_detach(&b);
 }
 
-struct fit {
-	struct buf	*b;
-	int		 room;	/* columns for the text */
-	int		 used;
-	size_t		 cut;	/* b->len and used when the text last fitted */
-	int		 cut_used; /* in room - 1, beside an ellipsis */
-};
-
-static bool
-add_fitting(void *arg, const char *s, size_t n, int w)
-{
-	struct fit *f = arg;
-
-	if (f->used + w > f->room)
-		return false;
-	buf_add(f->b, s, n);
-	f->used += w;
-	if (f->used < f->room) {
-		f->cut = f->b->len;
-		f->cut_used = f->used;
-	}
-	return true;
-}
-
 bool
 text_utf8_locale(void)
 {
@@ -346,20 +342,20 @@ text_ellipsis(void)
 void
 text_fit_buf(struct buf *b, const char *s, int width, enum text_align align)
 {
-	struct fit f = { b, width, 0, b->len, 0 };
+	struct walk wk = { b, width, 0, b->len, 0 };
 	size_t start = b->len, pad;
 
 	if (width <= 0)
 		return;
-	if (!walk_units(s, add_fitting, &f)) {
+	if (!walk_units(s, &wk)) {
 		/* Too wide: keep what fits in width - 1, then the ellipsis. */
-		buf_truncate(b, f.cut);
+		buf_truncate(b, wk.cut);
 		buf_puts(b, text_ellipsis());
-		for (int i = f.cut_used + 1; i < width; i++)
+		for (int i = wk.cut_used + 1; i < width; i++)
 			buf_putc(b, ' ');
 		return;
 	}
-	pad = (size_t)(width - f.used);
+	pad = (size_t)(width - wk.used);
 	buf_grow(b, pad);
 	if (align == ALIGN_RIGHT)
 		memmove(b->s + start + pad, b->s + start, b->len - start);

@@ -1,6 +1,7 @@
 /* test_text.c: display widths, cutting and safe text. */
 #include <locale.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -333,6 +334,54 @@ test_utf8(void **state)
 	assert_int_equal(utf8_chars("中a文", strlen("中a文")), 3);
 }
 
+/* Every code point: unsafe exactly when it is a C0 or C1 control, DEL, a
+ * bidi embedding, override, isolate or mark, or a line or paragraph
+ * separator. */
+static void
+test_unsafe_all(void **state)
+{
+	(void)state;
+	for (unsigned cp = 0; cp <= 0x10ffff; cp++) {
+		bool want = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+		    cp == 0x200f || cp == 0x061c || cp == 0x2028 ||
+		    cp == 0x2029;
+
+		if (text_unsafe_cp(cp) != want)
+			fail_msg("U+%04X: %s", cp, want ? "unsafe" : "safe");
+	}
+}
+
+/* Every three bytes led by E0..EF, whole and cut short: a character
+ * exactly when both continuation bytes are 10xxxxxx and the code point
+ * is neither overlong (below U+0800) nor a surrogate. */
+static void
+test_decode3_all(void **state)
+{
+	(void)state;
+	for (unsigned lead = 0xe0; lead <= 0xef; lead++)
+		for (unsigned b1 = 0; b1 < 0x100; b1++)
+			for (unsigned b2 = 0; b2 < 0x100; b2++) {
+				char s[3] = { (char)lead, (char)b1, (char)b2 };
+				unsigned want = (lead & 0x0f) << 12 |
+				    (b1 & 0x3f) << 6 | (b2 & 0x3f), cp = 0;
+				bool ok = (b1 & 0xc0) == 0x80 &&
+				    (b2 & 0xc0) == 0x80 && want >= 0x800 &&
+				    (want < 0xd800 || want > 0xdfff);
+				size_t k = utf8_decode(s, 3, &cp);
+
+				if (k != (ok ? 3u : 0u) || (ok && cp != want))
+					fail_msg("%02x %02x %02x: %zu U+%04X",
+					    lead, b1, b2, k, cp);
+				if (b2 == 0x80 &&
+				    (utf8_decode(s, 2, &cp) != 0 ||
+				    utf8_decode(s, 1, &cp) != 0))
+					fail_msg("%02x %02x cut short", lead,
+					    b1);
+			}
+}
+
 int
 main(void)
 {
@@ -347,6 +396,8 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_unsafe_all),
+		cmocka_unit_test(test_decode3_all),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
