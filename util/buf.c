@@ -27,7 +27,9 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	buf_grow(b, n);
+	/* The room is checked here: most adds fit, and buf_grow is a call. */
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -42,9 +44,10 @@ buf_puts(struct buf *b, const char *s)
 void
 buf_putc(struct buf *b, int c)
 {
-	char ch = (char)c;
-
-	buf_add(b, &ch, 1);
+	if (b->len + 1 >= b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
 }
 
 /* Append the decimal digits of v, after a minus sign when neg. */

@@ -147,6 +147,38 @@ test_grow_empty(void **state)
 	buf_release(&b);
 }
 
+/* Characters and pieces one at a time across many growths: every byte
+ * kept, always terminated, always room for the terminator. */
+static void
+test_putc_add(void **state)
+{
+	struct buf b = BUF_INIT;
+	char want[5000];
+	size_t n = 0;
+
+	(void)state;
+	for (int i = 0; n + 8 < sizeof want; i++) {
+		if (i % 3 == 0) {
+			buf_putc(&b, 'a' + i % 26);
+			want[n++] = (char)('a' + i % 26);
+		} else {
+			size_t k = (size_t)i % 7;
+			buf_add(&b, "0123456", k);
+			memcpy(want + n, "0123456", k);
+			n += k;
+		}
+		assert_int_equal(b.len, n);
+		assert_true(b.len < b.cap);
+		assert_int_equal(b.s[b.len], '\0');
+	}
+	want[n] = '\0';
+	assert_string_equal(buf_str(&b), want);
+	buf_release(&b);
+	buf_add(&b, "", 0);
+	assert_string_equal(buf_str(&b), "");
+	buf_release(&b);
+}
+
 static void
 test_truncate(void **state)
 {
@@ -178,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_grow_empty),
 		cmocka_unit_test(test_printf_simple),
 		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_putc_add),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
