@@ -172,16 +172,33 @@ summary(const struct review *rv)
 	return buf_detach(&b);
 }
 
+/*
+ * What the reasons keep from one item to the next: the buffer each is
+ * written in, and the last "%d days overdue" gettext gave.  The items come
+ * most overdue first, thousands of them with a few dozen day counts, and
+ * asking gettext costs more than the rest of the line.
+ */
+struct reasons {
+	struct buf	 b;
+	int		 days;
+	const char	*overdue;	/* for days, or NULL */
+};
+
 /* Why an instance needs attention, with its days. */
 static void
-instance_reason(struct buf *b, const struct ms_result *r)
+instance_reason(struct reasons *rs, const struct ms_result *r)
 {
+	struct buf *b = &rs->b;
 	char got[32], want[32];
 
-	if (r->state == MS_OVERDUE)
-		buf_printf(b, ngettext("%d day overdue", "%d days overdue",
-		    (unsigned long)r->days_overdue), r->days_overdue);
-	else if (r->state == MS_DUE_SOON && r->days_left == 0)
+	if (r->state == MS_OVERDUE) {
+		if (rs->overdue == NULL || rs->days != r->days_overdue) {
+			rs->overdue = ngettext("%d day overdue",
+			    "%d days overdue", (unsigned long)r->days_overdue);
+			rs->days = r->days_overdue;
+		}
+		buf_printf(b, rs->overdue, r->days_overdue);
+	} else if (r->state == MS_DUE_SOON && r->days_left == 0)
 		buf_puts(b, _("due today"));
 	else if (r->state == MS_DUE_SOON)
 		buf_printf(b, ngettext("due in %d day", "due in %d days",
@@ -263,51 +280,62 @@ struct item_view {
 	const char	*pace;
 	int		 stale;
 	pw_day		 due;
-	char		*reason;
+	const char	*reason;	/* in struct reasons */
 };
 
+/* The view of item a, its reason written into rs (emptied first), which
+ * the caller keeps from item to item: thousands of lines, no allocation
+ * each. */
 static void
 item_view(const struct review *rv, const struct attention *a,
-    struct item_view *v)
+    struct reasons *rs, struct item_view *v)
 {
 	const struct plan *p = rv->plan;
-	struct buf b = BUF_INIT;
 
+	buf_reset(&rs->b);
 	if (a->kind == ITEM_INSTANCE) {
 		const struct ms_result *r = &rv->items[a->index];
 		const struct milestone *m = &p->ms[r->in.ms];
 		*v = (struct item_view){ "instance", r->name, m->name,
 		    m->owner, ms_state_key(r->state), pace_key(r->pace), 0,
 		    r->in.due, NULL };
-		instance_reason(&b, r);
+		instance_reason(rs, r);
 	} else {
 		const struct tg_result *r = &rv->targets[a->index];
 		const struct target *t = &p->targets[a->index];
 		*v = (struct item_view){ "target", t->id, t->name, t->owner,
 		    tg_state_key(r->state), pace_key(r->pace), r->stale,
 		    t->due.day, NULL };
-		target_reason(&b, rv, a->index);
+		target_reason(&rs->b, rv, a->index);
 	}
-	v->reason = buf_detach(&b);
+	v->reason = buf_str(&rs->b);
 }
 
 static void
 write_text(struct buf *b, const struct review *rv, const char *sum,
     const struct attention *at, size_t nat)
 {
+	struct reasons rs = { .b = BUF_INIT };
+
 	buf_printf(b, "PLANWATCH %s - %s | ", severity_key(rv->worst), sum);
 	perfdata(b, rv);
 	buf_putc(b, '\n');
+	/* "SEVERITY ID (LEAD) REASON: NAME", put piece by piece. */
 	for (size_t i = 0; i < nat; i++) {
 		struct item_view v;
-		item_view(rv, &at[i], &v);
-		buf_printf(b, "%s %s (", severity_key(at[i].sev), v.id);
+		item_view(rv, &at[i], &rs, &v);
+		buf_puts(b, severity_key(at[i].sev));
+		buf_putc(b, ' ');
+		buf_puts(b, v.id);
+		buf_puts(b, " (");
 		text_safe_buf(b, plan_dept_label(rv->plan, v.lead));
-		buf_printf(b, ") %s: ", v.reason);
+		buf_puts(b, ") ");
+		buf_add(b, v.reason, rs.b.len);
+		buf_puts(b, ": ");
 		text_safe_buf(b, v.name);
 		buf_putc(b, '\n');
-		free(v.reason);
 	}
+	buf_release(&rs.b);
 }
 
 static void
@@ -346,6 +374,7 @@ write_json(struct buf *b, const struct review *rv, const char *sum,
 {
 	const struct plan *p = rv->plan;
 	const struct counts *c = &rv->counts;
+	struct reasons rs = { .b = BUF_INIT };
 
 	buf_printf(b, "{\"state\":\"%s\",\"exit\":%d", severity_key(rv->worst),
 	    (int)rv->worst);
@@ -381,7 +410,7 @@ write_json(struct buf *b, const struct review *rv, const char *sum,
 	buf_puts(b, "],\"items\":[");
 	for (size_t i = 0; i < nat; i++) {
 		struct item_view v;
-		item_view(rv, &at[i], &v);
+		item_view(rv, &at[i], &rs, &v);
 		buf_printf(b, "%s{\"severity\":\"%s\"", i ? "," : "",
 		    severity_key(at[i].sev));
 		json_str(b, "kind", v.kind);
@@ -398,9 +427,9 @@ write_json(struct buf *b, const struct review *rv, const char *sum,
 			buf_printf(b, ",\"days_past_due\":%d", rv->asof - v.due);
 		json_str(b, "reason", v.reason);
 		buf_putc(b, '}');
-		free(v.reason);
 	}
 	buf_puts(b, "]}\n");
+	buf_release(&rs.b);
 }
 
 /* Print an UNKNOWN result; returns its exit status. */

@@ -31,6 +31,7 @@
 
 struct out {
 	struct buf	 b;
+	struct buf	 fit;	/* cell()'s, kept from cell to cell */
 	const struct review *rv;
 	bool		 color, utf8, all;
 	int		 width;
@@ -52,11 +53,9 @@ static void
 cell(struct out *o, const char *s, int width, enum text_align align,
     enum tone tone)
 {
-	struct buf fit = BUF_INIT;
-
-	text_fit_buf(&fit, s, width, align);
-	ansi_put(&o->b, tone, o->color, buf_str(&fit));
-	buf_release(&fit);
+	buf_reset(&o->fit);
+	text_fit_buf(&o->fit, s, width, align);
+	ansi_put(&o->b, tone, o->color, buf_str(&o->fit));
 }
 
 /* End a line whose last column was padded. */
@@ -82,6 +81,30 @@ widest(const char *const *v, size_t n, int cap)
 
 	for (size_t i = 0; i < n; i++)
 		w = max_int(w, text_width(v[i]));
+	return w < cap ? w : cap;
+}
+
+/*
+ * The widest label (display columns) of the departments lead[0..n-1], -1
+ * for none, at most cap: each department measured once however many of
+ * the thousands of items it leads.
+ */
+static int
+widest_lead(const struct plan *p, const int *lead, size_t n, int cap)
+{
+	bool *seen = xcalloc(p->ndepts + 1, sizeof *seen);
+	int w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		/* Slot 0 for every lead plan_dept_label shows as "-". */
+		size_t k = lead[i] >= 0 && (size_t)lead[i] < p->ndepts ?
+		    (size_t)lead[i] + 1 : 0;
+		if (seen[k])
+			continue;
+		seen[k] = true;
+		w = max_int(w, text_width(plan_dept_label(p, lead[i])));
+	}
+	free(seen);
 	return w < cap ? w : cap;
 }
 
@@ -168,12 +191,13 @@ overdue(struct out *o)
 	const struct plan *p = rv->plan;
 	struct attention *at;
 	size_t n = review_attention(rv, SEV_CRITICAL, &at), shown = 0, k = 0;
-	const char **ids, **depts;
-	int idw, dw, dayw, namew;
+	struct buf days = BUF_INIT;
+	const char **ids, *fmt = NULL;
+	int *leads, idw, dw, dayw, namew, fmt_days = 0;
 
 	heading(o, _("Overdue, most overdue first"));
 	ids = xcalloc(n + 1, sizeof *ids);
-	depts = xcalloc(n + 1, sizeof *depts);
+	leads = xcalloc(n + 1, sizeof *leads);
 	for (size_t i = 0; i < n; i++) {
 		if (at[i].kind != ITEM_INSTANCE ||
 		    rv->items[at[i].index].state != MS_OVERDUE)
@@ -181,47 +205,57 @@ overdue(struct out *o)
 		const struct ms_result *r = &rv->items[at[i].index];
 		at[k++] = at[i];
 		ids[k - 1] = r->name;
-		depts[k - 1] = plan_dept_label(p, p->ms[r->in.ms].owner);
+		leads[k - 1] = p->ms[r->in.ms].owner;
 	}
 	if (k == 0)
 		buf_printf(&o->b, "  %s\n", _("nothing overdue"));
 	idw = widest(ids, k, 24);
-	dw = widest(depts, k, 14);
+	dw = widest_lead(p, leads, k, 14);
 	dayw = 9;
 	namew = max_int(10, o->width - 2 - 5 - dayw - idw - dw - 6);
 	for (size_t i = 0; i < k && (o->all || shown < SHOW_OVERDUE); i++) {
 		const struct ms_result *r = &rv->items[at[i].index];
-		char *days = xasprintf(ngettext("%d day", "%d days",
-		    (unsigned long)r->days_overdue), r->days_overdue);
+		/* Most overdue first: gettext asked again only when the
+		 * count changes, not for each of thousands of rows. */
+		if (fmt == NULL || fmt_days != r->days_overdue) {
+			fmt = ngettext("%d day", "%d days",
+			    (unsigned long)r->days_overdue);
+			fmt_days = r->days_overdue;
+		}
+		buf_reset(&days);
+		buf_printf(&days, fmt, r->days_overdue);
 		buf_puts(&o->b, "  ");
 		cell(o, ms_state_symbol(r->state, o->utf8), o->utf8 ? 2 : 4,
 		    ALIGN_LEFT, TONE_BAD);
 		buf_putc(&o->b, ' ');
-		cell(o, days, dayw, ALIGN_RIGHT, TONE_BAD);
+		cell(o, buf_str(&days), dayw, ALIGN_RIGHT, TONE_BAD);
 		buf_puts(&o->b, "  ");
 		cell(o, r->name, idw, ALIGN_LEFT, TONE_NEUTRAL);
 		buf_puts(&o->b, "  ");
-		cell(o, depts[i], dw, ALIGN_LEFT, TONE_NEUTRAL);
+		cell(o, plan_dept_label(p, leads[i]), dw, ALIGN_LEFT,
+		    TONE_NEUTRAL);
 		buf_puts(&o->b, "  ");
 		text_fit_buf(&o->b, p->ms[r->in.ms].name, namew, ALIGN_LEFT);
 		end_line(o);
-		free(days);
 		shown++;
 	}
 	more(o, k - shown);
+	buf_release(&days);
 	free(ids);
-	free(depts);
+	free(leads);
 	free(at);
 }
 
-/* "41.2 of >= 50 by 2025-12-31": the value that counts and the target. */
+/* "41.2 of >= 50 by 2025-12-31": the value that counts and the target,
+ * in the format fmt (translated once for all the targets). */
 static char *
-target_value(const struct review *rv, size_t i)
+target_value(const struct review *rv, size_t i, const char *fmt)
 {
 	const struct target *t = &rv->plan->targets[i];
 	const struct tg_result *r = &rv->targets[i];
 	const struct point *pt = r->has_deciding ? &r->deciding :
 	    r->has_latest ? &r->latest : NULL;
+	struct buf b = BUF_INIT;
 	char v[32], goal[32], day[11];
 	const char *vs = v, *gs = goal;
 
@@ -238,8 +272,8 @@ target_value(const struct review *rv, size_t i)
 		else
 			vs = "-";
 	}
-	return xasprintf(_("%s of %s %s by %s"), vs, direction_symbol(t->dir),
-	    gs, day);
+	buf_printf(&b, fmt, vs, direction_symbol(t->dir), gs, day);
+	return buf_detach(&b);
 }
 
 static void
@@ -249,8 +283,11 @@ targets(struct out *o)
 	const struct plan *p = rv->plan;
 	size_t *idx = xcalloc(rv->ntargets + 1, sizeof *idx), k = 0;
 	char **vals;
-	const char **ids, **depts, **labels;
-	int idw, dw, vw, lw, namew;
+	const char **ids, **labels, *fmt = _("%s of %s %s by %s");
+	/* Translated once, not once a target. */
+	const char *label[2] = { tg_state_label(TG_MISSED),
+	    tg_state_label(TG_AT_RISK) };
+	int *leads, idw, dw, vw, lw, namew;
 	size_t shown = 0;
 
 	/* Missed first, then at risk, each in plan order. */
@@ -264,16 +301,16 @@ targets(struct out *o)
 		buf_printf(&o->b, "  %s\n", _("none"));
 	vals = xcalloc(k + 1, sizeof *vals);
 	ids = xcalloc(k + 1, sizeof *ids);
-	depts = xcalloc(k + 1, sizeof *depts);
+	leads = xcalloc(k + 1, sizeof *leads);
 	labels = xcalloc(k + 1, sizeof *labels);
 	for (size_t i = 0; i < k; i++) {
-		vals[i] = target_value(rv, idx[i]);
+		vals[i] = target_value(rv, idx[i], fmt);
 		ids[i] = p->targets[idx[i]].id;
-		depts[i] = plan_dept_label(p, p->targets[idx[i]].owner);
-		labels[i] = tg_state_label(rv->targets[idx[i]].state);
+		leads[i] = p->targets[idx[i]].owner;
+		labels[i] = label[rv->targets[idx[i]].state != TG_MISSED];
 	}
 	idw = widest(ids, k, 20);
-	dw = widest(depts, k, 14);
+	dw = widest_lead(p, leads, k, 14);
 	vw = widest((const char *const *)vals, k, 36);
 	lw = widest(labels, k, 12);
 	/* The name takes what is left, at least ten columns: the department,
@@ -304,7 +341,8 @@ targets(struct out *o)
 		buf_puts(&o->b, "  ");
 		cell(o, vals[i], vw, ALIGN_LEFT, TONE_NEUTRAL);
 		buf_puts(&o->b, "  ");
-		cell(o, depts[i], dw, ALIGN_LEFT, TONE_NEUTRAL);
+		cell(o, plan_dept_label(p, leads[i]), dw, ALIGN_LEFT,
+		    TONE_NEUTRAL);
 		buf_puts(&o->b, "  ");
 		text_fit_buf(&o->b, p->targets[idx[i]].name, namew,
 		    ALIGN_LEFT);
@@ -316,7 +354,7 @@ targets(struct out *o)
 		free(vals[i]);
 	free(vals);
 	free(ids);
-	free(depts);
+	free(leads);
 	free(labels);
 	free(idx);
 }
@@ -476,7 +514,7 @@ cmd_status(struct cli *cli, int argc, char **argv)
 	};
 	struct review_args ra = { .warn_days = -1, .print_diags = true };
 	struct review_ctx ctx;
-	struct out o = { .b = BUF_INIT };
+	struct out o = { .b = BUF_INIT, .fit = BUF_INIT };
 	char *err, *end;
 	long n;
 	int c, rc;
@@ -531,6 +569,7 @@ cmd_status(struct cli *cli, int argc, char **argv)
 	if (rc != EXIT_OK)
 		cli_error(_("cannot write the output"));
 	buf_release(&o.b);
+	buf_release(&o.fit);
 	cli_review_release(&ctx);
 	return rc;
 }

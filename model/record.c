@@ -105,11 +105,77 @@ c_decimal(char *s)
 	memmove(p + 1, p + dl, strlen(p + dl) + 1);
 }
 
+/*
+ * v as %.15g shows it when v is the double nearest a decimal D of at most
+ * 15 significant digits in 1e-4 .. 1e15: %.15g then rounds v back to D
+ * (v is within 2^-53 of D, less than half a step of the 15-digit grid)
+ * and shows it without an exponent or trailing zeros, and D reads back as
+ * v.  Found with the fewest decimals that give v back; false when none up
+ * to 18 do (more digits, an exponent) and the caller asks snprintf.
+ */
+static bool
+format_short(double v, char out[static 32])
+{
+	static const double p10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18 };
+	double a = fabs(v);
+	char digits[24], *p = digits + sizeof digits;
+	unsigned long long r = 0;
+	size_t d, nd, o = 0;
+
+	if (!(a >= 1e-4 && a < 1e15))
+		return false;
+	for (d = 0; d < sizeof p10 / sizeof p10[0]; d++) {
+		double m = a * p10[d];
+
+		/* Below 1e15, m is within 0.25 of the integer D * 10^d,
+		 * and the quotient is D rounded as strtod rounds it. */
+		if (m >= 1e15)
+			return false;
+		r = (unsigned long long)(m + 0.5);
+		if ((double)r / p10[d] == a)
+			break;
+	}
+	if (d == sizeof p10 / sizeof p10[0])
+		return false;
+	do
+		*--p = (char)('0' + r % 10);
+	while ((r /= 10) != 0);
+	nd = (size_t)(digits + sizeof digits - p);
+	if (v < 0)
+		out[o++] = '-';
+	if (nd <= d) {
+		/* 0.000123: the leading zeros the digits do not have. */
+		out[o++] = '0';
+		out[o++] = '.';
+		for (size_t i = nd; i < d; i++)
+			out[o++] = '0';
+		memcpy(out + o, p, nd);
+		o += nd;
+	} else {
+		memcpy(out + o, p, nd - d);
+		o += nd - d;
+		if (d > 0) {
+			out[o++] = '.';
+			memcpy(out + o, p + nd - d, d);
+			o += d;
+		}
+	}
+	out[o] = '\0';
+	return true;
+}
+
 void
 record_format_number(double v, char out[static 32])
 {
 	double back;
 
+	if (v == 0) {
+		strcpy(out, signbit(v) ? "-0" : "0");
+		return;
+	}
+	if (format_short(v, out))
+		return;
 	snprintf(out, 32, "%.15g", v);
 	c_decimal(out);
 	if (record_parse_number(out, &back) != 0 || back != v) {

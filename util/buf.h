@@ -26,6 +26,8 @@ void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
+/* Cut the buffer to its first len bytes (len at most its length). */
+void	 buf_truncate(struct buf *, size_t len);
 /* Empty the buffer but keep its storage. */
 void	 buf_reset(struct buf *);
 void	 buf_release(struct buf *);

@@ -1,5 +1,6 @@
 /* text.c: UTF-8 text measured in display columns, and made safe to show. */
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,10 +23,17 @@ utf8_decode(const char *str, size_t n, unsigned *cp)
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		/* Three bytes (Chinese among them) without the loop. */
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		c = (c & 0x0f) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+		if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		*cp = c;
+		return 3;
 	} else if (c >= 0xc2 && c <= 0xdf) {
 		len = 2; c &= 0x1f; min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3; c &= 0x0f; min = 0x800;
 	} else if (c >= 0xf0 && c <= 0xf4) {
 		len = 4; c &= 0x07; min = 0x10000;
 	} else
@@ -75,6 +83,9 @@ utf8_chars(const char *s, size_t n)
 bool
 text_unsafe_cp(unsigned cp)
 {
+	/* Most text first: printable ASCII, and all past U+2069. */
+	if ((cp >= 0x20 && cp < 0x7f) || cp > 0x2069)
+		return false;
 	if (cp < 0x20 || cp == 0x7f)
 		return true;
 	if (cp >= 0x80 && cp <= 0x9f)
@@ -92,27 +103,37 @@ text_unsafe_cp(unsigned cp)
 
 /*
  * wcwidth() answers for the current LC_CTYPE; measure under C.UTF-8 so that
- * a user with LANG=C still gets Chinese counted as two columns.
+ * a user with LANG=C still gets Chinese counted as two columns.  A walk
+ * switches to it once for all the characters of a string: measure_begin()
+ * returns what measure_end() restores.
  */
-static int
-cp_width(unsigned cp)
+static locale_t
+measure_begin(void)
 {
 	static locale_t utf8;
 	static int tried;
-	locale_t old = (locale_t)0;
-	int w;
 
-	if (cp < 0x7f)
-		return 1;
 	if (!tried) {
 		tried = 1;
 		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 	}
-	if (utf8 != (locale_t)0)
-		old = uselocale(utf8);
-	w = wcwidth((wchar_t)cp);
-	if (utf8 != (locale_t)0)
+	return utf8 != (locale_t)0 ? uselocale(utf8) : (locale_t)0;
+}
+
+static void
+measure_end(locale_t old)
+{
+	if (old != (locale_t)0)
 		uselocale(old);
+}
+
+/* The width of a safe code point beyond ASCII, between measure_begin and
+ * measure_end. */
+static int
+cp_width(unsigned cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
 	if (w < 0) {
 		/* No table: assume the CJK blocks are wide, the rest narrow. */
 		if ((cp >= 0x1100 && cp <= 0x115f) ||
@@ -141,71 +162,153 @@ escape_cp(char out[16], unsigned cp, bool invalid)
 }
 
 /*
- * Walk s one displayed unit at a time: a safe character as itself, or an
- * escape.  Calls fn with the bytes to emit and their width; stops when fn
- * returns false.
+ * A walk over a string one displayed unit at a time: a safe character as
+ * itself, anything else as its escape.  It takes units while their columns
+ * add up to at most room, into b unless b is NULL (measuring only), and
+ * notes in cut and cut_used where the text last fitted in room - 1, for
+ * an ellipsis after it.
  */
-typedef bool unit_fn(void *, const char *, size_t, int);
+struct walk {
+	struct buf	*b;
+	int		 room;
+	int		 used;		/* columns taken */
+	size_t		 cut;
+	int		 cut_used;
+};
 
-static void
-walk_units(const char *s, unit_fn *fn, void *arg)
+/* Returns true when every unit of s fitted. */
+static bool
+walk_units(const char *s, struct walk *wk)
 {
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, run = 0;	/* s + run: not yet in b */
+	locale_t old = (locale_t)0;
+	bool measuring = false;
 
 	while (i < n) {
-		unsigned cp;
+		unsigned c = (unsigned char)s[i], cp;
 		char esc[16];
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		bool ok;
+		size_t k = 1;
+		int w = 1, e = 0;
 
-		if (k == 0) {
-			int e = escape_cp(esc, (unsigned char)s[i], true);
-			ok = fn(arg, esc, (size_t)e, e);
+		if (c >= 0x20 && c < 0x7f)
+			;	/* printable ASCII: itself, one column */
+		else if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			w = e = escape_cp(esc, c, true);
 			k = 1;
-		} else if (text_unsafe_cp(cp)) {
-			int e = escape_cp(esc, cp, false);
-			ok = fn(arg, esc, (size_t)e, e);
-		} else {
-			int w = cp_width(cp);
-			/* Combining marks (width 0) ride on the previous unit. */
-			ok = fn(arg, s + i, k, w < 0 ? 1 : w);
+		} else if (text_unsafe_cp(cp))
+			w = e = escape_cp(esc, cp, false);
+		else {
+			if (!measuring) {
+				old = measure_begin();
+				measuring = true;
+			}
+			/* Combining marks are width 0: they ride on the
+			 * previous unit. */
+			if ((w = cp_width(cp)) < 0)
+				w = 1;
 		}
-		if (!ok)
-			return;
+		if (wk->used + w > wk->room)
+			break;
+		wk->used += w;
+		if (e > 0 && wk->b != NULL) {
+			/* The run before the escape, then the escape. */
+			buf_add(wk->b, s + run, i - run);
+			buf_add(wk->b, esc, (size_t)e);
+			run = i + k;
+		}
 		i += k;
+		if (wk->used < wk->room && wk->b != NULL) {
+			wk->cut = wk->b->len + (i - run);
+			wk->cut_used = wk->used;
+		}
 	}
-}
-
-static bool
-add_width(void *arg, const char *s, size_t n, int w)
-{
-	(void)s;
-	(void)n;
-	*(int *)arg += w;
-	return true;
+	if (wk->b != NULL)
+		buf_add(wk->b, s + run, i - run);
+	if (measuring)
+		measure_end(old);
+	return i == n;
 }
 
 int
 text_width(const char *s)
 {
-	int w = 0;
+	struct walk wk = { NULL, INT_MAX, 0, 0, 0 };
+	const char *p = s;
 
-	walk_units(s, add_width, &w);
-	return w;
+	/* Ids, dates and numbers are printable ASCII, a column a byte: the
+	 * walk starts at the first byte that is not. */
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	wk.used = (int)(p - s);
+	if (*p != '\0')
+		walk_units(p, &wk);
+	return wk.used;
 }
 
-static bool
-add_bytes(void *arg, const char *s, size_t n, int w)
+/*
+ * Length of the run at str (n bytes) that text_safe() shows as itself:
+ * printable ASCII and well-formed UTF-8 with no unsafe code point.  It
+ * stops at the first byte that needs an escape.
+ */
+static size_t
+safe_run(const char *str, size_t n)
 {
-	(void)w;
-	buf_add(arg, s, n);
-	return true;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, k;
+	unsigned cp;
+
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		/* Three bytes led by E1, E3..EC, EE or EF (Chinese among them)
+		 * are well formed once their continuation bytes are: no
+		 * overlong (E0), surrogate (ED) or unsafe code point (E2, the
+		 * bidi controls and separators) can start so. */
+		if (c >= 0xe1 && c <= 0xef && c != 0xe2 && c != 0xed &&
+		    n - i >= 3 && (s[i + 1] & 0xc0) == 0x80 &&
+		    (s[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if (c < 0x80 || (k = utf8_decode(str + i, n - i, &cp)) == 0 ||
+		    text_unsafe_cp(cp))
+			break;
+		i += k;
+	}
+	return i;
 }
 
+/*
+ * The units walk_units() finds, but a run is found without decoding most
+ * characters, and no width is wanted here.
+ */
 void
 text_safe_buf(struct buf *b, const char *s)
 {
-	walk_units(s, add_bytes, b);
+	size_t n = strlen(s), i = 0;
+
+	buf_grow(b, n);
+	while (i < n) {
+		size_t run = safe_run(s + i, n - i), k;
+		unsigned cp;
+		char esc[16];
+		int e;
+
+		buf_add(b, s + i, run);
+		if ((i += run) == n)
+			break;
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0) {
+			e = escape_cp(esc, (unsigned char)s[i], true);
+			k = 1;
+		} else
+			e = escape_cp(esc, cp, false);
+		buf_add(b, esc, (size_t)e);
+		i += k;
+	}
 }
 
 char *
@@ -215,24 +318,6 @@ text_safe(const char *s)
 
 	text_safe_buf(&b, s);
 	return buf_detach(&b);
-}
-
-struct fit {
-	struct buf	*b;
-	int		 room;	/* columns left for text */
-	int		 used;
-};
-
-static bool
-add_fitting(void *arg, const char *s, size_t n, int w)
-{
-	struct fit *f = arg;
-
-	if (f->used + w > f->room)
-		return false;
-	buf_add(f->b, s, n);
-	f->used += w;
-	return true;
 }
 
 bool
@@ -250,33 +335,33 @@ text_ellipsis(void)
 	return text_utf8_locale() ? "\xe2\x80\xa6" : "~";
 }
 
+/*
+ * One walk, which stops at width columns: a long name is not measured to
+ * its end first and walked again to cut it.
+ */
 void
 text_fit_buf(struct buf *b, const char *s, int width, enum text_align align)
 {
-	struct fit f;
-	int total;
+	struct walk wk = { b, width, 0, b->len, 0 };
+	size_t start = b->len, pad;
 
 	if (width <= 0)
 		return;
-	total = text_width(s);
-	if (total <= width) {
-		if (align == ALIGN_RIGHT)
-			for (int i = total; i < width; i++)
-				buf_putc(b, ' ');
-		text_safe_buf(b, s);
-		if (align == ALIGN_LEFT)
-			for (int i = total; i < width; i++)
-				buf_putc(b, ' ');
+	if (!walk_units(s, &wk)) {
+		/* Too wide: keep what fits in width - 1, then the ellipsis. */
+		buf_truncate(b, wk.cut);
+		buf_puts(b, text_ellipsis());
+		for (int i = wk.cut_used + 1; i < width; i++)
+			buf_putc(b, ' ');
 		return;
 	}
-	/* Too wide: keep what fits in width - 1, then the ellipsis. */
-	f.b = b;
-	f.room = width - 1;
-	f.used = 0;
-	walk_units(s, add_fitting, &f);
-	buf_puts(b, text_ellipsis());
-	for (int i = f.used + 1; i < width; i++)
-		buf_putc(b, ' ');
+	pad = (size_t)(width - wk.used);
+	buf_grow(b, pad);
+	if (align == ALIGN_RIGHT)
+		memmove(b->s + start + pad, b->s + start, b->len - start);
+	memset(align == ALIGN_RIGHT ? b->s + start : b->s + b->len, ' ', pad);
+	b->len += pad;
+	b->s[b->len] = '\0';
 }
 
 char *

@@ -1,8 +1,10 @@
 /* test_record.c: parsing recorded values against a plan. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -84,6 +86,81 @@ test_numbers(void **state)
 	assert_string_equal(out, "12.5");
 	record_format_number(0.1, out);
 	assert_string_equal(out, "0.1");
+}
+
+/*
+ * What record_format_number has always printed: %.15g when it reads back
+ * exactly, %.17g when not.  Every value must come out the same, whether
+ * the short decimals are written directly or not.
+ */
+static void
+want_format(double v, char want[static 32])
+{
+	double back;
+
+	snprintf(want, 32, "%.15g", v);
+	if (record_parse_number(want, &back) != 0 || back != v)
+		snprintf(want, 32, "%.17g", v);
+}
+
+static void
+expect_format(double v)
+{
+	char want[32], got[32];
+
+	want_format(v, want);
+	record_format_number(v, got);
+	if (strcmp(got, want) != 0)
+		fail_msg("%.17g: '%s', not '%s'", v, got, want);
+}
+
+static void
+test_format(void **state)
+{
+	static const struct { double v; const char *s; } fixed[] = {
+		{ 0, "0" }, { -0.0, "-0" }, { 1, "1" }, { -7.85, "-7.85" },
+		{ 86.67, "86.67" }, { 0.0001, "0.0001" }, { 0.00001, "1e-05" },
+		{ 0.000123456789012345, "0.000123456789012345" },
+		{ 999999999999999, "999999999999999" }, { 1e15, "1e+15" },
+		{ 123456789012.345, "123456789012.345" },
+		{ 0.1 + 0.2, "0.30000000000000004" }, { 1.0 / 3,
+		"0.33333333333333331" }, { 2.675, "2.675" }, { 1e22, "1e+22" },
+		{ 5e-324, "4.94065645841247e-324" },
+	};
+	char out[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+		record_format_number(fixed[i].v, out);
+		assert_string_equal(out, fixed[i].s);
+		expect_format(fixed[i].v);
+		expect_format(-fixed[i].v);
+		expect_format(nextafter(fixed[i].v, 0));
+		expect_format(nextafter(fixed[i].v, HUGE_VAL));
+	}
+	/* Decimals of every length and scale, and their neighbours (which
+	 * need 17 digits), from a fixed xorshift sequence. */
+	uint64_t x = 88172645463325252u;
+	for (int i = 0; i < 50000; i++) {
+		char text[48];
+		double v;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		snprintf(text, sizeof text, "%llue-%d",
+		    (unsigned long long)(x % 100000000000000000u) >>
+		    (x >> 58), (int)(x >> 40) % 22);
+		assert_int_equal(record_parse_number(text, &v), 0);
+		expect_format(v);
+		expect_format(-v);
+		expect_format(nextafter(v, HUGE_VAL));
+	}
+	for (int i = -5000; i <= 5000; i++) {
+		expect_format(i / 100.0);
+		expect_format(i / 7.0);
+		expect_format(i * 1e10);
+	}
 }
 
 static void
@@ -181,6 +258,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_parse),
 		cmocka_unit_test(test_dates),
 	};
