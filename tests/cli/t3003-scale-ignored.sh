@@ -1,5 +1,5 @@
 #!/bin/sh
-# t3002: values a target's scale no longer has are ignored and counted, in
+# t3003: values a target's scale no longer has are ignored and counted, in
 # the history the rules read and in the years before it: a number recorded
 # before the target had a scale, and a level the plan dropped since.
 . "$PW_TOP/tests/lib.sh"
