@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 static void (*fatal_hook)(void);
@@ -91,18 +92,13 @@ xstrndup(const char *s, size_t n)
 char *
 xasprintf(const char *fmt, ...)
 {
+	struct buf b = BUF_INIT;
 	va_list ap;
-	int n;
-	char *p;
 
+	/* buf_vprintf formats once where vsnprintf(NULL, 0) then vsnprintf
+	 * would format twice. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		fatal("bad format string");
-	p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return p;
+	return buf_detach(&b);
 }
