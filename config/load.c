@@ -98,6 +98,8 @@ struct loader {
 	bool		 have_ev;
 	bool		 ev_bad;	/* current node already reported */
 	bool		 fatal;		/* stop reading */
+	bool		 at_end;	/* libyaml read to the end of the stream,
+					   checking every character */
 	int		 depth;
 	size_t		 nerrors;
 	struct diags	*d;
@@ -320,9 +322,11 @@ prescan_char(struct loader *L, size_t i)
 }
 
 /*
- * Check the raw bytes before libyaml sees them, so that the user gets a
- * clear message at the right place: plan files are UTF-8 text, with no NUL
- * and no control characters other than tab and line ends.
+ * Check the raw bytes, so that the user gets a clear message at the right
+ * place: plan files are UTF-8 text, with no NUL and no control characters
+ * other than tab and line ends.  libyaml's reader refuses exactly these
+ * bytes too, though with a vaguer message and only once it gets there; see
+ * config_load_buffer() for when this scan is needed.
  */
 static bool
 prescan(struct loader *L)
@@ -429,6 +433,9 @@ next(struct loader *L)
 	L->have_ev = true;
 	L->ev_bad = false;
 	switch (L->ev.type) {
+	case YAML_STREAM_END_EVENT:
+		L->at_end = true;
+		break;
 	case YAML_MAPPING_START_EVENT:
 	case YAML_SEQUENCE_START_EVENT:
 		if (++L->depth > CONFIG_MAX_DEPTH) {
@@ -1729,7 +1736,6 @@ config_load_buffer(const char *name, const char *data, size_t len,
     struct diags *d)
 {
 	struct loader L;
-	size_t errors = d->errors;
 
 	memset(&L, 0, sizeof L);
 	L.d = d;
@@ -1753,19 +1759,55 @@ config_load_buffer(const char *name, const char *data, size_t len,
 	schema_index_init(&L.keys[SC_MS], &schema_ms);
 	schema_index_init(&L.keys[SC_TARGET], &schema_target);
 	schema_index_init(&L.keys[SC_STAGE], &schema_stage);
-	if (prescan(&L)) {
-		/* No encoding set: libyaml then skips a byte-order mark
-		 * (prescan has already refused UTF-16). */
-		yaml_parser_set_input_string(&L.parser,
-		    (const unsigned char *)data, len);
+	/*
+	 * libyaml's reader refuses the bytes prescan() does, as it reaches
+	 * them; prescan() says so more clearly, and a bad byte is then the
+	 * one problem reported, wherever it is.  So the scan runs only when
+	 * it can find something: first when the file starts with what libyaml
+	 * would take for a UTF-16 byte-order mark (bytes never found in
+	 * UTF-8), else when libyaml stopped before the end of the stream (a
+	 * bad byte, a syntax error, too many errors), and then what the parse
+	 * found gives way to the scan's message.
+	 */
+	struct diags found;
+	const unsigned char *u = (const unsigned char *)data;
+	bool scanned = len > 0 && (u[0] == 0xfe || u[0] == 0xff);
+	diags_init(&found, name);
+	L.d = &found;
+	if (!scanned || prescan(&L)) {
+		/* No encoding set: libyaml then skips a byte-order mark. */
+		yaml_parser_set_input_string(&L.parser, u, len);
 		read_stream(&L);
+	}
+	if (!L.at_end && !scanned) {
+		struct diags bad;
+		bool stopped = L.fatal;
+		size_t nerrors = L.nerrors;
+		diags_init(&bad, name);
+		L.d = &bad;
+		L.fatal = false;
+		L.nerrors = 0;
+		if (prescan(&L)) {
+			diags_release(&bad);
+			L.fatal = stopped;
+			L.nerrors = nerrors;
+		} else {
+			diags_release(&found);
+			found = bad;
+		}
+		L.d = &found;
 	}
 	if (!L.fatal)
 		finish(&L, name);
 	/* The plan owns the items from here, even after a fatal error. */
 	assemble(&L);
 	loader_release(&L);
-	if (d->errors > errors) {
+	for (size_t i = 0; i < found.n; i++)
+		diags_add(d, found.v[i].level, found.v[i].line, found.v[i].col,
+		    "%s", found.v[i].msg);
+	size_t failed = found.errors;
+	diags_release(&found);
+	if (failed > 0) {
 		plan_free(L.p);
 		return NULL;
 	}
