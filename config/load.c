@@ -191,7 +191,9 @@ vreport(struct loader *L, enum diag_level level, bool stop,
 		L->fatal = true;
 }
 
-#define PRINTFLIKE	__attribute__((format(printf, 3, 4)))
+/* Problems are rare: the compiler keeps the paths to them out of the way
+ * of the reading (cold). */
+#define PRINTFLIKE	__attribute__((format(printf, 3, 4), cold))
 
 static void PRINTFLIKE
 err_at(struct loader *L, struct srcpos pos, const char *fmt, ...)
@@ -577,6 +579,12 @@ check_text(struct loader *L, struct srcpos pos)
 			i += 8;
 		if (i == len)
 			return true;
+		if (len - i < 8 && len >= 8) {
+			/* The last word, overlapping what has passed. */
+			memcpy(&w, s + len - 8, 8);
+			if (!word_controls(w))
+				return true;
+		}
 		/* A byte at a time up to the end of this word. */
 		size_t end = len - i >= 8 ? i + 8 : len;
 		for (; i < end; i++) {
@@ -597,10 +605,8 @@ check_text(struct loader *L, struct srcpos pos)
 }
 
 static bool
-valid_id(const char *s)
+valid_id(const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
 	if (n == 0 || n > ID_MAX)
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -612,10 +618,13 @@ valid_id(const char *s)
 	return true;
 }
 
+/* Is the current scalar, passed by check_text() (so with no NUL), an id? */
 static bool
-check_id(struct loader *L, const char *s, struct srcpos pos)
+check_id(struct loader *L, struct srcpos pos)
 {
-	if (valid_id(s))
+	const char *s = scalar(L);
+
+	if (valid_id(s, L->ev.data.scalar.length))
 		return true;
 	if (strchr(s, '@') != NULL)
 		err_at(L, pos, _("invalid id '%s': '@' is reserved for the "
@@ -745,7 +754,7 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 	case KT_ID:
 	case KT_REF:
 		if (!want_scalar(L, k, N_("an id")) || !check_text(L, pos) ||
-		    !check_id(L, scalar(L), pos))
+		    !check_id(L, pos))
 			return;
 		f->s = copy_scalar(L);
 		break;
@@ -884,7 +893,7 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 			n++;
 			continue;
 		}
-		if (k->type == KT_REFLIST && !check_id(L, scalar(L), ipos)) {
+		if (k->type == KT_REFLIST && !check_id(L, ipos)) {
 			ok = false;
 			continue;
 		}
@@ -989,9 +998,14 @@ read_mapping(struct loader *L, const struct schema *s, struct field *fs)
 			err_at(L, kpos, _("a key must be a plain name"));
 			skip_node(L);
 		} else {
-			/* The key is the event's text, good until next(). */
+			/* The key is the event's text, good until next().  Only
+			 * a double-quoted scalar can hold a NUL (an escape; the
+			 * byte itself is refused), and the key ends there. */
 			const char *key = scalar(L);
-			idx = schema_index_find(&L->keys[s->id], key);
+			size_t klen = L->ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? strlen(key) :
+			    L->ev.data.scalar.length;
+			idx = schema_index_find(&L->keys[s->id], key, klen);
 			if (idx < 0 && strncmp(key, "x-", 2) != 0) {
 				const char *near = schema_suggest(s, key);
 				if (near != NULL)

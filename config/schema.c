@@ -160,7 +160,8 @@ schema_index_init(struct schema_index *x, const struct schema *s)
 	memset(x->slot, -1, sizeof x->slot);
 	for (size_t i = 0; i < s->nkeys; i++) {
 		const char *k = s->keys[i].key;
-		size_t h = key_hash(k, strlen(k));
+		x->len[i] = strlen(k);
+		size_t h = key_hash(k, x->len[i]);
 		while (x->slot[h] >= 0)
 			h = (h + 1) & (SCHEMA_SLOTS - 1);
 		x->slot[h] = (signed char)i;
@@ -168,15 +169,15 @@ schema_index_init(struct schema_index *x, const struct schema *s)
 }
 
 int
-schema_index_find(const struct schema_index *x, const char *key)
+schema_index_find(const struct schema_index *x, const char *key, size_t len)
 {
-	size_t h = key_hash(key, strlen(key));
+	size_t h = key_hash(key, len);
 
 	for (;;) {
 		int i = x->slot[h];
 		if (i < 0)
 			return -1;
-		if (strcmp(x->s->keys[i].key, key) == 0)
+		if (x->len[i] == len && memcmp(x->s->keys[i].key, key, len) == 0)
 			return i;
 		h = (h + 1) & (SCHEMA_SLOTS - 1);
 	}
