@@ -1211,7 +1211,7 @@ item_target(struct loader *L, struct field *fs, struct srcpos pos)
 	    F(TK_CADENCE)->ival) : PERIOD_QUARTER;
 	if (HAS(TK_SCALE)) {
 		struct span v = F(TK_SCALE)->list;
-		t->scale = xreallocarray(NULL, v.n, sizeof *t->scale);
+		t->scale = plan_alloc(p, v.n, sizeof *t->scale);
 		for (size_t i = 0; i < v.n; i++)
 			t->scale[i] = L->refs[v.first + i].s;
 		t->nscale = v.n;
@@ -1233,7 +1233,7 @@ item_target(struct loader *L, struct field *fs, struct srcpos pos)
 
 	/* Stages: levels resolved now that the scale is known. */
 	if (L->nst > 0)
-		t->stages = xcalloc(L->nst, sizeof *t->stages);
+		t->stages = plan_alloc(p, L->nst, sizeof *t->stages);
 	for (size_t i = 0; i < L->nst; i++) {
 		struct stage_tmp *st = &L->st[i];
 		if (!st->ok)
@@ -1570,7 +1570,7 @@ resolve_support(struct loader *L, struct span v)
 	int *out = NULL;
 
 	if (v.n > 0)
-		out = xreallocarray(NULL, v.n, sizeof *out);
+		out = plan_alloc(L->p, v.n, sizeof *out);
 	for (size_t i = 0; i < v.n; i++)
 		out[i] = resolve_dept(L, L->refs[v.first + i].s,
 		    L->refs[v.first + i].pos);

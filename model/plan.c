@@ -59,22 +59,25 @@ idmap_put(struct idtable *m, const char *id, enum item_kind kind, int index)
 	return 0;
 }
 
-/* Strings packed in blocks: one allocation for thousands of names. */
+/* Strings and small arrays packed in blocks: one allocation for thousands
+ * of names. */
 struct strpool {
 	struct strpool	*next;
 	size_t		 used, cap;
-	char		 buf[];
+	max_align_t	 buf[];
 };
 
 #define POOL_BLOCK	(64 * 1024 - 64)
 
-char *
-plan_strndup(struct plan *p, const char *s, size_t n)
+/* n bytes at a multiple of align (a power of two, at most max_align_t's). */
+static void *
+pool_take(struct plan *p, size_t n, size_t align)
 {
 	struct strpool *b = p->pool;
+	size_t at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
 
-	if (b == NULL || b->cap - b->used <= n) {
-		size_t cap = n >= POOL_BLOCK / 4 ? n + 1 : POOL_BLOCK;
+	if (b == NULL || at > b->cap || b->cap - at < n) {
+		size_t cap = n > POOL_BLOCK / 4 ? n : POOL_BLOCK;
 		struct strpool *nb = xmalloc(sizeof *nb + cap);
 		nb->used = 0;
 		nb->cap = cap;
@@ -88,12 +91,28 @@ plan_strndup(struct plan *p, const char *s, size_t n)
 			p->pool = nb;
 		}
 		b = nb;
+		at = 0;
 	}
-	char *d = b->buf + b->used;
+	b->used = at + n;
+	return (char *)b->buf + at;
+}
+
+char *
+plan_strndup(struct plan *p, const char *s, size_t n)
+{
+	char *d = pool_take(p, n + 1, 1);
+
 	memcpy(d, s, n);
 	d[n] = '\0';
-	b->used += n + 1;
 	return d;
+}
+
+void *
+plan_alloc(struct plan *p, size_t nmemb, size_t size)
+{
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		fatal("out of memory allocating %zu x %zu bytes", nmemb, size);
+	return pool_take(p, nmemb * size, _Alignof(max_align_t));
 }
 
 static void
@@ -104,7 +123,10 @@ idtable_init(struct idtable *m, size_t n)
 	m->cap = 16;
 	while (m->cap < want)
 		m->cap *= 2;
-	m->slot = xcalloc(m->cap, sizeof *m->slot);
+	/* Written before it is read: calloc's fresh pages would fault twice,
+	 * on the first probe and on the first slot taken. */
+	m->slot = xreallocarray(NULL, m->cap, sizeof *m->slot);
+	memset(m->slot, 0, m->cap * sizeof *m->slot);
 }
 
 static void
@@ -147,18 +169,12 @@ plan_free(struct plan *p)
 	if (p == NULL)
 		return;
 	if (p->pool != NULL) {
-		/* Every string is in the pool; only the arrays are apart. */
+		/* Every string and every item's array is in the pool; only
+		 * the plan's arrays are apart. */
 		while (p->pool != NULL) {
 			struct strpool *next = p->pool->next;
 			free(p->pool);
 			p->pool = next;
-		}
-		for (size_t i = 0; i < p->nms; i++)
-			free(p->ms[i].support);
-		for (size_t i = 0; i < p->ntargets; i++) {
-			free(p->targets[i].stages);
-			free(p->targets[i].scale);
-			free(p->targets[i].support);
 		}
 		plan_free_arrays(p);
 		return;
