@@ -48,11 +48,13 @@ struct field {
 	bool		 ok;	/* its value was read without error */
 	struct srcpos	 kpos, pos;
 	char		*s;	/* text, id, ref, level as written */
-	double		 num;
-	long		 ival;
-	struct pdate	 date;
-	struct span	 list;
-	double		 pair[2];
+	union {			/* the others, by the key's type */
+		double		 num;
+		long		 ival;
+		struct pdate	 date;
+		struct span	 list;
+		double		 pair[2];
+	};
 };
 
 /*
@@ -643,23 +645,28 @@ check_id(struct loader *L, struct srcpos pos)
 static int
 parse_number(struct loader *L, const char *s, double *out)
 {
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
 	const char *p = s;
-	bool digits = false;
+	uint64_t m = 0;
+	int ndigits = 0, nfrac = 0;
+	bool neg = *p == '-', exp = false;
 
 	if (*p == '+' || *p == '-')
 		p++;
 	while (*p >= '0' && *p <= '9') {
-		p++;
-		digits = true;
+		m = m * 10 + (uint64_t)(*p++ - '0');
+		ndigits++;
 	}
 	if (*p == '.') {
 		p++;
 		while (*p >= '0' && *p <= '9') {
-			p++;
-			digits = true;
+			m = m * 10 + (uint64_t)(*p++ - '0');
+			ndigits++;
+			nfrac++;
 		}
 	}
-	if (!digits)
+	if (ndigits == 0)
 		return -1;
 	if (*p == 'e' || *p == 'E') {
 		p++;
@@ -669,9 +676,18 @@ parse_number(struct loader *L, const char *s, double *out)
 			return -1;
 		while (*p >= '0' && *p <= '9')
 			p++;
+		exp = true;
 	}
 	if (*p != '\0')
 		return -1;
+	/* Up to 15 digits and no exponent: the digits as a whole number and
+	 * the power of ten are exact doubles, so one division rounds as
+	 * strtod() does (Clinger's fast path). */
+	if (!exp && ndigits <= 15) {
+		double v = (double)m / pow10[nfrac];
+		*out = neg ? -v : v;
+		return 0;
+	}
 	locale_t old = (locale_t)0;
 	if (L->cloc != (locale_t)0)
 		old = uselocale(L->cloc);
