@@ -135,8 +135,9 @@ struct loader {
 	struct idpos	*dept_ids;	/* departments by id, for references */
 	size_t		*dept_slot;	/* their hash */
 	size_t		 dept_cap;
-	struct idpos	*ids;		/* phase, milestone, target ids, when */
-	size_t		 nph_ids;	/* not indexed; the phases' first */
+	/* When not indexed: the items' ids, the phases' first. */
+	struct idpos	*ids;
+	size_t		 nph_ids;
 	size_t		*id_slot;	/* their hash */
 	size_t		 id_cap;
 	struct srcpos	 plan_start_pos, plan_end_pos;
