@@ -30,11 +30,16 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-/* A list of strings with their positions (support, scale). */
-struct strv {
-	char		**v;
-	struct srcpos	 *pos;
-	size_t		  n, cap;
+/* A name in a list (a department in support, a level of a scale) and
+ * where it was. */
+struct ref {
+	char		*s;	/* in the plan's pool */
+	struct srcpos	 pos;
+};
+
+/* A list's names: the loader's refs[first .. first + n - 1]. */
+struct span {
+	size_t		 first, n;
 };
 
 /* One key's value as read, before it becomes part of an item. */
@@ -43,31 +48,34 @@ struct field {
 	bool		 ok;	/* its value was read without error */
 	struct srcpos	 kpos, pos;
 	char		*s;	/* text, id, ref, level as written */
-	double		 num;
-	long		 ival;
-	struct pdate	 date;
-	struct strv	 list;
-	double		 pair[2];
+	union {			/* the others, by the key's type */
+		double		 num;
+		long		 ival;
+		struct pdate	 date;
+		struct span	 list;
+		double		 pair[2];
+	};
 };
 
-
+/*
+ * Items are read straight into the plan's arrays; beside each array the
+ * loader keeps what finish() needs of each item and the plan does not:
+ * positions for its messages, references by name.
+ */
 struct dept_tmp {
 	struct srcpos	 id_pos;
 };
 
 struct phase_tmp {
-	struct phase	 ph;
 	bool		 start_given;
 	struct srcpos	 id_pos, start_pos, end_pos, owner_pos;
 	char		*owner;
 };
 
 struct ms_tmp {
-	struct milestone m;
-	int		 phase;		/* index in phases, -1 plan-level */
 	struct srcpos	 id_pos, start_pos, due_pos, every_pos, owner_pos;
 	char		*owner;
-	struct strv	 support;
+	struct span	 support;
 };
 
 struct stage_tmp {
@@ -78,12 +86,9 @@ struct stage_tmp {
 };
 
 struct target_tmp {
-	struct target	 t;
 	struct srcpos	 id_pos, due_pos, owner_pos, phase_pos;
 	char		*owner, *phase;
-	struct strv	 support;
-	struct stage_tmp *stages;
-	size_t		 nstages, cap;
+	struct span	 support;
 };
 
 struct idpos {
@@ -98,6 +103,8 @@ struct loader {
 	bool		 have_ev;
 	bool		 ev_bad;	/* current node already reported */
 	bool		 fatal;		/* stop reading */
+	bool		 at_end;	/* libyaml read to the end of the stream,
+					   checking every character */
 	int		 depth;
 	size_t		 nerrors;
 	struct diags	*d;
@@ -108,20 +115,31 @@ struct loader {
 
 	struct dept_tmp	*dx;		/* parallel to p->depts */
 	size_t		 dcap;
-	struct phase_tmp *ph;
-	size_t		 nph, phcap;
-	struct ms_tmp	*ms;
-	size_t		 nms, mscap;
-	struct target_tmp *tg;
-	size_t		 ntg, tgcap;
+	struct phase_tmp *hx;		/* parallel to p->phases */
+	size_t		 hcap;
+	struct ms_tmp	*mx;		/* parallel to p->ms */
+	size_t		 mcap;
+	struct target_tmp *tx;		/* parallel to p->targets */
+	size_t		 tcap;
+	struct ref	*refs;		/* the names of every list */
+	size_t		 nrefs, refcap;
+	struct stage_tmp *st;		/* the stages of the target being read */
+	size_t		 nst, stcap;
 	/* The keys of each table (enum schema_id), hashed once per load. */
 	struct schema_index keys[SC_STAGE + 1];
 	int		 cur_phase;	/* phase whose milestones are read */
-	struct idpos	*ids;		/* phase, milestone, target ids */
-	size_t		 nph_ids;	/* the phases' come first */
+	size_t		 plan_ms;	/* the plan-level milestones in p->ms, */
+	size_t		 nplan_ms;	/* as read (see place_ms) */
+	size_t		 noid;		/* items without an id (an error) */
+	bool		 indexed;	/* plan_index() done (see check_ids) */
+	struct idpos	*dept_ids;	/* departments by id, for references */
+	size_t		*dept_slot;	/* their hash */
+	size_t		 dept_cap;
+	/* When not indexed: the items' ids, the phases' first. */
+	struct idpos	*ids;
+	size_t		 nph_ids;
 	size_t		*id_slot;	/* their hash */
 	size_t		 id_cap;
-	int		 cur_target;	/* target whose stages are read */
 	struct srcpos	 plan_start_pos, plan_end_pos;
 };
 
@@ -138,6 +156,18 @@ grow(void **v, size_t *cap, size_t n, size_t size)
 		return;
 	*cap = *cap ? *cap * 2 : 8;
 	*v = xreallocarray(*v, *cap, size);
+}
+
+/* Room for one more item in an array of the plan and in its twin in the
+ * loader (see struct loader), which have the same capacity. */
+static void
+grow2(void **v, void **x, size_t *cap, size_t n, size_t size, size_t xsize)
+{
+	if (n < *cap)
+		return;
+	*cap = *cap ? *cap * 2 : 64;
+	*v = xreallocarray(*v, *cap, size);
+	*x = xreallocarray(*x, *cap, xsize);
 }
 
 /*
@@ -164,7 +194,9 @@ vreport(struct loader *L, enum diag_level level, bool stop,
 		L->fatal = true;
 }
 
-#define PRINTFLIKE	__attribute__((format(printf, 3, 4)))
+/* Problems are rare: the compiler keeps the paths to them out of the way
+ * of the reading (cold). */
+#define PRINTFLIKE	__attribute__((format(printf, 3, 4), cold))
 
 static void PRINTFLIKE
 err_at(struct loader *L, struct srcpos pos, const char *fmt, ...)
@@ -320,9 +352,11 @@ prescan_char(struct loader *L, size_t i)
 }
 
 /*
- * Check the raw bytes before libyaml sees them, so that the user gets a
- * clear message at the right place: plan files are UTF-8 text, with no NUL
- * and no control characters other than tab and line ends.
+ * Check the raw bytes, so that the user gets a clear message at the right
+ * place: plan files are UTF-8 text, with no NUL and no control characters
+ * other than tab and line ends.  libyaml's reader refuses exactly these
+ * bytes too, though with a vaguer message and only once it gets there; see
+ * config_load_buffer() for when this scan is needed.
  */
 static bool
 prescan(struct loader *L)
@@ -429,6 +463,9 @@ next(struct loader *L)
 	L->have_ev = true;
 	L->ev_bad = false;
 	switch (L->ev.type) {
+	case YAML_STREAM_END_EVENT:
+		L->at_end = true;
+		break;
 	case YAML_MAPPING_START_EVENT:
 	case YAML_SEQUENCE_START_EVENT:
 		if (++L->depth > CONFIG_MAX_DEPTH) {
@@ -545,6 +582,12 @@ check_text(struct loader *L, struct srcpos pos)
 			i += 8;
 		if (i == len)
 			return true;
+		if (len - i < 8 && len >= 8) {
+			/* The last word, overlapping what has passed. */
+			memcpy(&w, s + len - 8, 8);
+			if (!word_controls(w))
+				return true;
+		}
 		/* A byte at a time up to the end of this word. */
 		size_t end = len - i >= 8 ? i + 8 : len;
 		for (; i < end; i++) {
@@ -565,10 +608,8 @@ check_text(struct loader *L, struct srcpos pos)
 }
 
 static bool
-valid_id(const char *s)
+valid_id(const char *s, size_t n)
 {
-	size_t n = strlen(s);
-
 	if (n == 0 || n > ID_MAX)
 		return false;
 	for (size_t i = 0; i < n; i++) {
@@ -580,10 +621,13 @@ valid_id(const char *s)
 	return true;
 }
 
+/* Is the current scalar, passed by check_text() (so with no NUL), an id? */
 static bool
-check_id(struct loader *L, const char *s, struct srcpos pos)
+check_id(struct loader *L, struct srcpos pos)
 {
-	if (valid_id(s))
+	const char *s = scalar(L);
+
+	if (valid_id(s, L->ev.data.scalar.length))
 		return true;
 	if (strchr(s, '@') != NULL)
 		err_at(L, pos, _("invalid id '%s': '@' is reserved for the "
@@ -602,23 +646,28 @@ check_id(struct loader *L, const char *s, struct srcpos pos)
 static int
 parse_number(struct loader *L, const char *s, double *out)
 {
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
 	const char *p = s;
-	bool digits = false;
+	uint64_t m = 0;
+	int ndigits = 0, nfrac = 0;
+	bool neg = *p == '-', exp = false;
 
 	if (*p == '+' || *p == '-')
 		p++;
 	while (*p >= '0' && *p <= '9') {
-		p++;
-		digits = true;
+		m = m * 10 + (uint64_t)(*p++ - '0');
+		ndigits++;
 	}
 	if (*p == '.') {
 		p++;
 		while (*p >= '0' && *p <= '9') {
-			p++;
-			digits = true;
+			m = m * 10 + (uint64_t)(*p++ - '0');
+			ndigits++;
+			nfrac++;
 		}
 	}
-	if (!digits)
+	if (ndigits == 0)
 		return -1;
 	if (*p == 'e' || *p == 'E') {
 		p++;
@@ -628,9 +677,18 @@ parse_number(struct loader *L, const char *s, double *out)
 			return -1;
 		while (*p >= '0' && *p <= '9')
 			p++;
+		exp = true;
 	}
 	if (*p != '\0')
 		return -1;
+	/* Up to 15 digits and no exponent: the digits as a whole number and
+	 * the power of ten are exact doubles, so one division rounds as
+	 * strtod() does (Clinger's fast path). */
+	if (!exp && ndigits <= 15) {
+		double v = (double)m / pow10[nfrac];
+		*out = neg ? -v : v;
+		return 0;
+	}
 	locale_t old = (locale_t)0;
 	if (L->cloc != (locale_t)0)
 		old = uselocale(L->cloc);
@@ -643,32 +701,14 @@ parse_number(struct loader *L, const char *s, double *out)
 	return 0;
 }
 
+/* Add a name to the list being read (f->list, the last of refs). */
 static void
-strv_push(struct strv *v, char *s, struct srcpos pos)
+push_ref(struct loader *L, struct field *f, char *s, struct srcpos pos)
 {
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 4;
-		v->v = xreallocarray(v->v, v->cap, sizeof *v->v);
-		v->pos = xreallocarray(v->pos, v->cap, sizeof *v->pos);
-	}
-	v->v[v->n] = s;
-	v->pos[v->n++] = pos;
-}
-
-/* The strings are the plan's (its pool); the arrays are the list's. */
-static void
-strv_release(struct strv *v)
-{
-	free(v->v);
-	free(v->pos);
-	memset(v, 0, sizeof *v);
-}
-
-static void
-fields_release(struct field *fs, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		strv_release(&fs[i].list);
+	grow((void **)&L->refs, &L->refcap, L->nrefs, sizeof *L->refs);
+	L->refs[L->nrefs].s = s;
+	L->refs[L->nrefs++].pos = pos;
+	f->list.n++;
 }
 
 /*
@@ -731,7 +771,7 @@ parse_scalar(struct loader *L, const struct key_def *k, struct field *f)
 	case KT_ID:
 	case KT_REF:
 		if (!want_scalar(L, k, N_("an id")) || !check_text(L, pos) ||
-		    !check_id(L, scalar(L), pos))
+		    !check_id(L, pos))
 			return;
 		f->s = copy_scalar(L);
 		break;
@@ -825,6 +865,8 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 	bool ok = true;
 	size_t n = 0;
 
+	f->list.first = L->nrefs;
+	f->list.n = 0;
 	if (L->ev_bad) {
 		skip_node(L);
 		return;
@@ -868,7 +910,7 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 			n++;
 			continue;
 		}
-		if (k->type == KT_REFLIST && !check_id(L, scalar(L), ipos)) {
+		if (k->type == KT_REFLIST && !check_id(L, ipos)) {
 			ok = false;
 			continue;
 		}
@@ -877,14 +919,14 @@ parse_seq(struct loader *L, const struct key_def *k, struct field *f)
 			ok = false;
 			continue;
 		}
-		for (size_t i = 0; i < f->list.n; i++)
-			if (strcmp(f->list.v[i], scalar(L)) == 0) {
+		for (size_t i = f->list.first; i < L->nrefs; i++)
+			if (strcmp(L->refs[i].s, scalar(L)) == 0) {
 				err_at(L, ipos, _("'%s' appears twice in '%s'"),
 				    scalar(L), k->key);
 				ok = false;
 				break;
 			}
-		strv_push(&f->list, copy_scalar(L), ipos);
+		push_ref(L, f, copy_scalar(L), ipos);
 	}
 	if (k->type == KT_PACE && ok) {
 		if (n != 2) {
@@ -931,7 +973,12 @@ parse_node(struct loader *L, const struct key_def *k, struct field *f)
 			skip_node(L);
 			return;
 		}
+		size_t first = L->p->nms;
 		read_list(L, k->sub);
+		if (k->sub == &schema_ms && L->cur_phase < 0) {
+			L->plan_ms = first;
+			L->nplan_ms = L->p->nms - first;
+		}
 		f->ok = true;
 		break;
 	case KT_REFLIST:
@@ -968,9 +1015,14 @@ read_mapping(struct loader *L, const struct schema *s, struct field *fs)
 			err_at(L, kpos, _("a key must be a plain name"));
 			skip_node(L);
 		} else {
-			/* The key is the event's text, good until next(). */
+			/* The key is the event's text, good until next().  Only
+			 * a double-quoted scalar can hold a NUL (an escape; the
+			 * byte itself is refused), and the key ends there. */
 			const char *key = scalar(L);
-			idx = schema_index_find(&L->keys[s->id], key);
+			size_t klen = L->ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? strlen(key) :
+			    L->ev.data.scalar.length;
+			idx = schema_index_find(&L->keys[s->id], key, klen);
 			if (idx < 0 && strncmp(key, "x-", 2) != 0) {
 				const char *near = schema_suggest(s, key);
 				if (near != NULL)
@@ -1029,8 +1081,8 @@ item_dept(struct loader *L, struct field *fs, struct srcpos pos)
 
 	if (!HAS(DK_ID) || !HAS(DK_NAME))
 		return;
-	grow((void **)&p->depts, &L->dcap, p->ndepts, sizeof *p->depts);
-	L->dx = xreallocarray(L->dx, L->dcap, sizeof *L->dx);
+	grow2((void **)&p->depts, (void **)&L->dx, &L->dcap, p->ndepts,
+	    sizeof *p->depts, sizeof *L->dx);
 	struct department *d = &p->depts[p->ndepts];
 	d->id = take(F(DK_ID));
 	d->name = take(F(DK_NAME));
@@ -1040,18 +1092,35 @@ item_dept(struct loader *L, struct field *fs, struct srcpos pos)
 	p->ndepts++;
 }
 
+/* A phase's place is taken before its mapping is read, for the
+ * milestones in it (see read_list). */
+static void
+new_phase(struct loader *L)
+{
+	struct plan *p = L->p;
+
+	grow2((void **)&p->phases, (void **)&L->hx, &L->hcap, p->nphases,
+	    sizeof *p->phases, sizeof *L->hx);
+	memset(&p->phases[p->nphases], 0, sizeof *p->phases);
+	memset(&L->hx[p->nphases], 0, sizeof *L->hx);
+	p->phases[p->nphases].owner = -1;
+	L->cur_phase = (int)p->nphases++;
+}
+
 static void
 item_phase(struct loader *L, struct field *fs, struct srcpos pos)
 {
-	struct phase_tmp *t = &L->ph[L->cur_phase];
+	struct phase *ph = &L->p->phases[L->cur_phase];
+	struct phase_tmp *t = &L->hx[L->cur_phase];
 
-	t->ph.pos = pos;
-	t->ph.id = take(F(HK_ID));
-	t->ph.name = take(F(HK_NAME));
-	t->ph.note = take(F(HK_NOTE));
-	t->ph.start = opt_date(F(HK_START));
+	ph->pos = pos;
+	if ((ph->id = take(F(HK_ID))) == NULL)
+		L->noid++;
+	ph->name = take(F(HK_NAME));
+	ph->note = take(F(HK_NOTE));
+	ph->start = opt_date(F(HK_START));
 	t->start_given = HAS(HK_START);
-	t->ph.end = opt_date(F(HK_END));
+	ph->end = opt_date(F(HK_END));
 	t->owner = take(F(HK_OWNER));
 	t->id_pos = F(HK_ID)->pos;
 	t->start_pos = F(HK_START)->pos;
@@ -1062,26 +1131,29 @@ item_phase(struct loader *L, struct field *fs, struct srcpos pos)
 static void
 item_ms(struct loader *L, struct field *fs, struct srcpos pos)
 {
-	grow((void **)&L->ms, &L->mscap, L->nms, sizeof *L->ms);
-	struct ms_tmp *t = &L->ms[L->nms++];
+	struct plan *p = L->p;
 
-	memset(t, 0, sizeof *t);
-	t->phase = L->cur_phase;
-	t->m.pos = pos;
-	t->m.id = take(F(MK_ID));
-	t->m.name = take(F(MK_NAME));
-	t->m.note = take(F(MK_NOTE));
-	t->m.start = opt_date(F(MK_START));
-	t->m.due = opt_date(F(MK_DUE));
-	t->m.owner = -1;
-	t->m.weight = HAS(MK_WEIGHT) ? F(MK_WEIGHT)->num : 1.0;
-	t->m.every = HAS(MK_EVERY) ? (enum period)(PERIOD_WEEK +
+	grow2((void **)&p->ms, (void **)&L->mx, &L->mcap, p->nms,
+	    sizeof *p->ms, sizeof *L->mx);
+	struct milestone *m = &p->ms[p->nms];
+	struct ms_tmp *t = &L->mx[p->nms++];
+
+	memset(m, 0, sizeof *m);
+	m->pos = pos;
+	if ((m->id = take(F(MK_ID))) == NULL)
+		L->noid++;
+	m->name = take(F(MK_NAME));
+	m->note = take(F(MK_NOTE));
+	m->phase = L->cur_phase;
+	m->start = opt_date(F(MK_START));
+	m->due = opt_date(F(MK_DUE));
+	m->owner = -1;
+	m->weight = HAS(MK_WEIGHT) ? F(MK_WEIGHT)->num : 1.0;
+	m->every = HAS(MK_EVERY) ? (enum period)(PERIOD_WEEK +
 	    F(MK_EVERY)->ival) : PERIOD_NONE;
 	t->owner = take(F(MK_OWNER));
-	if (HAS(MK_SUPPORT)) {
-		t->support = F(MK_SUPPORT)->list;
-		memset(&F(MK_SUPPORT)->list, 0, sizeof t->support);
-	}
+	t->support = HAS(MK_SUPPORT) ? F(MK_SUPPORT)->list :
+	    (struct span){ 0, 0 };
 	t->id_pos = F(MK_ID)->pos;
 	t->start_pos = F(MK_START)->pos;
 	t->due_pos = F(MK_DUE)->pos;
@@ -1089,14 +1161,13 @@ item_ms(struct loader *L, struct field *fs, struct srcpos pos)
 	t->owner_pos = F(MK_OWNER)->pos;
 }
 
+/* A stage waits in L->st for the end of its target's mapping. */
 static void
 item_stage(struct loader *L, struct field *fs, struct srcpos pos)
 {
-	struct target_tmp *t = &L->tg[L->cur_target];
-
 	(void)pos;
-	grow((void **)&t->stages, &t->cap, t->nstages, sizeof *t->stages);
-	struct stage_tmp *st = &t->stages[t->nstages++];
+	grow((void **)&L->st, &L->stcap, L->nst, sizeof *L->st);
+	struct stage_tmp *st = &L->st[L->nst++];
 	st->ok = HAS(SK_DUE) && HAS(SK_TARGET);
 	st->due = opt_date(F(SK_DUE));
 	st->target = take(F(SK_TARGET));
@@ -1134,11 +1205,18 @@ level_value(struct loader *L, const struct target *t, const char *key,
 static void
 item_target(struct loader *L, struct field *fs, struct srcpos pos)
 {
-	struct target_tmp *tt = &L->tg[L->cur_target];
-	struct target *t = &tt->t;
+	struct plan *p = L->p;
 
+	grow2((void **)&p->targets, (void **)&L->tx, &L->tcap, p->ntargets,
+	    sizeof *p->targets, sizeof *L->tx);
+	struct target *t = &p->targets[p->ntargets];
+	struct target_tmp *tt = &L->tx[p->ntargets++];
+
+	memset(t, 0, sizeof *t);
+	t->owner = t->phase = -1;
 	t->pos = pos;
-	t->id = take(F(TK_ID));
+	if ((t->id = take(F(TK_ID))) == NULL)
+		L->noid++;
 	t->name = take(F(TK_NAME));
 	t->unit = take(F(TK_UNIT));
 	t->note = take(F(TK_NOTE));
@@ -1149,11 +1227,11 @@ item_target(struct loader *L, struct field *fs, struct srcpos pos)
 	t->cadence = HAS(TK_CADENCE) ? (enum period)(PERIOD_WEEK +
 	    F(TK_CADENCE)->ival) : PERIOD_QUARTER;
 	if (HAS(TK_SCALE)) {
-		struct strv *v = &F(TK_SCALE)->list;
-		t->scale = v->v;
-		t->nscale = v->n;
-		free(v->pos);
-		memset(v, 0, sizeof *v);
+		struct span v = F(TK_SCALE)->list;
+		t->scale = plan_alloc(p, v.n, sizeof *t->scale);
+		for (size_t i = 0; i < v.n; i++)
+			t->scale[i] = L->refs[v.first + i].s;
+		t->nscale = v.n;
 	}
 	if (HAS(TK_TARGET))
 		level_value(L, t, "target", F(TK_TARGET)->s, F(TK_TARGET)->pos,
@@ -1163,19 +1241,18 @@ item_target(struct loader *L, struct field *fs, struct srcpos pos)
 		    F(TK_BASELINE)->s, F(TK_BASELINE)->pos, &t->baseline);
 	tt->owner = take(F(TK_OWNER));
 	tt->phase = take(F(TK_PHASE));
-	if (HAS(TK_SUPPORT)) {
-		tt->support = F(TK_SUPPORT)->list;
-		memset(&F(TK_SUPPORT)->list, 0, sizeof tt->support);
-	}
+	tt->support = HAS(TK_SUPPORT) ? F(TK_SUPPORT)->list :
+	    (struct span){ 0, 0 };
 	tt->id_pos = F(TK_ID)->pos;
 	tt->due_pos = F(TK_DUE)->pos;
 	tt->owner_pos = F(TK_OWNER)->pos;
 	tt->phase_pos = F(TK_PHASE)->pos;
 
 	/* Stages: levels resolved now that the scale is known. */
-	t->stages = xcalloc(tt->nstages ? tt->nstages : 1, sizeof *t->stages);
-	for (size_t i = 0; i < tt->nstages; i++) {
-		struct stage_tmp *st = &tt->stages[i];
+	if (L->nst > 0)
+		t->stages = plan_alloc(p, L->nst, sizeof *t->stages);
+	for (size_t i = 0; i < L->nst; i++) {
+		struct stage_tmp *st = &L->st[i];
 		if (!st->ok)
 			continue;
 		struct stage *sg = &t->stages[t->nstages];
@@ -1216,17 +1293,10 @@ read_list(struct loader *L, const struct schema *s)
 		}
 		struct field fs[SCHEMA_MAX_KEYS];
 		memset(fs, 0, s->nkeys * sizeof *fs);
-		if (s->id == SC_PHASE) {
-			grow((void **)&L->ph, &L->phcap, L->nph, sizeof *L->ph);
-			memset(&L->ph[L->nph], 0, sizeof *L->ph);
-			L->ph[L->nph].ph.owner = -1;
-			L->cur_phase = (int)L->nph++;
-		} else if (s->id == SC_TARGET) {
-			grow((void **)&L->tg, &L->tgcap, L->ntg, sizeof *L->tg);
-			memset(&L->tg[L->ntg], 0, sizeof *L->tg);
-			L->tg[L->ntg].t.owner = L->tg[L->ntg].t.phase = -1;
-			L->cur_target = (int)L->ntg++;
-		}
+		if (s->id == SC_PHASE)
+			new_phase(L);
+		else if (s->id == SC_TARGET)
+			L->nst = 0;
 		read_mapping(L, s, fs);
 		if (!L->fatal) {
 			switch (s->id) {
@@ -1251,7 +1321,6 @@ read_list(struct loader *L, const struct schema *s)
 		}
 		if (s->id == SC_PHASE)
 			L->cur_phase = -1;
-		fields_release(fs, s->nkeys);
 		if (L->fatal)
 			return;
 	}
@@ -1266,10 +1335,8 @@ read_plan(struct loader *L)
 
 	memset(fs, 0, sizeof fs);
 	read_mapping(L, s, fs);
-	if (L->fatal) {
-		fields_release(fs, s->nkeys);
+	if (L->fatal)
 		return;
-	}
 	p->title = take(F(PK_PLAN));
 	if (HAS(PK_ID))
 		p->id = take(F(PK_ID));
@@ -1286,7 +1353,6 @@ read_plan(struct loader *L)
 		p->pace_warn = F(PK_PACE)->pair[0];
 		p->pace_crit = F(PK_PACE)->pair[1];
 	}
-	fields_release(fs, s->nkeys);
 }
 
 /* Read the stream: one document whose top level is a mapping. */
@@ -1428,42 +1494,52 @@ check_unique(struct loader *L, const struct idpos *all, size_t nall,
 }
 
 /*
- * Departments have ids of their own; phases, milestones and targets share
- * one name space.  The items' hash is kept for phase references.
+ * Departments have ids of their own, hashed for references to them (the
+ * first of an id given twice).  Phases, milestones and targets share one
+ * name space: when every item has an id and none is taken twice, which
+ * plan_index() says, the plan's index serves for phase references; else
+ * the duplicates are reported and the items' own hash is kept.
  */
 static void
 check_ids(struct loader *L)
 {
 	struct plan *p = L->p;
-	size_t n = L->nph + L->nms + L->ntg, k = 0, cap;
-	struct idpos *v = xcalloc(n > p->ndepts ? n : p->ndepts + 1,
-	    sizeof *v);
+	struct idpos *v;
+	size_t k = 0;
 
+	v = xcalloc(p->ndepts ? p->ndepts : 1, sizeof *v);
 	for (size_t i = 0; i < p->ndepts; i++) {
 		v[k].id = p->depts[i].id;
 		v[k].index = (int)i;
 		v[k++].pos = L->dx[i].id_pos;
 	}
-	free(check_unique(L, v, k, &cap));
+	L->dept_ids = v;
+	L->dept_slot = check_unique(L, v, k, &L->dept_cap);
+	if (L->noid == 0 && plan_index(p) == 0) {
+		L->indexed = true;
+		return;
+	}
+
+	v = xcalloc(p->nphases + p->nms + p->ntargets + 1, sizeof *v);
 	k = 0;
-	for (size_t i = 0; i < L->nph; i++)
-		if (L->ph[i].ph.id != NULL) {
-			v[k].id = L->ph[i].ph.id;
+	for (size_t i = 0; i < p->nphases; i++)
+		if (p->phases[i].id != NULL) {
+			v[k].id = p->phases[i].id;
 			v[k].index = (int)i;
-			v[k++].pos = L->ph[i].id_pos;
+			v[k++].pos = L->hx[i].id_pos;
 		}
 	L->nph_ids = k;
-	for (size_t i = 0; i < L->nms; i++)
-		if (L->ms[i].m.id != NULL) {
-			v[k].id = L->ms[i].m.id;
+	for (size_t i = 0; i < p->nms; i++)
+		if (p->ms[i].id != NULL) {
+			v[k].id = p->ms[i].id;
 			v[k].index = (int)i;
-			v[k++].pos = L->ms[i].id_pos;
+			v[k++].pos = L->mx[i].id_pos;
 		}
-	for (size_t i = 0; i < L->ntg; i++)
-		if (L->tg[i].t.id != NULL) {
-			v[k].id = L->tg[i].t.id;
+	for (size_t i = 0; i < p->ntargets; i++)
+		if (p->targets[i].id != NULL) {
+			v[k].id = p->targets[i].id;
 			v[k].index = (int)i;
-			v[k++].pos = L->tg[i].id_pos;
+			v[k++].pos = L->tx[i].id_pos;
 		}
 	L->ids = v;
 	L->id_slot = check_unique(L, v, k, &L->id_cap);
@@ -1489,12 +1565,12 @@ near_dept(const struct plan *p, const char *id)
 static int
 resolve_dept(struct loader *L, const char *id, struct srcpos pos)
 {
-	int i;
+	ssize_t i;
 
 	if (id == NULL)
 		return -1;
-	if ((i = plan_find_dept(L->p, id)) >= 0)
-		return i;
+	if ((i = find_id(L->dept_ids, L->dept_slot, L->dept_cap, id)) >= 0)
+		return L->dept_ids[i].index;
 	const char *near = near_dept(L->p, id);
 	if (near != NULL)
 		err_at(L, pos, _("unknown department '%s'; did you mean "
@@ -1504,13 +1580,17 @@ resolve_dept(struct loader *L, const char *id, struct srcpos pos)
 	return -1;
 }
 
+/* The departments of a list, or NULL for none. */
 static int *
-resolve_support(struct loader *L, const struct strv *v)
+resolve_support(struct loader *L, struct span v)
 {
-	int *out = xcalloc(v->n ? v->n : 1, sizeof *out);
+	int *out = NULL;
 
-	for (size_t i = 0; i < v->n; i++)
-		out[i] = resolve_dept(L, v->v[i], v->pos[i]);
+	if (v.n > 0)
+		out = plan_alloc(L->p, v.n, sizeof *out);
+	for (size_t i = 0; i < v.n; i++)
+		out[i] = resolve_dept(L, L->refs[v.first + i].s,
+		    L->refs[v.first + i].pos);
 	return out;
 }
 
@@ -1525,33 +1605,50 @@ finish_phases(struct loader *L)
 {
 	struct plan *p = L->p;
 
-	for (size_t i = 0; i < L->nph; i++) {
-		struct phase_tmp *t = &L->ph[i];
+	for (size_t i = 0; i < p->nphases; i++) {
+		struct phase *ph = &p->phases[i];
+		struct phase_tmp *t = &L->hx[i];
 		char a[11], b[11];
-		t->ph.owner = resolve_dept(L, t->owner, t->owner_pos);
+		ph->owner = resolve_dept(L, t->owner, t->owner_pos);
 		if (!t->start_given) {
 			if (i == 0)
-				t->ph.start = p->start;
-			else if (L->ph[i - 1].ph.end.day != DAY_NONE) {
-				t->ph.start.day = L->ph[i - 1].ph.end.day + 1;
-				t->ph.start.prec = PREC_DAY;
+				ph->start = p->start;
+			else if (ph[-1].end.day != DAY_NONE) {
+				ph->start.day = ph[-1].end.day + 1;
+				ph->start.prec = PREC_DAY;
 			}
 		}
-		if (t->ph.start.day == DAY_NONE || t->ph.end.day == DAY_NONE ||
-		    t->ph.start.day <= t->ph.end.day)
+		if (ph->start.day == DAY_NONE || ph->end.day == DAY_NONE ||
+		    ph->start.day <= ph->end.day)
 			continue;
-		date_text(t->ph.start, a);
-		date_text(t->ph.end, b);
+		date_text(ph->start, a);
+		date_text(ph->end, b);
 		if (t->start_given)
 			err_at(L, pos_before(t->start_pos, t->end_pos) ?
 			    t->end_pos : t->start_pos, _("phase '%s' starts "
-			    "(%s) after it ends (%s)"), t->ph.id, a, b);
+			    "(%s) after it ends (%s)"), ph->id, a, b);
 		else
 			err_at(L, t->end_pos, _("phase '%s' ends (%s) before "
-			    "it starts (%s, %s)"), t->ph.id, b, a, i == 0 ?
+			    "it starts (%s, %s)"), ph->id, b, a, i == 0 ?
 			    _("the plan's start") :
 			    _("the day after the previous phase's end"));
 	}
+}
+
+/*
+ * The j-th milestone read is at this index in p->ms: place_ms() moved the
+ * plan-level ones behind the rest.
+ */
+static size_t
+ms_as_read(const struct loader *L, size_t j)
+{
+	size_t a = L->plan_ms, n = L->nplan_ms;
+
+	if (j < a)
+		return j;
+	if (j < a + n)
+		return j + (L->p->nms - a - n);
+	return j - n;
 }
 
 static void
@@ -1559,14 +1656,15 @@ finish_ms(struct loader *L)
 {
 	struct plan *p = L->p;
 
-	for (size_t i = 0; i < L->nms; i++) {
-		struct ms_tmp *t = &L->ms[i];
-		struct milestone *m = &t->m;
+	/* In the order read, as the messages were always given. */
+	for (size_t j = 0; j < p->nms; j++) {
+		size_t i = ms_as_read(L, j);
+		struct ms_tmp *t = &L->mx[i];
+		struct milestone *m = &p->ms[i];
 		char a[11], b[11];
 		m->owner = resolve_dept(L, t->owner, t->owner_pos);
-		m->support = resolve_support(L, &t->support);
+		m->support = resolve_support(L, t->support);
 		m->nsupport = t->support.n;
-		m->phase = t->phase;
 		if (m->id == NULL || m->due.day == DAY_NONE)
 			continue;
 		if (m->start.day != DAY_NONE && m->start.day > m->due.day) {
@@ -1576,8 +1674,8 @@ finish_ms(struct loader *L)
 			    t->due_pos : t->start_pos, _("milestone '%s' "
 			    "starts (%s) after it is due (%s)"), m->id, a, b);
 		}
-		const struct phase *ph = t->phase >= 0 ?
-		    &L->ph[t->phase].ph : NULL;
+		const struct phase *ph = m->phase >= 0 ?
+		    &p->phases[m->phase] : NULL;
 		if (m->every != PERIOD_NONE && m->start.day == DAY_NONE &&
 		    (ph == NULL || ph->start.day == DAY_NONE) &&
 		    p->start.day == DAY_NONE)
@@ -1596,10 +1694,14 @@ finish_ms(struct loader *L)
 }
 
 /* The first phase with this id, or -1 (an item of another kind with the
- * id comes after the phases in L->ids). */
+ * id comes after the phases in the index). */
 static int
 find_phase(const struct loader *L, const char *id)
 {
+	if (L->indexed) {
+		struct item_ref r = plan_find(L->p, id);
+		return r.kind == ITEM_PHASE ? r.index : -1;
+	}
 	ssize_t i = find_id(L->ids, L->id_slot, L->id_cap, id);
 
 	return i >= 0 && (size_t)i < L->nph_ids ? L->ids[i].index : -1;
@@ -1610,12 +1712,12 @@ finish_targets(struct loader *L)
 {
 	struct plan *p = L->p;
 
-	for (size_t i = 0; i < L->ntg; i++) {
-		struct target_tmp *tt = &L->tg[i];
-		struct target *t = &tt->t;
+	for (size_t i = 0; i < p->ntargets; i++) {
+		struct target_tmp *tt = &L->tx[i];
+		struct target *t = &p->targets[i];
 		char a[11], b[11];
 		t->owner = resolve_dept(L, tt->owner, tt->owner_pos);
-		t->support = resolve_support(L, &tt->support);
+		t->support = resolve_support(L, tt->support);
 		t->nsupport = tt->support.n;
 		if (tt->phase != NULL &&
 		    (t->phase = find_phase(L, tt->phase)) < 0)
@@ -1636,40 +1738,49 @@ finish_targets(struct loader *L)
 	}
 }
 
-/* Move the milestones into the plan, phase by phase, then plan-level. */
+/* Move the n items of size bytes at v[a] behind the rest after them. */
 static void
-assemble(struct loader *L)
+move_last(void *v, size_t a, size_t n, size_t rest, size_t size)
+{
+	char *c = (char *)v + a * size;
+	char *tmp = xreallocarray(NULL, n, size);
+
+	memcpy(tmp, c, n * size);
+	memmove(c, c + n * size, rest * size);
+	memcpy(c + rest * size, tmp, n * size);
+	free(tmp);
+}
+
+/*
+ * The plan keeps its milestones by phase, the plan-level ones last.  They
+ * are read in phase order, the plan-level ones (the plan's "milestones")
+ * in one run before or after the phases' (its "phases"): move that run
+ * behind if it is not, and note each phase's share.
+ */
+static void
+place_ms(struct loader *L)
 {
 	struct plan *p = L->p;
-	size_t k = 0;
+	size_t a = L->plan_ms, n = L->nplan_ms, rest = p->nms - a - n;
 
-	p->nphases = L->nph;
-	p->phases = xcalloc(L->nph ? L->nph : 1, sizeof *p->phases);
-	p->ms = xcalloc(L->nms ? L->nms : 1, sizeof *p->ms);
-	/* Count each phase's milestones (plan-level ones last, as phase
-	 * nph), then place them, in the order read, in one pass. */
-	size_t *at = xcalloc(L->nph + 1, sizeof *at);
-	for (size_t j = 0; j < L->nms; j++)
-		at[L->ms[j].phase >= 0 ? (size_t)L->ms[j].phase : L->nph]++;
-	for (size_t i = 0; i <= L->nph; i++) {
-		size_t n = at[i];
-		if (i < L->nph) {
-			p->phases[i] = L->ph[i].ph;
-			p->phases[i].ms_first = k;
-			p->phases[i].ms_count = n;
-		}
-		at[i] = k;
-		k += n;
+	if (n > 0 && rest > 0) {
+		move_last(p->ms, a, n, rest, sizeof *p->ms);
+		move_last(L->mx, a, n, rest, sizeof *L->mx);
 	}
-	for (size_t j = 0; j < L->nms; j++)
-		p->ms[at[L->ms[j].phase >= 0 ? (size_t)L->ms[j].phase :
-		    L->nph]++] = L->ms[j].m;
-	free(at);
-	p->nms = k;
-	p->ntargets = L->ntg;
-	p->targets = xcalloc(L->ntg ? L->ntg : 1, sizeof *p->targets);
-	for (size_t i = 0; i < L->ntg; i++)
-		p->targets[i] = L->tg[i].t;
+	size_t j = 0;
+	for (size_t i = 0; i < p->nphases; i++) {
+		p->phases[i].ms_first = j;
+		while (j < p->nms && p->ms[j].phase == (int)i)
+			j++;
+		p->phases[i].ms_count = j - p->phases[i].ms_first;
+	}
+	/* The arrays are there even when empty, as they always were. */
+	if (p->phases == NULL)
+		p->phases = xcalloc(1, sizeof *p->phases);
+	if (p->ms == NULL)
+		p->ms = xcalloc(1, sizeof *p->ms);
+	if (p->targets == NULL)
+		p->targets = xcalloc(1, sizeof *p->targets);
 }
 
 static void
@@ -1683,8 +1794,6 @@ finish(struct loader *L, const char *name)
 		    L->plan_end_pos : L->plan_start_pos,
 		    _("the plan starts after it ends"));
 	check_ids(L);
-	/* Index the departments (the items are not in the plan yet). */
-	plan_index(p);
 	finish_phases(L);
 	finish_ms(L);
 	finish_targets(L);
@@ -1700,21 +1809,18 @@ finish(struct loader *L, const char *name)
 	}
 }
 
-/* Free what the loader still owns (items not moved into the plan). */
+/* Free what the loader has beside the plan. */
 static void
 loader_release(struct loader *L)
 {
-	/* Reference names and stage texts are in the plan's pool. */
-	for (size_t i = 0; i < L->nms; i++)
-		strv_release(&L->ms[i].support);
-	for (size_t i = 0; i < L->ntg; i++) {
-		strv_release(&L->tg[i].support);
-		free(L->tg[i].stages);
-	}
-	free(L->ph);
-	free(L->ms);
-	free(L->tg);
 	free(L->dx);
+	free(L->hx);
+	free(L->mx);
+	free(L->tx);
+	free(L->refs);
+	free(L->st);
+	free(L->dept_ids);
+	free(L->dept_slot);
 	free(L->ids);
 	free(L->id_slot);
 	if (L->have_ev)
@@ -1729,13 +1835,12 @@ config_load_buffer(const char *name, const char *data, size_t len,
     struct diags *d)
 {
 	struct loader L;
-	size_t errors = d->errors;
 
 	memset(&L, 0, sizeof L);
 	L.d = d;
 	L.buf = data;
 	L.len = len;
-	L.cur_phase = L.cur_target = -1;
+	L.cur_phase = -1;
 	L.p = plan_new();
 	L.p->file = plan_strndup(L.p, name, strlen(name));
 	if (len > CONFIG_MAX_FILE) {
@@ -1753,23 +1858,60 @@ config_load_buffer(const char *name, const char *data, size_t len,
 	schema_index_init(&L.keys[SC_MS], &schema_ms);
 	schema_index_init(&L.keys[SC_TARGET], &schema_target);
 	schema_index_init(&L.keys[SC_STAGE], &schema_stage);
-	if (prescan(&L)) {
-		/* No encoding set: libyaml then skips a byte-order mark
-		 * (prescan has already refused UTF-16). */
-		yaml_parser_set_input_string(&L.parser,
-		    (const unsigned char *)data, len);
+	/*
+	 * libyaml's reader refuses the bytes prescan() does, as it reaches
+	 * them; prescan() says so more clearly, and a bad byte is then the
+	 * one problem reported, wherever it is.  So the scan runs only when
+	 * it can find something: first when the file starts with what libyaml
+	 * would take for a UTF-16 byte-order mark (bytes never found in
+	 * UTF-8), else when libyaml stopped before the end of the stream (a
+	 * bad byte, a syntax error, too many errors), and then what the parse
+	 * found gives way to the scan's message.
+	 */
+	struct diags found;
+	const unsigned char *u = (const unsigned char *)data;
+	bool scanned = len > 0 && (u[0] == 0xfe || u[0] == 0xff);
+	diags_init(&found, name);
+	L.d = &found;
+	if (!scanned || prescan(&L)) {
+		/* No encoding set: libyaml then skips a byte-order mark. */
+		yaml_parser_set_input_string(&L.parser, u, len);
 		read_stream(&L);
 	}
+	if (!L.at_end && !scanned) {
+		struct diags bad;
+		bool stopped = L.fatal;
+		size_t nerrors = L.nerrors;
+		diags_init(&bad, name);
+		L.d = &bad;
+		L.fatal = false;
+		L.nerrors = 0;
+		if (prescan(&L)) {
+			diags_release(&bad);
+			L.fatal = stopped;
+			L.nerrors = nerrors;
+		} else {
+			diags_release(&found);
+			found = bad;
+		}
+		L.d = &found;
+	}
+	place_ms(&L);
 	if (!L.fatal)
 		finish(&L, name);
-	/* The plan owns the items from here, even after a fatal error. */
-	assemble(&L);
+	bool indexed = L.indexed;
 	loader_release(&L);
-	if (d->errors > errors) {
+	for (size_t i = 0; i < found.n; i++)
+		diags_add(d, found.v[i].level, found.v[i].line, found.v[i].col,
+		    "%s", found.v[i].msg);
+	size_t failed = found.errors;
+	diags_release(&found);
+	if (failed > 0) {
 		plan_free(L.p);
 		return NULL;
 	}
-	plan_index(L.p);
+	if (!indexed)
+		plan_index(L.p);
 	return L.p;
 }
 

@@ -1,4 +1,5 @@
 /* schema.c: the keys of plan format 1, one table per kind of mapping. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,23 +161,34 @@ schema_index_init(struct schema_index *x, const struct schema *s)
 	memset(x->slot, -1, sizeof x->slot);
 	for (size_t i = 0; i < s->nkeys; i++) {
 		const char *k = s->keys[i].key;
-		size_t h = key_hash(k, strlen(k));
+		x->len[i] = strlen(k);
+		size_t h = key_hash(k, x->len[i]);
 		while (x->slot[h] >= 0)
 			h = (h + 1) & (SCHEMA_SLOTS - 1);
 		x->slot[h] = (signed char)i;
 	}
 }
 
-int
-schema_index_find(const struct schema_index *x, const char *key)
+/* Keys are a few bytes: compared here rather than by a call. */
+static bool
+same_key(const char *a, const char *b, size_t n)
 {
-	size_t h = key_hash(key, strlen(key));
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+int
+schema_index_find(const struct schema_index *x, const char *key, size_t len)
+{
+	size_t h = key_hash(key, len);
 
 	for (;;) {
 		int i = x->slot[h];
 		if (i < 0)
 			return -1;
-		if (strcmp(x->s->keys[i].key, key) == 0)
+		if (x->len[i] == len && same_key(x->s->keys[i].key, key, len))
 			return i;
 		h = (h + 1) & (SCHEMA_SLOTS - 1);
 	}

@@ -92,11 +92,14 @@ int		 schema_find(const struct schema *, const char *key);
 struct schema_index {
 	const struct schema	*s;
 	signed char		 slot[SCHEMA_SLOTS];	/* key index, or -1 */
+	size_t			 len[SCHEMA_MAX_KEYS];	/* each key's length */
 };
 
 void		 schema_index_init(struct schema_index *, const struct schema *);
-/* The index of key in the table, or -1 (the same as schema_find). */
-int		 schema_index_find(const struct schema_index *, const char *key);
+/* The index of key, len bytes long (strlen), in the table, or -1 (the same
+ * as schema_find). */
+int		 schema_index_find(const struct schema_index *, const char *key,
+		    size_t len);
 /* The key of s closest to key by edit distance, or NULL when none is
  * close enough to suggest. */
 const char	*schema_suggest(const struct schema *, const char *key);

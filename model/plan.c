@@ -66,6 +66,14 @@ plan_strndup(struct plan *p, const char *s, size_t n)
 	return strpool_ndup(&p->pool, s, n);
 }
 
+void *
+plan_alloc(struct plan *p, size_t nmemb, size_t size)
+{
+	if (size != 0 && nmemb > SIZE_MAX / size)
+		fatal("out of memory allocating %zu x %zu bytes", nmemb, size);
+	return strpool_alloc(&p->pool, nmemb * size);
+}
+
 static void
 idtable_init(struct idtable *m, size_t n)
 {
@@ -74,7 +82,10 @@ idtable_init(struct idtable *m, size_t n)
 	m->cap = 16;
 	while (m->cap < want)
 		m->cap *= 2;
-	m->slot = xcalloc(m->cap, sizeof *m->slot);
+	/* Written before it is read: calloc's fresh pages would fault twice,
+	 * on the first probe and on the first slot taken. */
+	m->slot = xreallocarray(NULL, m->cap, sizeof *m->slot);
+	memset(m->slot, 0, m->cap * sizeof *m->slot);
 }
 
 static void
@@ -117,16 +128,10 @@ plan_free(struct plan *p)
 	if (p == NULL)
 		return;
 	if (p->pool != NULL) {
-		/* Every string is in the pool; only the arrays are apart. */
+		/* Every string and every item's array is in the pool; only
+		 * the plan's arrays are apart. */
 		strpool_free(p->pool);
 		p->pool = NULL;
-		for (size_t i = 0; i < p->nms; i++)
-			free(p->ms[i].support);
-		for (size_t i = 0; i < p->ntargets; i++) {
-			free(p->targets[i].stages);
-			free(p->targets[i].scale);
-			free(p->targets[i].support);
-		}
 		plan_free_arrays(p);
 		return;
 	}

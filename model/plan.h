@@ -119,8 +119,9 @@ struct plan {
 	size_t		 ntargets;
 
 	struct idmap	*ids;		/* id -> item, built by plan_index */
-	/* The strings of a loaded plan, in a few large blocks: when not NULL,
-	 * every string in the plan is from plan_strndup() and plan_free()
+	/* The strings and the items' arrays (support, stages, scale) of a
+	 * loaded plan, in a few large blocks: when not NULL, every one of
+	 * them is from plan_strndup() or plan_alloc() and plan_free()
 	 * releases them at once.  NULL in a plan built string by string. */
 	struct strpool	*pool;
 };
@@ -149,6 +150,9 @@ struct plan	*plan_new(void);
 void		 plan_free(struct plan *);
 /* A copy of the n bytes of s, NUL-terminated, from the plan's pool. */
 char		*plan_strndup(struct plan *, const char *s, size_t n);
+/* Room for nmemb elements of size bytes, aligned as malloc's, from the
+ * plan's pool; not zeroed. */
+void		*plan_alloc(struct plan *, size_t nmemb, size_t size);
 
 /* Build the id index (items and departments); call once the arrays are
  * complete, and again after changing them.  Returns 0, or -1

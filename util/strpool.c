@@ -1,6 +1,7 @@
 /*
  * strpool.c: strings packed in large blocks (see strpool.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,21 +11,22 @@
 struct strpool {
 	struct strpool	*next;
 	size_t		 used, cap;
-	char		 buf[];
+	max_align_t	 buf[];		/* bytes, aligned for any array */
 };
 
 /* A little under 64 KiB, so a block and malloc's header share a round
  * size. */
 #define POOL_BLOCK	(64 * 1024 - 64)
 
-char *
-strpool_ndup(struct strpool **pool, const char *s, size_t n)
+/* n bytes at a multiple of align (a power of two, at most max_align_t's). */
+static void *
+take(struct strpool **pool, size_t n, size_t align)
 {
 	struct strpool *b = *pool;
-	char *d;
+	size_t at = b != NULL ? (b->used + align - 1) & ~(align - 1) : 0;
 
-	if (b == NULL || b->cap - b->used <= n) {
-		size_t cap = n >= POOL_BLOCK / 4 ? n + 1 : POOL_BLOCK;
+	if (b == NULL || at > b->cap || b->cap - at < n) {
+		size_t cap = n > POOL_BLOCK / 4 ? n : POOL_BLOCK;
 		struct strpool *nb = xmalloc(sizeof *nb + cap);
 
 		nb->used = 0;
@@ -39,11 +41,25 @@ strpool_ndup(struct strpool **pool, const char *s, size_t n)
 			*pool = nb;
 		}
 		b = nb;
+		at = 0;
 	}
-	d = b->buf + b->used;
+	b->used = at + n;
+	return (char *)b->buf + at;
+}
+
+void *
+strpool_alloc(struct strpool **pool, size_t n)
+{
+	return take(pool, n, _Alignof(max_align_t));
+}
+
+char *
+strpool_ndup(struct strpool **pool, const char *s, size_t n)
+{
+	char *d = take(pool, n + 1, 1);
+
 	memcpy(d, s, n);
 	d[n] = '\0';
-	b->used += n + 1;
 	return d;
 }
 

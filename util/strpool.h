@@ -13,6 +13,9 @@
 
 struct strpool;
 
+/* Room for n bytes aligned as malloc's (for small arrays that live as long
+ * as the strings), not zeroed, from *pool. */
+void	*strpool_alloc(struct strpool **pool, size_t n);
 /* A copy of the n bytes of s, NUL-terminated, from *pool; valid until
  * strpool_free(*pool). */
 char	*strpool_ndup(struct strpool **pool, const char *s, size_t n);

@@ -574,6 +574,48 @@ test_milestones(void **state)
 	assert_string_equal(p->ms[1].id, "top");
 	assert_int_equal(p->ms[1].phase, -1);
 	plan_free(p);
+	/* Moved with what is resolved later: owners, support, the index. */
+	p = load_ok(HEAD "milestones:\n"
+	    "  - {id: t1, name: n, due: 2025, owner: fin}\n"
+	    "  - {id: t2, name: n, due: 2025, support: [health, fin]}\n"
+	    "phases:\n"
+	    "  - {id: p, name: n, end: 2024, milestones: [{id: a, name: n, "
+	    "due: 2024, owner: health}]}\n"
+	    "  - {id: q, name: n, end: 2025-06}\n"
+	    "  - {id: r, name: n, end: 2025, milestones: [{id: b, name: n, "
+	    "due: 2025, support: [fin]}, {id: c, name: n, due: 2025}]}\n");
+	assert_int_equal(p->nms, 5);
+	const char *order[] = { "a", "b", "c", "t1", "t2" };
+	for (int i = 0; i < 5; i++) {
+		assert_string_equal(p->ms[i].id, order[i]);
+		assert_int_equal(plan_find(p, order[i]).kind, ITEM_MILESTONE);
+		assert_int_equal(plan_find(p, order[i]).index, i);
+	}
+	assert_int_equal(p->phases[0].ms_first, 0);
+	assert_int_equal(p->phases[0].ms_count, 1);
+	assert_int_equal(p->phases[1].ms_first, 1);
+	assert_int_equal(p->phases[1].ms_count, 0);
+	assert_int_equal(p->phases[2].ms_first, 1);
+	assert_int_equal(p->phases[2].ms_count, 2);
+	assert_int_equal(p->ms[0].owner, 0);
+	assert_int_equal(p->ms[1].nsupport, 1);
+	assert_int_equal(p->ms[1].support[0], 1);
+	assert_int_equal(p->ms[2].nsupport, 0);
+	assert_int_equal(p->ms[3].owner, 1);
+	assert_int_equal(p->ms[4].nsupport, 2);
+	assert_int_equal(p->ms[4].support[0], 0);
+	assert_int_equal(p->ms[4].support[1], 1);
+	plan_free(p);
+	/* Their messages still come in the order read. */
+	struct diags d;
+	p = load("plan: x\nmilestones:\n  - {id: t1, name: n, due: 2025, "
+	    "owner: nobody}\nphases:\n  - {id: p, name: n, end: 2024, "
+	    "milestones: [{id: a, name: n, due: 2024, owner: none}]}\n", &d);
+	assert_null(p);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(d.v[1].line, 5);
+	diags_release(&d);
 }
 
 static void
