@@ -27,8 +27,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *out;
 	FILE *fp;
 
+	/* Every break libyaml counts: CR, LF, and in UTF-8 NEL (U+0085),
+	 * LS and PS (U+2028, U+2029). */
 	for (size_t i = 0; i < size; i++)
-		if (data[i] == '\n' || data[i] == '\r')
+		if (data[i] == '\n' || data[i] == '\r' ||
+		    (data[i] == 0xc2 && i + 1 < size && data[i + 1] == 0x85) ||
+		    (data[i] == 0xe2 && i + 2 < size && data[i + 1] == 0x80 &&
+		    (data[i + 2] == 0xa8 || data[i + 2] == 0xa9)))
 			lines++;
 	diags_init(&d, "fuzz.yaml");
 	p = config_load_buffer("fuzz.yaml", (const char *)data, size, &d);

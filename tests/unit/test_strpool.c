@@ -50,12 +50,35 @@ test_ndup(void **state)
 	strpool_free(NULL);
 }
 
+/* Arrays between strings are aligned for any type and keep their
+ * contents while the pool grows. */
+static void
+test_alloc(void **state)
+{
+	struct strpool *pool = NULL;
+	double *v[100];
+
+	(void)state;
+	for (int i = 0; i < 100; i++) {
+		strpool_dup(&pool, "x");
+		v[i] = strpool_alloc(&pool, 1000 * sizeof *v[i]);
+		assert_int_equal((uintptr_t)v[i] % _Alignof(max_align_t), 0);
+		for (int k = 0; k < 1000; k++)
+			v[i][k] = i * 1000 + k;
+	}
+	for (int i = 0; i < 100; i++)
+		for (int k = 0; k < 1000; k++)
+			assert_true(v[i][k] == i * 1000 + k);
+	strpool_free(pool);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_many),
 		cmocka_unit_test(test_ndup),
+		cmocka_unit_test(test_alloc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
