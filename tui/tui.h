@@ -286,6 +286,8 @@ void	 tui_put(int y, int x, int w, const char *s, enum text_align,
 /* Draw s (already safe: our own text) at (y, x), clipped to w columns;
  * returns the columns used. */
 int	 tui_puts(int y, int x, int w, const char *s, attr_t);
+/* Draw s (our own text, known to fit) at (y, x) as it is. */
+void	 tui_put_raw(int y, int x, const char *s, attr_t);
 void	 tui_fill(int y, int x, int w, attr_t);
 /* A status cell: symbol and label in the tone's element. */
 int	 tui_put_state(struct tui *, int y, int x, int w, const char *symbol,

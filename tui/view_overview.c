@@ -245,6 +245,10 @@ draw_phase(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
 	c1 = c1 >= bw ? bw - 1 : c1;
 	int filled = c0 + (int)((c1 - c0 + 1) * pr->progress / 100.0 + 0.5);
 	int today = col_of(v, t->asof, bw);
+	/* The cells in runs of one attribute, a string each. */
+	struct buf run = BUF_INIT;
+	attr_t ra = 0;
+	int rx = 0;
 	for (int c = 0; c < bw; c++) {
 		const char *cell = " ";
 		attr_t a = t->attr[EL_NORMAL];
@@ -257,10 +261,20 @@ draw_phase(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
 			cell = t->utf8 ? "\u2502" : "|";
 			a = t->attr[EL_TODAY];
 		}
-		attrset(a & ~A_UNDERLINE);
-		mvaddstr(y, x + lw + 1 + c, cell);
+		a &= ~A_UNDERLINE;
+		if (run.len > 0 && a != ra) {
+			tui_put_raw(y, x + lw + 1 + rx, buf_str(&run), ra);
+			buf_reset(&run);
+		}
+		if (run.len == 0) {
+			rx = c;
+			ra = a;
+		}
+		buf_puts(&run, cell);
 	}
-	attrset(A_NORMAL);
+	if (run.len > 0)
+		tui_put_raw(y, x + lw + 1 + rx, buf_str(&run), ra);
+	buf_release(&run);
 	s = xasprintf("%4.0f%%", pr->progress);
 	tui_put(y, x + lw + 1 + bw + 1, 6, s, ALIGN_RIGHT,
 	    tui_attr(t, el, sel));
