@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -535,7 +536,8 @@ draw_pane(struct tui *t, const struct rect *pane)
 	attrset(t->attr[EL_DIM]);
 	mvvline(pane->y, pane->x - 1, t->utf8 ? ACS_VLINE : '|', pane->h);
 	attrset(A_NORMAL);
-	cur_view(t)->detail(cur_data(t), t, pane->w - 1, &l);
+	cur_view(t)->detail(cur_data(t), t, pane->w - 1, (size_t)pane->h,
+	    &l);
 	struct rect r = { pane->y, pane->x + 1, pane->h, pane->w - 1 };
 	lines_draw(t, &l, 0, &r);
 	lines_clear(&l);
@@ -597,7 +599,7 @@ open_detail(struct tui *t)
 
 	if (v->detail == NULL || list == NULL || list->nvis == 0)
 		return;
-	v->detail(cur_data(t), t, t->cols - 4, &l);
+	v->detail(cur_data(t), t, t->cols - 4, SIZE_MAX, &l);
 	if (l.n == 0) {
 		lines_clear(&l);
 		return;

@@ -168,7 +168,9 @@ extern const struct keyhelp list_keys[];
  * is called whenever the review was recomputed; draw draws into r; key
  * returns TUI_* flags (0: not handled here).  list, when not NULL, gives
  * the view's list for search, filter and mouse.  detail, when not NULL,
- * describes the selected row in w columns (the side pane or a pager).
+ * describes the selected row in w columns (the side pane or a pager): at
+ * least its first max lines, where it may stop, since the side pane shows
+ * no more (the pager asks for everything: SIZE_MAX).
  */
 struct view {
 	const char	 *name;		/* N_() */
@@ -179,7 +181,8 @@ struct view {
 			    int flags);
 	int		 (*key)(void *, struct tui *, int key);
 	struct list	*(*list)(void *);
-	void		 (*detail)(void *, struct tui *, int w, struct lines *);
+	void		 (*detail)(void *, struct tui *, int w, size_t max,
+			    struct lines *);
 	/* What the selected row is, for the forms: a target index or a
 	 * milestone instance (ms result index); -1 when neither. */
 	int		 (*sel_target)(void *, struct tui *);
@@ -319,9 +322,10 @@ const char *fact_kind_label(enum fact_kind);
 const char *item_name(const struct plan *, const char *id);
 
 /* An item's recorded history, newest first, as detail lines (detail.c);
- * tg formats values when the item is a target. */
+ * tg formats values when the item is a target.  Stops once l holds max
+ * lines. */
 void	 detail_history(struct tui *, const char *item,
-	    const struct target *tg, struct lines *);
+	    const struct target *tg, size_t max, struct lines *l);
 /* "A, B, C" of department labels, "-" for none; caller frees. */
 char	*dept_list(const struct plan *, const int *, size_t);
 

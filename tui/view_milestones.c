@@ -697,7 +697,7 @@ phase_detail(struct msview *v, int ph, int w, struct lines *l)
 }
 
 static void
-item_detail(struct msview *v, const struct ms_result *r, int w,
+item_detail(struct msview *v, const struct ms_result *r, int w, size_t max,
     struct lines *l)
 {
 	const struct plan *p = v->t->plan;
@@ -742,13 +742,13 @@ item_detail(struct msview *v, const struct ms_result *r, int w,
 		lines_add(l, EL_NORMAL, 0, "%s", "");
 		lines_wrap(l, EL_NORMAL, 0, m->note, w);
 	}
-	detail_history(t, r->name, NULL, l);
+	detail_history(t, r->name, NULL, max, l);
 	free(sup);
 	free(days);
 }
 
 static void
-ms_detail(void *data, struct tui *t, int w, struct lines *l)
+ms_detail(void *data, struct tui *t, int w, size_t max, struct lines *l)
 {
 	struct msview *v = data;
 	size_t row = list_selected(&v->list);
@@ -762,13 +762,13 @@ ms_detail(void *data, struct tui *t, int w, struct lines *l)
 		phase_detail(v, r->index, w, l);
 		break;
 	case ROW_ITEM:
-		item_detail(v, item(v, (size_t)r->index), w, l);
+		item_detail(v, item(v, (size_t)r->index), w, max, l);
 		break;
 	case ROW_GROUP:
-		item_detail(v, item(v, v->rep[r->index]), w, l);
+		item_detail(v, item(v, v->rep[r->index]), w, max, l);
 		lines_add(l, EL_NORMAL, 0, "%s", "");
 		lines_add(l, EL_TITLE, 0, "%s", _("Instances"));
-		for (size_t i = 0; i < v->count[r->index]; i++) {
+		for (size_t i = 0; i < v->count[r->index] && l->n < max; i++) {
 			const struct ms_result *it =
 			    item(v, v->first[r->index] + i);
 			char *d = fmt_days(it);
