@@ -644,8 +644,9 @@ run_action(struct tui *t, const struct binding *b)
 		help_open(t);
 		return TUI_ALL;
 	case A_SEARCH:
+		/* On the bottom line: nothing else is covered. */
 		search_open(t);
-		return TUI_ALL;
+		return TUI_STATUS;
 	case A_NEXT_MATCH:
 		return search_again(t, 1);
 	case A_PREV_MATCH:

@@ -53,6 +53,7 @@ struct tui;
 #define TUI_STATUS	0x10	/* the bottom line */
 #define TUI_QUIT	0x20
 #define TUI_HANDLED	0x40	/* consumed, nothing to redraw */
+#define TUI_MODAL	0x80	/* the open modal, over what it covered */
 
 /* Smallest usable window; below it the review shows one line saying so. */
 #define TUI_MIN_COLS	40
