@@ -18,6 +18,8 @@
 
 #define NONE	((size_t)-1)
 #define CTRL(c)	((c) & 0x1f)
+#define HIT_NO	1
+#define HIT_YES	2
 
 const struct keyhelp list_keys[] = {
 	{ "j, Down", N_("next row") },
@@ -40,12 +42,23 @@ list_init(struct list *l, void *ctx)
 	l->height = 1;
 }
 
+/* Forget which rows match the last search (the rows shown changed). */
+static void
+forget_hits(struct list *l)
+{
+	free(l->hit);
+	free(l->hit_for);
+	l->hit = NULL;
+	l->hit_for = NULL;
+}
+
 void
 list_release(struct list *l)
 {
 	free(l->vis);
 	l->vis = NULL;
 	l->nvis = l->capvis = 0;
+	forget_hits(l);
 }
 
 size_t
@@ -110,6 +123,7 @@ list_refilter(struct list *l, struct tui *t)
 {
 	size_t old = list_selected(l);
 
+	forget_hits(l);
 	l->nvis = 0;
 	if (l->capvis < l->n) {
 		l->capvis = l->n;
@@ -298,7 +312,11 @@ has_letter(const char *s)
 	return false;
 }
 
-bool
+/*
+ * Each row is tested once per needle: n after n walks the answers already
+ * known, and a row's text is built only the first time the walk reaches it.
+ */
+int
 list_search(struct list *l, struct tui *t, const char *needle, int dir,
     bool start_here)
 {
@@ -307,7 +325,12 @@ list_search(struct list *l, struct tui *t, const char *needle, int dir,
 	bool found = false, fold;
 
 	if (l->nvis == 0 || l->text == NULL || needle == NULL)
-		return false;
+		return 0;
+	if (l->hit_for == NULL || strcmp(l->hit_for, needle) != 0) {
+		forget_hits(l);
+		l->hit = xcalloc(l->nvis, sizeof *l->hit);
+		l->hit_for = xstrdup(needle);
+	}
 	fold = has_letter(needle);
 	for (size_t k = 0; k < l->nvis; k++) {
 		if (k > 0 || !start_here)
@@ -315,19 +338,21 @@ list_search(struct list *l, struct tui *t, const char *needle, int dir,
 			    (i + l->nvis - 1) % l->nvis;
 		if (!can_select(l, i))
 			continue;
-		buf_reset(&b);
-		l->text(l->ctx, t, l->vis[i], &b);
-		if (contains(buf_str(&b), needle, fold)) {
+		if (l->hit[i] == 0) {
+			buf_reset(&b);
+			l->text(l->ctx, t, l->vis[i], &b);
+			l->hit[i] = contains(buf_str(&b), needle, fold) ?
+			    HIT_YES : HIT_NO;
+		}
+		if (l->hit[i] == HIT_YES) {
 			found = true;
 			break;
 		}
 	}
 	buf_release(&b);
-	if (found) {
-		size_t oldsel = l->sel, oldtop = l->top;
-		l->sel = i;
-		follow(l, oldsel, oldtop);
-		l->full = true;
-	}
-	return found;
+	if (!found)
+		return 0;
+	size_t oldsel = l->sel, oldtop = l->top;
+	l->sel = i;
+	return follow(l, oldsel, oldtop);
 }

@@ -616,13 +616,14 @@ search_again(struct tui *t, int dir)
 		tui_message(t, true, _("no search yet: press / first"));
 		return TUI_STATUS;
 	}
-	if (l == NULL || !list_search(l, t, t->search, dir, false)) {
+	int r = l != NULL ? list_search(l, t, t->search, dir, false) : 0;
+	if (r == 0) {
 		tui_message(t, true, _("not found: %s"), t->search);
 		return TUI_STATUS;
 	}
 	free(t->msg);
 	t->msg = NULL;
-	return TUI_BODY;
+	return r;
 }
 
 static int

@@ -125,6 +125,10 @@ struct list {
 	int		  height;	/* rows on screen, last drawn */
 	size_t		  drawn_sel, drawn_top;
 	bool		  full;		/* everything must be redrawn */
+	/* Per shown row, whether it matches hit_for: 0 not known yet, else
+	 * HIT_NO or HIT_YES (list.c). */
+	unsigned char	 *hit;
+	char		 *hit_for;
 
 	void		 *ctx;
 	/* Draw row at (y, x) in w columns; sel: the selected row. */
@@ -159,8 +163,10 @@ int	 list_click(struct list *, const struct rect *r, int y);
 void	 list_draw(struct list *, struct tui *, const struct rect *r,
 	    int flags);
 /* Search from the selection for needle; dir 1 forward, -1 backward;
- * start_here: the selected row may match.  Returns true when found. */
-bool	 list_search(struct list *, struct tui *, const char *needle, int dir,
+ * start_here: the selected row may match.  Returns 0 when nothing matches,
+ * else the TUI_* flags selecting the match needs.  Which rows match is
+ * remembered until the needle or the shown rows change. */
+int	 list_search(struct list *, struct tui *, const char *needle, int dir,
 	    bool start_here);
 extern const struct keyhelp list_keys[];
 
