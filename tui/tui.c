@@ -189,14 +189,22 @@ tui_rebuild(struct tui *t)
 	review_free(t->rv);
 	t->rv = review_new(t->plan, t->facts, &o);
 	load_history(t);
-	tui_refresh_views(t);
+	for (size_t i = 0; i < TUI_NVIEWS; i++)
+		tui_views[i]->rebuild(t->vdata[i], t);
 }
 
+/* What the views computed from the review stays; only which rows pass
+ * the filter is found again. */
 void
 tui_refresh_views(struct tui *t)
 {
-	for (size_t i = 0; i < TUI_NVIEWS; i++)
-		tui_views[i]->rebuild(t->vdata[i], t);
+	for (size_t i = 0; i < TUI_NVIEWS; i++) {
+		const struct view *v = tui_views[i];
+		if (v->refilter != NULL)
+			v->refilter(t->vdata[i], t);
+		else if (v->list != NULL)
+			list_refilter(v->list(t->vdata[i]), t);
+	}
 }
 
 int

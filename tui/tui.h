@@ -172,9 +172,11 @@ extern const struct keyhelp list_keys[];
 
 /*
  * A view: one tab of the review.  init allocates the view's data; rebuild
- * is called whenever the review was recomputed; draw draws into r; key
- * returns TUI_* flags (0: not handled here).  list, when not NULL, gives
- * the view's list for search, filter and mouse.  detail, when not NULL,
+ * is called whenever the review was recomputed, refilter when only the
+ * filter changed (NULL: the view's list is refiltered, its rows kept);
+ * draw draws into r; key returns TUI_* flags (0: not handled here).
+ * list, when not NULL, gives the view's list for search, filter and
+ * mouse.  detail, when not NULL,
  * describes the selected row in w columns (the side pane or a pager): at
  * least its first max lines, where it may stop, since the side pane shows
  * no more (the pager asks for everything: SIZE_MAX).
@@ -184,6 +186,7 @@ struct view {
 	void		*(*init)(struct tui *);
 	void		 (*free)(void *);
 	void		 (*rebuild)(void *, struct tui *);
+	void		 (*refilter)(void *, struct tui *);
 	void		 (*draw)(void *, struct tui *, const struct rect *,
 			    int flags);
 	int		 (*key)(void *, struct tui *, int key);
@@ -272,7 +275,7 @@ int	 tui_run(struct tui *);
 /* Rebuild the review (and the history) as of t->asof, loading the facts
  * again when the date or the plan changed. */
 void	 tui_rebuild(struct tui *);
-/* Let every view rebuild its rows (the filter changed). */
+/* Let every view show what passes the filter (the filter changed). */
 void	 tui_refresh_views(struct tui *);
 /* The help text: every key of the key tables. */
 void	 help_lines(struct tui *, struct lines *);

@@ -71,16 +71,13 @@ timeline_range(struct oview *v)
 		v->hi = v->t->asof;
 }
 
+/* The rows: what needs attention depends on the filter. */
 static void
-o_rebuild(void *data, struct tui *t)
+o_refilter(void *data, struct tui *t)
 {
 	struct oview *v = data;
 	size_t nms = 0, ntg = 0;
 
-	free(v->att);
-	v->att = NULL;
-	v->natt = review_attention(t->rv, SEV_WARNING, &v->att);
-	timeline_range(v);
 	v->nrows = 0;
 	push(v, O_CAPTION, 0, N_("Status"));
 	push(v, O_COUNTS_MS, 0, NULL);
@@ -119,6 +116,18 @@ o_rebuild(void *data, struct tui *t)
 	}
 	v->list.n = v->nrows;
 	list_refilter(&v->list, t);
+}
+
+static void
+o_rebuild(void *data, struct tui *t)
+{
+	struct oview *v = data;
+
+	free(v->att);
+	v->att = NULL;
+	v->natt = review_attention(t->rv, SEV_WARNING, &v->att);
+	timeline_range(v);
+	o_refilter(v, t);
 }
 
 /* Draw "symbol count label" segments; returns the columns used. */
@@ -492,6 +501,7 @@ const struct view view_overview = {
 	.init = o_init,
 	.free = o_free,
 	.rebuild = o_rebuild,
+	.refilter = o_refilter,
 	.draw = o_draw,
 	.key = o_key,
 	.list = o_list,
