@@ -261,6 +261,18 @@ draw_one(struct list *l, struct tui *t, const struct rect *r, size_t i)
 	l->draw_row(l->ctx, t, l->vis[i], y, r->x, r->w, i == l->sel);
 }
 
+/* Move the lines of r up by d (down when negative); the lines' full
+ * width moves, so whatever shares them (the side pane) is drawn after. */
+static void
+scroll_lines(const struct rect *r, int d)
+{
+	setscrreg(r->y, r->y + r->h - 1);
+	scrollok(stdscr, TRUE);
+	scrl(d);
+	scrollok(stdscr, FALSE);
+	setscrreg(0, LINES - 1);
+}
+
 void
 list_draw(struct list *l, struct tui *t, const struct rect *r, int flags)
 {
@@ -278,7 +290,20 @@ list_draw(struct list *l, struct tui *t, const struct rect *r, int flags)
 	/* Do not leave blank rows at the end when rows could fill them. */
 	if (l->nvis > (size_t)r->h && l->top > l->nvis - (size_t)r->h)
 		l->top = l->nvis - (size_t)r->h;
-	if (l->full || l->top != oldtop || l->top != l->drawn_top ||
+	long d = (long)l->top - (long)l->drawn_top;
+	if (!l->full && l->top == oldtop && !(flags & TUI_ALL) && d != 0 &&
+	    d > -r->h && d < r->h) {
+		/* Scrolled by less than a page: move the rows on screen and
+		 * draw those that came into view and the selection's. */
+		scroll_lines(r, (int)d);
+		for (int y = 0; y < (d > 0 ? d : -d); y++)
+			draw_one(l, t, r, d > 0 ? l->top + (size_t)(r->h - 1 - y) :
+			    l->top + (size_t)y);
+		if (l->drawn_sel >= l->top &&
+		    l->drawn_sel < l->top + (size_t)r->h)
+			draw_one(l, t, r, l->drawn_sel);
+		draw_one(l, t, r, l->sel);
+	} else if (l->full || l->top != oldtop || l->top != l->drawn_top ||
 	    (flags & (TUI_BODY | TUI_ALL))) {
 		for (int y = 0; y < r->h; y++)
 			draw_one(l, t, r, l->top + (size_t)y);
