@@ -295,10 +295,11 @@ list_draw(struct list *l, struct tui *t, const struct rect *r, int flags)
 	    d > -r->h && d < r->h) {
 		/* Scrolled by less than a page: move the rows on screen and
 		 * draw those that came into view and the selection's. */
+		size_t first = d > 0 ? l->top + (size_t)(r->h - d) : l->top;
 		scroll_lines(r, (int)d);
-		for (int y = 0; y < (d > 0 ? d : -d); y++)
-			draw_one(l, t, r, d > 0 ? l->top + (size_t)(r->h - 1 - y) :
-			    l->top + (size_t)y);
+		for (size_t i = first; i < first + (size_t)(d > 0 ? d : -d);
+		    i++)
+			draw_one(l, t, r, i);
 		if (l->drawn_sel >= l->top &&
 		    l->drawn_sel < l->top + (size_t)r->h)
 			draw_one(l, t, r, l->drawn_sel);

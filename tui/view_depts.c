@@ -274,7 +274,8 @@ d_detail(void *data, struct tui *t, int w, size_t max, struct lines *l)
 		    _("Supports"));
 		for (size_t k = v->first[rm][dp]; k < v->first[rm][dp + 1] &&
 		    l->n < max; k++) {
-			const struct ms_result *r = &t->rv->items[v->idx[rm][k]];
+			const struct ms_result *r =
+			    &t->rv->items[v->idx[rm][k]];
 			const struct milestone *m = &p->ms[r->in.ms];
 			char *days = fmt_days(r);
 			lines_add(l, tone_element(ms_state_tone(r->state)), 2,
