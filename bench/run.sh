@@ -168,8 +168,11 @@ review() {
 	fi
 	_log=$WORK/keylog.$_s
 	rm -f "$_log"
+	# TERM names what tmux is: with xterm-256color, curses does not know
+	# tmux's End and Home (ESC [ 4 ~, ESC [ 1 ~) and reads them as four
+	# keys, the 4 switching the view.
 	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -x 160 -y 50 \
-	    "env TERM=xterm-256color PLANWATCH_KEYLOG=$_log '$PW' -f '$_plan' -d '$_db' --today $TODAY review; sleep 1"
+	    "env TERM=tmux-256color PLANWATCH_KEYLOG=$_log '$PW' -f '$_plan' -d '$_db' --today $TODAY review; sleep 1"
 	sleep 2
 	# Scroll, page down, jump to the end and back, switch view, search.
 	for k in j j j j j j j j j j NPage NPage NPage NPage End Home \
@@ -211,8 +214,21 @@ review() {
 		_p50=$(awk -v n="$_nk" 'NR == int((n + 1) / 2) { print $1 / 1000 }' "$WORK/keys")
 		_p99=$(awk -v n="$_nk" 'BEGIN { r = int(n * 0.99 + 0.999); if (r < 1) r = 1 }
 		    NR == r { print $1 / 1000 }' "$WORK/keys")
+		# Per kind of key (the log's curses key name), in the order
+		# first pressed: count, median and slowest, in ms.
+		_by=$(awk '$1 !~ /^(first|screen|start)/ {
+			k = $1; if (!(k in n)) order[++nk] = k
+			v[k, ++n[k]] = $NF / 1000 }
+		    END { for (i = 1; i <= nk; i++) { k = order[i]; m = n[k]
+			for (a = 2; a <= m; a++) for (b = a; b > 1 &&
+			    v[k, b - 1] > v[k, b]; b--) { x = v[k, b]
+				v[k, b] = v[k, b - 1]; v[k, b - 1] = x }
+			printf "%s%s x%d %.2f/%.2f", (i > 1 ? ", " : ""), k, m,
+			    v[k, int((m + 1) / 2)], v[k, m] } }' "$_log")
+		say "review keys (name xcount median/max ms): $_by"
 		rec "$_s" review_key_p50 "$_p50" - ok "$_nk keys"
-		rec "$_s" review_key_p99 "$_p99" - ok "$_nk keys"
+		rec "$_s" review_key_p99 "$_p99" - ok \
+		    "$_nk keys; by key, median/max ms: $_by"
 	fi
 }
 

@@ -13,7 +13,7 @@
 
 void
 detail_history(struct tui *t, const char *item, const struct target *tg,
-    struct lines *l)
+    size_t max, struct lines *l)
 {
 	struct history_query q = { .item = item, .since = DAY_NONE,
 	    .until = DAY_NONE, .limit = DETAIL_HISTORY };
@@ -23,6 +23,11 @@ detail_history(struct tui *t, const char *item, const struct target *tg,
 
 	lines_add(l, EL_NORMAL, 0, "%s", "");
 	lines_add(l, EL_TITLE, 0, "%s", _("History"));
+	if (l->n >= max)
+		return;
+	/* Ask the store for no more rows than will be shown. */
+	if (max - l->n < q.limit)
+		q.limit = max - l->n;
 	if (t->store == NULL) {
 		lines_add(l, EL_DIM, 2, "%s", _("nothing recorded yet"));
 		return;

@@ -413,10 +413,11 @@ submit_search(struct tui *t, struct modal *m, char **err)
 	free(t->search);
 	t->search = trimmed(buf_str(&m->fields[0].value));
 	if (*t->search == '\0')
-		return TUI_ALL;
-	if (l == NULL || !list_search(l, t, t->search, 1, true))
+		return TUI_STATUS;
+	int r = l != NULL ? list_search(l, t, t->search, 1, true) : 0;
+	if (r == 0)
 		tui_message(t, true, _("not found: %s"), t->search);
-	return TUI_ALL;
+	return r | TUI_STATUS;
 }
 
 void

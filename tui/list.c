@@ -18,6 +18,8 @@
 
 #define NONE	((size_t)-1)
 #define CTRL(c)	((c) & 0x1f)
+#define HIT_NO	1
+#define HIT_YES	2
 
 const struct keyhelp list_keys[] = {
 	{ "j, Down", N_("next row") },
@@ -40,12 +42,23 @@ list_init(struct list *l, void *ctx)
 	l->height = 1;
 }
 
+/* Forget which rows match the last search (the rows shown changed). */
+static void
+forget_hits(struct list *l)
+{
+	free(l->hit);
+	free(l->hit_for);
+	l->hit = NULL;
+	l->hit_for = NULL;
+}
+
 void
 list_release(struct list *l)
 {
 	free(l->vis);
 	l->vis = NULL;
 	l->nvis = l->capvis = 0;
+	forget_hits(l);
 }
 
 size_t
@@ -110,6 +123,7 @@ list_refilter(struct list *l, struct tui *t)
 {
 	size_t old = list_selected(l);
 
+	forget_hits(l);
 	l->nvis = 0;
 	if (l->capvis < l->n) {
 		l->capvis = l->n;
@@ -247,6 +261,18 @@ draw_one(struct list *l, struct tui *t, const struct rect *r, size_t i)
 	l->draw_row(l->ctx, t, l->vis[i], y, r->x, r->w, i == l->sel);
 }
 
+/* Move the lines of r up by d (down when negative); the lines' full
+ * width moves, so whatever shares them (the side pane) is drawn after. */
+static void
+scroll_lines(const struct rect *r, int d)
+{
+	setscrreg(r->y, r->y + r->h - 1);
+	scrollok(stdscr, TRUE);
+	scrl(d);
+	scrollok(stdscr, FALSE);
+	setscrreg(0, LINES - 1);
+}
+
 void
 list_draw(struct list *l, struct tui *t, const struct rect *r, int flags)
 {
@@ -264,7 +290,21 @@ list_draw(struct list *l, struct tui *t, const struct rect *r, int flags)
 	/* Do not leave blank rows at the end when rows could fill them. */
 	if (l->nvis > (size_t)r->h && l->top > l->nvis - (size_t)r->h)
 		l->top = l->nvis - (size_t)r->h;
-	if (l->full || l->top != oldtop || l->top != l->drawn_top ||
+	long d = (long)l->top - (long)l->drawn_top;
+	if (!l->full && l->top == oldtop && !(flags & TUI_ALL) && d != 0 &&
+	    d > -r->h && d < r->h) {
+		/* Scrolled by less than a page: move the rows on screen and
+		 * draw those that came into view and the selection's. */
+		size_t first = d > 0 ? l->top + (size_t)(r->h - d) : l->top;
+		scroll_lines(r, (int)d);
+		for (size_t i = first; i < first + (size_t)(d > 0 ? d : -d);
+		    i++)
+			draw_one(l, t, r, i);
+		if (l->drawn_sel >= l->top &&
+		    l->drawn_sel < l->top + (size_t)r->h)
+			draw_one(l, t, r, l->drawn_sel);
+		draw_one(l, t, r, l->sel);
+	} else if (l->full || l->top != oldtop || l->top != l->drawn_top ||
 	    (flags & (TUI_BODY | TUI_ALL))) {
 		for (int y = 0; y < r->h; y++)
 			draw_one(l, t, r, l->top + (size_t)y);
@@ -298,7 +338,11 @@ has_letter(const char *s)
 	return false;
 }
 
-bool
+/*
+ * Each row is tested once per needle: n after n walks the answers already
+ * known, and a row's text is built only the first time the walk reaches it.
+ */
+int
 list_search(struct list *l, struct tui *t, const char *needle, int dir,
     bool start_here)
 {
@@ -307,7 +351,12 @@ list_search(struct list *l, struct tui *t, const char *needle, int dir,
 	bool found = false, fold;
 
 	if (l->nvis == 0 || l->text == NULL || needle == NULL)
-		return false;
+		return 0;
+	if (l->hit_for == NULL || strcmp(l->hit_for, needle) != 0) {
+		forget_hits(l);
+		l->hit = xcalloc(l->nvis, sizeof *l->hit);
+		l->hit_for = xstrdup(needle);
+	}
 	fold = has_letter(needle);
 	for (size_t k = 0; k < l->nvis; k++) {
 		if (k > 0 || !start_here)
@@ -315,19 +364,21 @@ list_search(struct list *l, struct tui *t, const char *needle, int dir,
 			    (i + l->nvis - 1) % l->nvis;
 		if (!can_select(l, i))
 			continue;
-		buf_reset(&b);
-		l->text(l->ctx, t, l->vis[i], &b);
-		if (contains(buf_str(&b), needle, fold)) {
+		if (l->hit[i] == 0) {
+			buf_reset(&b);
+			l->text(l->ctx, t, l->vis[i], &b);
+			l->hit[i] = contains(buf_str(&b), needle, fold) ?
+			    HIT_YES : HIT_NO;
+		}
+		if (l->hit[i] == HIT_YES) {
 			found = true;
 			break;
 		}
 	}
 	buf_release(&b);
-	if (found) {
-		size_t oldsel = l->sel, oldtop = l->top;
-		l->sel = i;
-		follow(l, oldsel, oldtop);
-		l->full = true;
-	}
-	return found;
+	if (!found)
+		return 0;
+	size_t oldsel = l->sel, oldtop = l->top;
+	l->sel = i;
+	return follow(l, oldsel, oldtop);
 }

@@ -229,7 +229,7 @@ pager_key(struct tui *t, struct modal *m, int key)
 	default:
 		return TUI_HANDLED;
 	}
-	return TUI_ALL;
+	return TUI_MODAL;
 }
 
 static bool
@@ -289,7 +289,7 @@ menu_key(struct tui *t, struct modal *m, int key)
 		return r | TUI_ALL;
 	default:
 		r = list_key(&m->list, key);
-		return r != 0 ? TUI_ALL : TUI_HANDLED;
+		return r != 0 ? TUI_MODAL : TUI_HANDLED;
 	}
 }
 
@@ -344,23 +344,25 @@ form_key(struct tui *t, struct modal *m, int key)
 {
 	struct field *f = &m->fields[m->cur];
 	char *err = NULL;
+	/* Closing a form on the bottom line uncovers only that line. */
+	int closed = m->bottom ? TUI_STATUS : TUI_ALL;
 	int r;
 
 	switch (key) {
 	case TUI_ESC:
 		modal_close(t);
 		tui_message(t, false, "%s", _("cancelled"));
-		return TUI_ALL;
+		return closed;
 	case '\t':
 	case KEY_DOWN:
 		m->cur = (m->cur + 1) % m->nfields;
 		form_check(t, m, m->cur);
-		return TUI_ALL;
+		return TUI_MODAL;
 	case KEY_BTAB:
 	case KEY_UP:
 		m->cur = (m->cur + m->nfields - 1) % m->nfields;
 		form_check(t, m, m->cur);
-		return TUI_ALL;
+		return TUI_MODAL;
 	case KEY_BACKSPACE:
 	case 127:
 	case CTRL('h'):
@@ -376,17 +378,17 @@ form_key(struct tui *t, struct modal *m, int key)
 			form_check(t, m, i);
 			if (m->error != NULL) {
 				m->cur = i;
-				return TUI_ALL;
+				return TUI_MODAL;
 			}
 		}
 		r = m->submit(t, m, &err);
 		if (r < 0) {
 			free(m->error);
 			m->error = err;
-			return TUI_ALL;
+			return TUI_MODAL;
 		}
 		modal_close(t);
-		return r | TUI_ALL;
+		return r | closed;
 	default:
 		if (key >= TUI_WIDE)
 			put_utf8(&f->value, (unsigned)(key - TUI_WIDE));
@@ -399,7 +401,7 @@ form_key(struct tui *t, struct modal *m, int key)
 		break;
 	}
 	form_check(t, m, m->cur);
-	return TUI_ALL;
+	return TUI_MODAL;
 }
 
 /* Draw a field's text in w columns, its end visible, with a cursor. */

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -188,14 +189,22 @@ tui_rebuild(struct tui *t)
 	review_free(t->rv);
 	t->rv = review_new(t->plan, t->facts, &o);
 	load_history(t);
-	tui_refresh_views(t);
+	for (size_t i = 0; i < TUI_NVIEWS; i++)
+		tui_views[i]->rebuild(t->vdata[i], t);
 }
 
+/* What the views computed from the review stays; only which rows pass
+ * the filter is found again. */
 void
 tui_refresh_views(struct tui *t)
 {
-	for (size_t i = 0; i < TUI_NVIEWS; i++)
-		tui_views[i]->rebuild(t->vdata[i], t);
+	for (size_t i = 0; i < TUI_NVIEWS; i++) {
+		const struct view *v = tui_views[i];
+		if (v->refilter != NULL)
+			v->refilter(t->vdata[i], t);
+		else if (v->list != NULL)
+			list_refilter(v->list(t->vdata[i]), t);
+	}
 }
 
 int
@@ -535,7 +544,8 @@ draw_pane(struct tui *t, const struct rect *pane)
 	attrset(t->attr[EL_DIM]);
 	mvvline(pane->y, pane->x - 1, t->utf8 ? ACS_VLINE : '|', pane->h);
 	attrset(A_NORMAL);
-	cur_view(t)->detail(cur_data(t), t, pane->w - 1, &l);
+	cur_view(t)->detail(cur_data(t), t, pane->w - 1, (size_t)pane->h,
+	    &l);
 	struct rect r = { pane->y, pane->x + 1, pane->h, pane->w - 1 };
 	lines_draw(t, &l, 0, &r);
 	lines_clear(&l);
@@ -597,7 +607,7 @@ open_detail(struct tui *t)
 
 	if (v->detail == NULL || list == NULL || list->nvis == 0)
 		return;
-	v->detail(cur_data(t), t, t->cols - 4, &l);
+	v->detail(cur_data(t), t, t->cols - 4, SIZE_MAX, &l);
 	if (l.n == 0) {
 		lines_clear(&l);
 		return;
@@ -614,13 +624,14 @@ search_again(struct tui *t, int dir)
 		tui_message(t, true, _("no search yet: press / first"));
 		return TUI_STATUS;
 	}
-	if (l == NULL || !list_search(l, t, t->search, dir, false)) {
+	int r = l != NULL ? list_search(l, t, t->search, dir, false) : 0;
+	if (r == 0) {
 		tui_message(t, true, _("not found: %s"), t->search);
 		return TUI_STATUS;
 	}
 	free(t->msg);
 	t->msg = NULL;
-	return TUI_BODY;
+	return r;
 }
 
 static int
@@ -642,8 +653,9 @@ run_action(struct tui *t, const struct binding *b)
 		help_open(t);
 		return TUI_ALL;
 	case A_SEARCH:
+		/* On the bottom line: nothing else is covered. */
 		search_open(t);
-		return TUI_ALL;
+		return TUI_STATUS;
 	case A_NEXT_MATCH:
 		return search_again(t, 1);
 	case A_PREV_MATCH:

@@ -53,6 +53,7 @@ struct tui;
 #define TUI_STATUS	0x10	/* the bottom line */
 #define TUI_QUIT	0x20
 #define TUI_HANDLED	0x40	/* consumed, nothing to redraw */
+#define TUI_MODAL	0x80	/* the open modal, over what it covered */
 
 /* Smallest usable window; below it the review shows one line saying so. */
 #define TUI_MIN_COLS	40
@@ -124,6 +125,10 @@ struct list {
 	int		  height;	/* rows on screen, last drawn */
 	size_t		  drawn_sel, drawn_top;
 	bool		  full;		/* everything must be redrawn */
+	/* Per shown row, whether it matches hit_for: 0 not known yet, else
+	 * HIT_NO or HIT_YES (list.c). */
+	unsigned char	 *hit;
+	char		 *hit_for;
 
 	void		 *ctx;
 	/* Draw row at (y, x) in w columns; sel: the selected row. */
@@ -158,28 +163,36 @@ int	 list_click(struct list *, const struct rect *r, int y);
 void	 list_draw(struct list *, struct tui *, const struct rect *r,
 	    int flags);
 /* Search from the selection for needle; dir 1 forward, -1 backward;
- * start_here: the selected row may match.  Returns true when found. */
-bool	 list_search(struct list *, struct tui *, const char *needle, int dir,
+ * start_here: the selected row may match.  Returns 0 when nothing matches,
+ * else the TUI_* flags selecting the match needs.  Which rows match is
+ * remembered until the needle or the shown rows change. */
+int	 list_search(struct list *, struct tui *, const char *needle, int dir,
 	    bool start_here);
 extern const struct keyhelp list_keys[];
 
 /*
  * A view: one tab of the review.  init allocates the view's data; rebuild
- * is called whenever the review was recomputed; draw draws into r; key
- * returns TUI_* flags (0: not handled here).  list, when not NULL, gives
- * the view's list for search, filter and mouse.  detail, when not NULL,
- * describes the selected row in w columns (the side pane or a pager).
+ * is called whenever the review was recomputed, refilter when only the
+ * filter changed (NULL: the view's list is refiltered, its rows kept);
+ * draw draws into r; key returns TUI_* flags (0: not handled here).
+ * list, when not NULL, gives the view's list for search, filter and
+ * mouse.  detail, when not NULL,
+ * describes the selected row in w columns (the side pane or a pager): at
+ * least its first max lines, where it may stop, since the side pane shows
+ * no more (the pager asks for everything: SIZE_MAX).
  */
 struct view {
 	const char	 *name;		/* N_() */
 	void		*(*init)(struct tui *);
 	void		 (*free)(void *);
 	void		 (*rebuild)(void *, struct tui *);
+	void		 (*refilter)(void *, struct tui *);
 	void		 (*draw)(void *, struct tui *, const struct rect *,
 			    int flags);
 	int		 (*key)(void *, struct tui *, int key);
 	struct list	*(*list)(void *);
-	void		 (*detail)(void *, struct tui *, int w, struct lines *);
+	void		 (*detail)(void *, struct tui *, int w, size_t max,
+			    struct lines *);
 	/* What the selected row is, for the forms: a target index or a
 	 * milestone instance (ms result index); -1 when neither. */
 	int		 (*sel_target)(void *, struct tui *);
@@ -262,7 +275,7 @@ int	 tui_run(struct tui *);
 /* Rebuild the review (and the history) as of t->asof, loading the facts
  * again when the date or the plan changed. */
 void	 tui_rebuild(struct tui *);
-/* Let every view rebuild its rows (the filter changed). */
+/* Let every view show what passes the filter (the filter changed). */
 void	 tui_refresh_views(struct tui *);
 /* The help text: every key of the key tables. */
 void	 help_lines(struct tui *, struct lines *);
@@ -286,6 +299,8 @@ void	 tui_put(int y, int x, int w, const char *s, enum text_align,
 /* Draw s (already safe: our own text) at (y, x), clipped to w columns;
  * returns the columns used. */
 int	 tui_puts(int y, int x, int w, const char *s, attr_t);
+/* Draw s (our own text, known to fit) at (y, x) as it is. */
+void	 tui_put_raw(int y, int x, const char *s, attr_t);
 void	 tui_fill(int y, int x, int w, attr_t);
 /* A status cell: symbol and label in the tone's element. */
 int	 tui_put_state(struct tui *, int y, int x, int w, const char *symbol,
@@ -317,9 +332,10 @@ const char *fact_kind_label(enum fact_kind);
 const char *item_name(const struct plan *, const char *id);
 
 /* An item's recorded history, newest first, as detail lines (detail.c);
- * tg formats values when the item is a target. */
+ * tg formats values when the item is a target.  Stops once l holds max
+ * lines. */
 void	 detail_history(struct tui *, const char *item,
-	    const struct target *tg, struct lines *);
+	    const struct target *tg, size_t max, struct lines *l);
 /* "A, B, C" of department labels, "-" for none; caller frees. */
 char	*dept_list(const struct plan *, const int *, size_t);
 

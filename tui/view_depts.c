@@ -2,16 +2,29 @@
  * view_depts.c: the departments ranked (on-time rate, overdue, due soon,
  * missed, at risk); the detail lists what a department leads (牵头) and
  * supports (配合).
+ *
+ * Who leads and supports what is indexed once per review, so the detail
+ * of a department costs what it shows, not a pass over the whole plan.
  */
 #include <curses.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
+/* What a department does: the milestone instances (review items) and the
+ * targets it leads or supports. */
+enum role { LEAD_MS, SUPPORT_MS, LEAD_TG, SUPPORT_TG, NROLES };
+
 struct dview {
 	struct list	 list;
+	size_t		 ndepts;
+	/* Per role, department d's entries are idx[first[d]..first[d + 1]),
+	 * review item or target indexes in plan order. */
+	size_t		*first[NROLES];
+	size_t		*idx[NROLES];
 };
 
 /* Rank, name, then five numeric columns of this width. */
@@ -108,12 +121,92 @@ d_init(struct tui *t)
 }
 
 static void
+free_roles(struct dview *v)
+{
+	for (int r = 0; r < NROLES; r++) {
+		free(v->first[r]);
+		free(v->idx[r]);
+		v->first[r] = v->idx[r] = NULL;
+	}
+}
+
+static void
 d_free(void *data)
 {
 	struct dview *v = data;
 
 	list_release(&v->list);
+	free_roles(v);
 	free(v);
+}
+
+/* Count (at == NULL) or place entry index under its owner's role lead and
+ * under each supporting department's role lead + 1, once each. */
+static void
+note_roles(struct dview *v, size_t **at, enum role lead, int owner,
+    const int *sup, size_t nsup, size_t index)
+{
+	size_t nd = v->ndepts;
+
+	if (owner >= 0 && (size_t)owner < nd) {
+		if (at == NULL)
+			v->first[lead][owner + 1]++;
+		else
+			v->idx[lead][at[lead][owner]++] = index;
+	}
+	for (size_t i = 0; i < nsup; i++) {
+		bool again = false;
+		if (sup[i] < 0 || (size_t)sup[i] >= nd)
+			continue;
+		for (size_t k = 0; k < i && !again; k++)
+			again = sup[k] == sup[i];
+		if (again)
+			continue;
+		if (at == NULL)
+			v->first[lead + 1][sup[i] + 1]++;
+		else
+			v->idx[lead + 1][at[lead + 1][sup[i]]++] = index;
+	}
+}
+
+static void
+index_roles(struct dview *v, const struct tui *t)
+{
+	const struct plan *p = t->plan;
+	const struct review *rv = t->rv;
+	size_t *at[NROLES];
+
+	free_roles(v);
+	v->ndepts = p->ndepts;
+	for (int r = 0; r < NROLES; r++)
+		v->first[r] = xcalloc(v->ndepts + 1, sizeof *v->first[r]);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < rv->nitems; i++) {
+			const struct milestone *m = &p->ms[rv->items[i].in.ms];
+			note_roles(v, pass ? at : NULL, LEAD_MS, m->owner,
+			    m->support, m->nsupport, i);
+		}
+		for (size_t i = 0; i < rv->ntargets; i++) {
+			const struct target *tg = &p->targets[i];
+			note_roles(v, pass ? at : NULL, LEAD_TG, tg->owner,
+			    tg->support, tg->nsupport, i);
+		}
+		if (pass > 0)
+			break;
+		/* Counts to starts; each role's cursor begins there. */
+		for (int r = 0; r < NROLES; r++) {
+			for (size_t d = 0; d < v->ndepts; d++)
+				v->first[r][d + 1] += v->first[r][d];
+			v->idx[r] = xreallocarray(NULL,
+			    v->first[r][v->ndepts] + 1, sizeof *v->idx[r]);
+			at[r] = xreallocarray(NULL, v->ndepts + 1,
+			    sizeof *at[r]);
+			memcpy(at[r], v->first[r],
+			    (v->ndepts + 1) * sizeof *at[r]);
+		}
+	}
+	for (int r = 0; r < NROLES; r++)
+		free(at[r]);
 }
 
 static void
@@ -121,6 +214,7 @@ d_rebuild(void *data, struct tui *t)
 {
 	struct dview *v = data;
 
+	index_roles(v, t);
 	v->list.n = t->rv->ndepts;
 	list_refilter(&v->list, t);
 }
@@ -155,19 +249,8 @@ d_list(void *data)
 	return &((struct dview *)data)->list;
 }
 
-static bool
-involves(int owner, const int *sup, size_t n, int dept, bool lead)
-{
-	if (lead)
-		return owner == dept;
-	for (size_t i = 0; i < n; i++)
-		if (sup[i] == dept)
-			return true;
-	return false;
-}
-
 static void
-d_detail(void *data, struct tui *t, int w, struct lines *l)
+d_detail(void *data, struct tui *t, int w, size_t max, struct lines *l)
 {
 	struct dview *v = data;
 	size_t row = list_selected(&v->list);
@@ -182,17 +265,18 @@ d_detail(void *data, struct tui *t, int w, struct lines *l)
 		lines_add(l, EL_NORMAL, 0, _("on time: %zu of %zu due so far "
 		    "(%.0f%%)"), d->on_time, d->due_so_far,
 		    d->on_time_rate * 100);
-	for (int lead = 1; lead >= 0; lead--) {
-		size_t shown = 0;
+	for (int lead = 1; lead >= 0 && l->n < max; lead--) {
+		size_t shown = 0, dp = (size_t)d->dept;
+		enum role rm = lead ? LEAD_MS : SUPPORT_MS;
+		enum role rt = lead ? LEAD_TG : SUPPORT_TG;
 		lines_add(l, EL_NORMAL, 0, "%s", "");
 		lines_add(l, EL_TITLE, 0, "%s", lead ? _("Leads") :
 		    _("Supports"));
-		for (size_t i = 0; i < t->rv->nitems; i++) {
-			const struct ms_result *r = &t->rv->items[i];
+		for (size_t k = v->first[rm][dp]; k < v->first[rm][dp + 1] &&
+		    l->n < max; k++) {
+			const struct ms_result *r =
+			    &t->rv->items[v->idx[rm][k]];
 			const struct milestone *m = &p->ms[r->in.ms];
-			if (!involves(m->owner, m->support, m->nsupport,
-			    d->dept, lead))
-				continue;
 			char *days = fmt_days(r);
 			lines_add(l, tone_element(ms_state_tone(r->state)), 2,
 			    "%s %s %s  (%s)", ms_state_symbol(r->state,
@@ -200,19 +284,18 @@ d_detail(void *data, struct tui *t, int w, struct lines *l)
 			free(days);
 			shown++;
 		}
-		for (size_t i = 0; i < t->rv->ntargets; i++) {
+		for (size_t k = v->first[rt][dp]; k < v->first[rt][dp + 1] &&
+		    l->n < max; k++) {
+			size_t i = v->idx[rt][k];
 			const struct tg_result *r = &t->rv->targets[i];
 			const struct target *tg = &p->targets[i];
-			if (!involves(tg->owner, tg->support, tg->nsupport,
-			    d->dept, lead))
-				continue;
 			lines_add(l, tone_element(tg_state_tone(r->state)), 2,
 			    "%s %s %s  (%s)", tg_state_symbol(r->state,
 			    t->utf8), tg->id, tg->name,
 			    tg_state_label(r->state));
 			shown++;
 		}
-		if (shown == 0)
+		if (shown == 0 && l->n < max)
 			lines_add(l, EL_DIM, 2, "%s", _("nothing"));
 	}
 }

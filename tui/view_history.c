@@ -239,6 +239,7 @@ const struct view view_history = {
 	.init = h_init,
 	.free = h_free,
 	.rebuild = h_rebuild,
+	.refilter = h_rebuild,
 	.draw = h_draw,
 	.key = NULL,
 	.list = h_list,

@@ -71,16 +71,13 @@ timeline_range(struct oview *v)
 		v->hi = v->t->asof;
 }
 
+/* The rows: what needs attention depends on the filter. */
 static void
-o_rebuild(void *data, struct tui *t)
+o_refilter(void *data, struct tui *t)
 {
 	struct oview *v = data;
 	size_t nms = 0, ntg = 0;
 
-	free(v->att);
-	v->att = NULL;
-	v->natt = review_attention(t->rv, SEV_WARNING, &v->att);
-	timeline_range(v);
 	v->nrows = 0;
 	push(v, O_CAPTION, 0, N_("Status"));
 	push(v, O_COUNTS_MS, 0, NULL);
@@ -119,6 +116,18 @@ o_rebuild(void *data, struct tui *t)
 	}
 	v->list.n = v->nrows;
 	list_refilter(&v->list, t);
+}
+
+static void
+o_rebuild(void *data, struct tui *t)
+{
+	struct oview *v = data;
+
+	free(v->att);
+	v->att = NULL;
+	v->natt = review_attention(t->rv, SEV_WARNING, &v->att);
+	timeline_range(v);
+	o_refilter(v, t);
 }
 
 /* Draw "symbol count label" segments; returns the columns used. */
@@ -245,6 +254,10 @@ draw_phase(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
 	c1 = c1 >= bw ? bw - 1 : c1;
 	int filled = c0 + (int)((c1 - c0 + 1) * pr->progress / 100.0 + 0.5);
 	int today = col_of(v, t->asof, bw);
+	/* The cells in runs of one attribute, a string each. */
+	struct buf run = BUF_INIT;
+	attr_t ra = 0;
+	int rx = 0;
 	for (int c = 0; c < bw; c++) {
 		const char *cell = " ";
 		attr_t a = t->attr[EL_NORMAL];
@@ -257,10 +270,20 @@ draw_phase(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
 			cell = t->utf8 ? "\u2502" : "|";
 			a = t->attr[EL_TODAY];
 		}
-		attrset(a & ~A_UNDERLINE);
-		mvaddstr(y, x + lw + 1 + c, cell);
+		a &= ~A_UNDERLINE;
+		if (run.len > 0 && a != ra) {
+			tui_put_raw(y, x + lw + 1 + rx, buf_str(&run), ra);
+			buf_reset(&run);
+		}
+		if (run.len == 0) {
+			rx = c;
+			ra = a;
+		}
+		buf_puts(&run, cell);
 	}
-	attrset(A_NORMAL);
+	if (run.len > 0)
+		tui_put_raw(y, x + lw + 1 + rx, buf_str(&run), ra);
+	buf_release(&run);
 	s = xasprintf("%4.0f%%", pr->progress);
 	tui_put(y, x + lw + 1 + bw + 1, 6, s, ALIGN_RIGHT,
 	    tui_attr(t, el, sel));
@@ -478,6 +501,7 @@ const struct view view_overview = {
 	.init = o_init,
 	.free = o_free,
 	.rebuild = o_rebuild,
+	.refilter = o_refilter,
 	.draw = o_draw,
 	.key = o_key,
 	.list = o_list,

@@ -299,7 +299,7 @@ chart(struct tui *t, const struct tg_result *r, const struct target *tg,
 }
 
 static void
-tg_detail(void *data, struct tui *t, int w, struct lines *l)
+tg_detail(void *data, struct tui *t, int w, size_t max, struct lines *l)
 {
 	int i = tg_sel_target(data, t);
 	char date[11], *s, *v;
@@ -388,7 +388,7 @@ tg_detail(void *data, struct tui *t, int w, struct lines *l)
 		lines_add(l, EL_NORMAL, 0, "%s", "");
 		lines_wrap(l, EL_NORMAL, 0, tg->note, w);
 	}
-	detail_history(t, tg->id, tg, l);
+	detail_history(t, tg->id, tg, max, l);
 }
 
 static bool
