@@ -205,7 +205,7 @@ review() {
 	_first=$(awk '{ print $2 / 1000 }' "$WORK/first")
 	if [ -n "$_first" ]; then
 		rec "$_s" review_first "$_first" - ok \
-		    "as logged: from tui_run, after the plan and facts are loaded"
+		    "as logged: from the start of main() (plan and facts loaded, screen drawn)"
 	else
 		rec "$_s" review_first - - pending "no first-screen line in the log"
 	fi
