@@ -12,6 +12,8 @@
 # Knobs (environment):
 #   BENCH_BUILD   build directory (default build-bench)
 #   BENCH_RUNS    runs per measurement (default 5; 3 for the slow ones)
+#   BENCH_ROUNDS  rounds of the floors, validate, status and check, each
+#                 round running each once (default 9)
 #   BENCH_SCALES  scale divisors to run (default "100 10 1")
 #   BENCH_KEEP    set to 1 to keep the work directory (its path is printed)
 #   BENCH_TREE    "head": build the last commit instead of the working tree
@@ -24,6 +26,7 @@ cd "$(dirname "$0")/.." || exit 1
 ROOT=$(pwd)
 BUILD=${BENCH_BUILD:-build-bench}
 RUNS=${BENCH_RUNS:-5}
+ROUNDS=${BENCH_ROUNDS:-9}
 SCALES=${BENCH_SCALES:-"100 10 1"}
 OUT=${BENCH_OUT-bench/RESULTS.md}
 TODAY=2025-12-31	# the as-of date gen.c writes its data for
@@ -249,24 +252,7 @@ for s in $SCALES; do
 	[ "$s" -le 10 ] && [ "$RUNS" -gt 3 ] && slow=3
 	cat "$P" "$CSV" >/dev/null
 
-	say "1/$s scale: floors"
-	meas "$s" cat 0 "$runs" -o /dev/null -- cat "$P"
-	meas "$s" yamlparse 0 "$runs" -o /dev/null -- "$B/yamlparse" "$P"
-	meas "$s" startup 0 "$runs" -o /dev/null -- "$B/startup"
-	if [ "$HAVE_TASK" = 1 ]; then
-		meas "$s" task 0 "$runs" -o /dev/null -- env \
-		    TASKRC="$D/task/taskrc" task +OVERDUE count
-	else
-		rec "$s" task - - na "taskwarrior not installed"
-	fi
-
 	say "1/$s scale: planwatch"
-	if have validate; then
-		meas "$s" validate 0 "$runs" -o /dev/null -- "$PW" -f "$P" \
-		    --today "$TODAY" validate
-	else
-		rec "$s" validate - - na
-	fi
 	if have import; then
 		meas "$s" import 0 "$slow" -o /dev/null \
 		    -b "rm -f '$DB' '$DB-wal' '$DB-shm'" -- "$PW" -f "$P" \
@@ -280,14 +266,33 @@ for s in $SCALES; do
 	    grep -q 'events' "$D/schema.sql"; then
 		dbok=1
 	fi
-	for c in status check; do
-		if ! have $c; then
-			rec "$s" $c - - na
-			continue
-		fi
+	[ "$dbok" = 1 ] && latest_sql "$ntg" >"$D/latest.sql"
+	# The commands compared with the floors and the floors themselves, in
+	# rounds: each round runs every one once, so that a machine busier
+	# at one moment than another slows both sides of a ratio alike; the
+	# table shows each one's median over the rounds.
+	say "1/$s scale: floors and planwatch, $ROUNDS rounds"
+	for c in validate status check; do
+		have $c || rec "$s" $c - - na
+	done
+	[ "$HAVE_TASK" = 1 ] || rec "$s" task - - na "taskwarrior not installed"
+	r=0
+	while [ "$r" -lt "$ROUNDS" ]; do
+		r=$((r + 1))
+		meas "$s" cat 0 1 -o /dev/null -- cat "$P"
+		meas "$s" yamlparse 0 1 -o /dev/null -- "$B/yamlparse" "$P"
+		meas "$s" startup 0 1 -o /dev/null -- "$B/startup"
+		[ "$HAVE_TASK" = 1 ] && meas "$s" task 0 1 -o /dev/null -- \
+		    env TASKRC="$D/task/taskrc" task +OVERDUE count
+		[ "$dbok" = 1 ] && meas "$s" sql_latest 0 1 -i "$D/latest.sql" \
+		    -o /dev/null -- sqlite3 -batch -readonly "$DB"
+		have validate && meas "$s" validate 0 1 -o /dev/null -- \
+		    "$PW" -f "$P" --today "$TODAY" validate
 		# check's exit status is the worst status found (0..3).
-		meas "$s" $c 3 "$runs" -o /dev/null -- "$PW" -f "$P" -d "$DB" \
-		    --today "$TODAY" $c
+		for c in status check; do
+			have $c && meas "$s" $c 3 1 -o /dev/null -- "$PW" \
+			    -f "$P" -d "$DB" --today "$TODAY" $c
+		done
 	done
 	if have report; then
 		meas "$s" report_text 0 "$runs" -o /dev/null -- "$PW" -f "$P" \
@@ -307,10 +312,7 @@ for s in $SCALES; do
 
 	say "1/$s scale: sqlite3 floors"
 	if [ "$dbok" = 1 ]; then
-		latest_sql "$ntg" >"$D/latest.sql"
 		groupby_sql >"$D/groupby.sql"
-		meas "$s" sql_latest 0 "$runs" -i "$D/latest.sql" -o /dev/null \
-		    -- sqlite3 -batch -readonly "$DB"
 		meas "$s" sql_groupby 0 "$slow" -i "$D/groupby.sql" \
 		    -o /dev/null -- sqlite3 -batch -readonly "$DB"
 		insert_sql "$CSV" >"$D/insert.sql"
@@ -370,9 +372,31 @@ table() {
 		note = (s, k) in nt ? nt[s, k] : ""
 		print line " " ratio " | " mem " | " note " |"
 	}
-	{ ms[$1, $2] = $3; kib[$1, $2] = $4; st[$1, $2] = $5; nt[$1, $2] = $6; cpu[$1, $2] = $7 }
+	# A key measured in rounds has a line a round: keep them all, and take
+	# the medians (of time, memory and CPU apart) before the table.
+	function median(a, n,   i, j, x) {
+		for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { x = a[j]; a[j] = a[j - 1]; a[j - 1] = x }
+		return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+	}
+	{
+		if (((($1, $2) in st) && st[$1, $2] == "ok") && $5 == "ok" && $3 != "-") {
+			n = ++nr[$1, $2]
+			rms[$1, $2, n] = $3; rkib[$1, $2, n] = $4; rcpu[$1, $2, n] = $7
+			next
+		}
+		ms[$1, $2] = $3; kib[$1, $2] = $4; st[$1, $2] = $5; nt[$1, $2] = $6; cpu[$1, $2] = $7
+		if ($5 == "ok" && $3 != "-") { nr[$1, $2] = 1; rms[$1, $2, 1] = $3; rkib[$1, $2, 1] = $4; rcpu[$1, $2, 1] = $7 }
+	}
 	function sumcpu(s, a, b, c) { return cpu[s, a] == "-" || cpu[s, b] == "-" || cpu[s, c] == "-" ? 0 : cpu[s, a] + cpu[s, b] + cpu[s, c] }
 	END {
+		for (key in nr) {
+			if (nr[key] < 2) continue
+			m = nr[key]
+			for (j = 1; j <= m; j++) { va[j] = rms[key, j]; vb[j] = rkib[key, j]; vc[j] = rcpu[key, j] }
+			ms[key] = median(va, m); kib[key] = median(vb, m)
+			cpu[key] = vc[1] == "-" ? "-" : median(vc, m)
+			runs_of[key] = m
+		}
 		n = split(scales, S, " ")
 		for (i = 1; i <= n; i++) {
 			s = S[i]
@@ -449,7 +473,7 @@ machine() {
 	echo "- libraries: $("$B/startup")"
 	echo "- sqlite3 shell: $(sqlite3 -version 2>/dev/null | cut -d' ' -f1-2)"
 	[ "$HAVE_TASK" = 1 ] && echo "- taskwarrior: $(task --version 2>/dev/null)"
-	echo "- runs: median of $RUNS (3 for import and the insert floor at 1/10 and full scale); as of $TODAY; seed $SEED"
+	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); the others: median of $RUNS runs in a row (3 for import and the insert floor at 1/10 and full scale); as of $TODAY; seed $SEED"
 }
 
 {
