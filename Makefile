@@ -27,8 +27,8 @@ CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            $(WARN) -I. $(PKG_CFLAGS) \
            -DPLANWATCH_VERSION='"$(VERSION)"' \
-           -DLOCALEDIR='"$(LOCALEDIR)"' -pthread $(CFLAGS)
-LDLIBS   = $(PKG_LIBS) -lm -pthread
+           -DLOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS)
+LDLIBS   = $(PKG_LIBS) -lm
 
 ifeq ($(FUZZ),1)
 ALL_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer

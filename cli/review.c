@@ -2,8 +2,6 @@
  * review.c: loading the plan and the facts and reviewing them as of the
  * command's date: what status, check, report, notice and ics share.
  */
-#include <pthread.h>
-#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,33 +45,6 @@ first_error(const struct diags *d)
 	return msg;
 }
 
-/*
- * The facts a review reads that need no plan (every milestone's latest
- * progress and completion), loaded on a thread of their own while the
- * plan is read: on two cores the plan's parse and the store's walk
- * overlap.  The store is the thread's until it is joined.
- */
-struct progress_job {
-	char		*db;
-	pw_day		 asof;
-	struct store	*store;
-	struct facts	*facts;
-	char		*err;
-	int		 rc;
-};
-
-static void *
-load_progress(void *arg)
-{
-	struct progress_job *j = arg;
-
-	j->rc = store_open(j->db, STORE_READ, &j->store, &j->err);
-	if (j->rc == 0)
-		j->rc = store_load_progress_asof(j->store, j->facts, j->asof,
-		    &j->err);
-	return NULL;
-}
-
 int
 cli_review_open(struct cli *cli, const struct review_args *a,
     struct review_ctx *ctx, char **err)
@@ -81,29 +52,13 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 	struct review_opts o = { .asof = cli->today, .warn_days = a->warn_days,
 	    .dept = -1 };
 	const char *path = cli_plan_path(cli);
-	struct progress_job job = { .asof = o.asof, .rc = -1 };
-	struct facts_query q;
 	struct diags d;
-	pthread_t thread;
-	bool threaded = false;
-	int rc;
+	char *db;
 
 	memset(ctx, 0, sizeof *ctx);
 	*err = NULL;
-	ctx->facts = job.facts = facts_new();
-	job.db = cli_db_path(cli);
-	/* Without a thread-safe SQLite, or for the whole history, the store
-	 * is read after the plan, as below. */
-	if (job.db != NULL && !a->history && store_threadsafe() &&
-	    pthread_create(&thread, NULL, load_progress, &job) == 0)
-		threaded = true;
 	diags_init(&d, path);
 	ctx->plan = config_load(path, &d);
-	if (threaded)
-		pthread_join(thread, NULL);
-	else if (job.db != NULL && ctx->plan != NULL && !a->history)
-		load_progress(&job);
-	ctx->store = job.store;
 	diags_sort(&d);
 	if (a->print_diags && (ctx->plan == NULL || a->print_warnings))
 		diags_print(&d, stderr);
@@ -111,7 +66,7 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 		if (!a->print_diags)
 			*err = first_error(&d);
 		diags_release(&d);
-		goto fail;
+		return -1;
 	}
 	diags_release(&d);
 	if (a->dept != NULL &&
@@ -119,34 +74,25 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 		char *id = text_safe(a->dept);
 		*err = xasprintf(_("unknown department '%s'"), id);
 		free(id);
-		goto fail;
+		cli_review_release(ctx);
+		return -1;
 	}
-	if (job.db != NULL && a->history) {
-		rc = store_open(job.db, STORE_READ, &ctx->store, err);
-		if (rc == 0)
+	ctx->facts = facts_new();
+	if ((db = cli_db_path(cli)) != NULL) {
+		int rc = store_open(db, STORE_READ, &ctx->store, err);
+		free(db);
+		if (rc == 0 && a->history)
 			rc = store_load_facts(ctx->store, ctx->facts, err);
-		if (rc != 0)
-			goto fail;
-	} else if (job.db != NULL) {
-		if (job.rc != 0) {
-			*err = job.err;
-			job.err = NULL;
-			goto fail;
+		else if (rc == 0)
+			rc = store_load_review_facts(ctx->store, ctx->plan,
+			    o.asof, a->recent, ctx->facts, err);
+		if (rc != 0) {
+			cli_review_release(ctx);
+			return -1;
 		}
-		review_query_init(ctx->plan, o.asof, a->recent, &q);
-		rc = store_load_values_asof(ctx->store, ctx->facts, &q, err);
-		review_query_release(&q);
-		if (rc != 0)
-			goto fail;
 	}
-	free(job.db);
 	ctx->rv = review_new(ctx->plan, ctx->facts, &o);
 	return 0;
-fail:
-	free(job.db);
-	free(job.err);
-	cli_review_release(ctx);
-	return -1;
 }
 
 int

@@ -34,8 +34,6 @@ struct store {
 	char		*shown;	/* path made safe, for messages */
 	enum store_mode	 mode;
 	bool		 empty;	/* no schema yet (an empty file, read) */
-	bool		 reading; /* in store_load_progress_asof's read
-				   transaction */
 };
 
 /* migrations[i] takes a database from user_version i to i + 1. */
@@ -456,12 +454,6 @@ store_close(struct store *s)
 	free(s);
 }
 
-bool
-store_threadsafe(void)
-{
-	return sqlite3_threadsafe() != 0;
-}
-
 const char *
 store_path(const struct store *s)
 {
@@ -568,15 +560,6 @@ store_load_facts(struct store *s, struct facts *f, char **err)
 	}
 	sqlite3_finalize(st);
 	return 0;
-}
-
-/* End the read transaction of a load, if one is open. */
-static void
-end_read(struct store *s)
-{
-	if (s->reading)
-		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	s->reading = false;
 }
 
 /*
@@ -839,28 +822,7 @@ load_want(struct want_ctx *c, const struct value_want *w, const char *asof,
 }
 
 int
-store_load_progress_asof(struct store *s, struct facts *f, pw_day asof,
-    char **err)
-{
-	char day[11];
-
-	if (s->db == NULL || s->empty)
-		return 0;
-	date_iso(asof, day);
-	/* One read transaction, until store_load_values_asof: one snapshot
-	 * for all the statements. */
-	if (exec(s, "BEGIN", err) != 0)
-		return -1;
-	s->reading = true;
-	if (load_latest_progress(s, f, asof, day, err) != 0) {
-		end_read(s);
-		return -1;
-	}
-	return 0;
-}
-
-int
-store_load_values_asof(struct store *s, struct facts *f,
+store_load_facts_asof(struct store *s, struct facts *f,
     const struct facts_query *q, char **err)
 {
 	struct want_ctx c = { .s = s, .f = f, .q = q };
@@ -870,9 +832,11 @@ store_load_values_asof(struct store *s, struct facts *f,
 	if (s->db == NULL || s->empty)
 		return 0;
 	date_iso(q->asof, asof);
-	if (!s->reading && exec(s, "BEGIN", err) != 0)
+	/* One read transaction: one snapshot for all the statements. */
+	if (exec(s, "BEGIN", err) != 0)
 		return -1;
-	s->reading = true;
+	if (load_latest_progress(s, f, q->asof, asof, err) != 0)
+		goto done;
 	if (q->nwants > 0 && prepare(s, "SELECT asof, seq, value, level "
 	    "FROM events WHERE superseded_by IS NULL AND kind = 'value' "
 	    "AND item = ?1 AND asof <= ?2 ORDER BY asof DESC, seq DESC",
@@ -886,17 +850,8 @@ done:
 	sqlite3_finalize(c.walk);
 	sqlite3_finalize(c.levels);
 	sqlite3_finalize(c.count);
-	end_read(s);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	return ret;
-}
-
-int
-store_load_facts_asof(struct store *s, struct facts *f,
-    const struct facts_query *q, char **err)
-{
-	if (store_load_progress_asof(s, f, q->asof, err) != 0)
-		return -1;
-	return store_load_values_asof(s, f, q, err);
 }
 
 int

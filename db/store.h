@@ -64,9 +64,6 @@ struct history_query {
 int	 store_open(const char *path, enum store_mode, struct store **,
 	    char **err);
 void	 store_close(struct store *);
-/* Whether a store opened on one thread may be used on another once the
- * first is done with it (SQLite built thread-safe). */
-bool	 store_threadsafe(void);
 /* Load every current fact (superseded values left out) into f. */
 int	 store_load_facts(struct store *, struct facts *f, char **err);
 /*
@@ -75,17 +72,6 @@ int	 store_load_facts(struct store *, struct facts *f, char **err);
  * date reads (review_query_init), not the history.
  */
 int	 store_load_facts_asof(struct store *, struct facts *f,
-	    const struct facts_query *q, char **err);
-/*
- * store_load_facts_asof in two halves, for a caller that has something to
- * do between them (the plan to read, on another thread): the milestones'
- * progress and completions, which need no plan, then the values q asks
- * for.  The first opens a read transaction that the second closes, so both
- * read one snapshot (store_close after the first alone ends it too).
- */
-int	 store_load_progress_asof(struct store *, struct facts *f,
-	    pw_day asof, char **err);
-int	 store_load_values_asof(struct store *, struct facts *f,
 	    const struct facts_query *q, char **err);
 /* The same for a review of plan p as of asof (review_query_init). */
 int	 store_load_review_facts(struct store *, const struct plan *p,
