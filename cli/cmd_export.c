@@ -170,13 +170,36 @@ write_export(struct store *s, struct out *o, char **err)
 	return 0;
 }
 
+/* Export into path in place: a device or a pipe (cli_path_special). */
+static int
+export_special(struct store *s, struct out *o, const char *path, char **err)
+{
+	char *safe;
+	int rc = -1;
+
+	if ((o->fp = fopen(path, "w")) != NULL) {
+		rc = write_export(s, o, err);
+		if (fclose(o->fp) != 0 && rc == 0)
+			rc = -1;
+		if (rc == 0 || *err != NULL)
+			return rc;
+	}
+	safe = text_safe(path);
+	*err = xasprintf("%s: %s", safe, strerror(errno));
+	free(safe);
+	return -1;
+}
+
 /* Export into path through a temporary file renamed into place. */
 static int
 export_file(struct store *s, struct out *o, const char *path, char **err)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path), *safe;
+	char *tmp, *safe;
 	int fd, rc = -1;
 
+	if (cli_path_special(path))
+		return export_special(s, o, path, err);
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
 	if ((fd = mkstemp(tmp)) == -1 || (o->fp = fdopen(fd, "w")) == NULL) {
 		safe = text_safe(path);
 		*err = xasprintf("%s: %s", safe, strerror(errno));

@@ -40,10 +40,19 @@ cli_made_time(time_t *t, bool *utc)
 	return 0;
 }
 
+bool
+cli_path_special(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 /* An output on its way (cli_out_open). */
 struct cli_out {
 	char	*path;		/* NULL: standard output */
-	char	*tmp;		/* the temporary file beside path */
+	char	*tmp;		/* the temporary file beside path; NULL
+				   when path is written in place */
 	int	 fd;
 	bool	 failed;	/* an error was printed */
 };
@@ -68,10 +77,21 @@ cli_out_open(const char *path)
 	o->fd = -1;
 	if (path == NULL || strcmp(path, "-") == 0)
 		return o;
+	o->path = xstrdup(path);
+	if (cli_path_special(path)) {
+		if ((o->fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
+		    -1) {
+			cli_error(_("cannot write '%s': %s"), path,
+			    strerror(errno));
+			free(o->path);
+			free(o);
+			return NULL;
+		}
+		return o;
+	}
 	/* A temporary file beside the target, renamed over it at the
 	 * end: a reader sees the old file or the new one, never half of
 	 * it. */
-	o->path = xstrdup(path);
 	o->tmp = xasprintf("%s.tmpXXXXXX", path);
 	if ((o->fd = mkstemp(o->tmp)) == -1) {
 		cli_error(_("cannot create '%s': %s"), o->tmp,
@@ -151,6 +171,18 @@ cli_out_close(struct cli_out *o, struct buf *b)
 	}
 	if (o->path == NULL) {
 		if (fflush(stdout) != 0) {
+			out_fail(o);
+			cli_out_abort(o);
+			return -1;
+		}
+		cli_out_abort(o);
+		return 0;
+	}
+	if (o->tmp == NULL) {
+		/* A device or a pipe, written in place. */
+		fd = o->fd;
+		o->fd = -1;
+		if (close(fd) != 0) {
 			out_fail(o);
 			cli_out_abort(o);
 			return -1;

@@ -1226,6 +1226,7 @@ store_backup(struct store *s, const char *dest, char **err)
 {
 	sqlite3_backup *bk;
 	sqlite3 *dst = NULL;
+	struct stat st;
 	char *tmp, *shown;
 	int fd, rc, waited = 0;
 
@@ -1236,6 +1237,13 @@ store_backup(struct store *s, const char *dest, char **err)
 	shown = text_safe(dest);
 	if (same_file(s->path, dest)) {
 		*err = xasprintf(_("%s: is the database itself"), shown);
+		free(shown);
+		return -1;
+	}
+	if (stat(dest, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* Renaming the copy over a device or a directory would
+		 * replace it. */
+		*err = xasprintf(_("%s: not a regular file"), shown);
 		free(shown);
 		return -1;
 	}
