@@ -715,7 +715,7 @@ count_skipped(struct want_ctx *c, const struct value_want *w,
 	l->skipped = 0;
 	sqlite3_bind_text(c->levels, 1, w->item, -1, SQLITE_STATIC);
 	sqlite3_bind_text(c->count, 1, w->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(c->count, 3, iso, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->count, 3, iso, -1, SQLITE_TRANSIENT);
 	/* NULL, then "", then each level after the one before. */
 	for (int step = 0;; step++) {
 		if (step == 0 || !value_want_counts(w, buf_str(&level))) {

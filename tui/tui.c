@@ -319,6 +319,10 @@ tick(struct tui *t)
 {
 	struct stat st;
 
+	/* An open form, pager or menu holds indexes into the review: what
+	 * changed is reloaded on the first tick after it closes. */
+	if (t->modal != NULL)
+		return 0;
 	if (plan_file_changed(t)) {
 		if (reload_plan(t) == 0)
 			tui_message(t, false, _("the plan file changed; "
