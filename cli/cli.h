@@ -165,13 +165,10 @@ int	cli_review_open(struct cli *, const struct review_args *,
 /* Where output goes (output.c).  When output is made:
  * $SOURCE_DATE_EPOCH (then *utc) or now. */
 int	cli_made_time(time_t *, bool *utc);
-/* Whether path exists and is not a regular file (a device such as
- * /dev/null, a pipe, a directory): output to it is written in place, since
- * renaming a file over it would replace the device. */
-bool	cli_path_special(const char *path);
 /* Write b to path atomically (temporary file and rename; in place when
- * cli_path_special), or to standard output when path is NULL or "-".
- * Errors are printed; returns -1. */
+ * path is a device such as /dev/null or a pipe, which a rename would
+ * replace), or to standard output when path is NULL or "-".  Errors are
+ * printed; returns -1. */
 int	cli_write_output(const char *path, const struct buf *b);
 /*
  * The same for a document written as it is made: cli_out_open() creates

@@ -6,7 +6,6 @@
  * empty database and export again gives the same bytes; to a terminal, the
  * text is made safe instead.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,20 +24,19 @@ enum { OPT_FORMAT = OPT_COMMON_LAST };
 enum format { FMT_CSV, FMT_JSON };
 
 struct out {
-	FILE		*fp;
+	struct cli_out	*co;	/* standard output or -o's file */
 	struct buf	 b;
 	enum format	 fmt;
 	bool		 tty;	/* make text safe */
 	size_t		 n;
-	int		 error;	/* errno of a failed write */
+	bool		 failed; /* a write failed (and said so) */
 };
 
 static void
 flush_out(struct out *o)
 {
-	if (o->b.len > 0 && fwrite(o->b.s, 1, o->b.len, o->fp) != o->b.len &&
-	    o->error == 0)
-		o->error = errno ? errno : EIO;
+	if (!o->failed && cli_out_write(o->co, &o->b) != 0)
+		o->failed = true;
 	buf_reset(&o->b);
 }
 
@@ -141,99 +139,24 @@ export_row(const struct history_row *r, void *arg)
 	o->n++;
 	if (o->b.len >= 1 << 16)
 		flush_out(o);
-	return o->error != 0;
+	return o->failed;
 }
 
-/* Write the export to o->fp; 0 or -1 with *err set. */
+/* Write the export to o->co; 0, or -1 with *err set or the write error
+ * said already. */
 static int
 write_export(struct store *s, struct out *o, char **err)
 {
 	struct history_query q = { .item = NULL, .since = DAY_NONE,
 	    .until = DAY_NONE, .current_only = true, .oldest_first = true };
-	int rc;
 
 	buf_puts(&o->b, o->fmt == FMT_CSV ? "id,date,value,note,source\r\n" :
 	    "[");
-	rc = store_each(s, &q, export_row, o, err);
-	if (rc < 0)
+	if (store_each(s, &q, export_row, o, err) < 0 || o->failed)
 		return -1;
 	if (o->fmt == FMT_JSON)
 		buf_puts(&o->b, o->n > 0 ? "\n]\n" : "]\n");
-	flush_out(o);
-	if (fflush(o->fp) != 0 && o->error == 0)
-		o->error = errno;
-	if (o->error != 0) {
-		*err = xasprintf(_("cannot write the export: %s"),
-		    strerror(o->error));
-		return -1;
-	}
 	return 0;
-}
-
-/* Export into path in place: a device or a pipe (cli_path_special). */
-static int
-export_special(struct store *s, struct out *o, const char *path, char **err)
-{
-	char *safe;
-	int rc = -1;
-
-	if ((o->fp = fopen(path, "w")) != NULL) {
-		rc = write_export(s, o, err);
-		if (fclose(o->fp) != 0 && rc == 0)
-			rc = -1;
-		if (rc == 0 || *err != NULL)
-			return rc;
-	}
-	safe = text_safe(path);
-	*err = xasprintf("%s: %s", safe, strerror(errno));
-	free(safe);
-	return -1;
-}
-
-/* Export into path through a temporary file renamed into place. */
-static int
-export_file(struct store *s, struct out *o, const char *path, char **err)
-{
-	char *tmp, *safe;
-	int fd, rc = -1;
-
-	if (cli_path_special(path))
-		return export_special(s, o, path, err);
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1 || (o->fp = fdopen(fd, "w")) == NULL) {
-		safe = text_safe(path);
-		*err = xasprintf("%s: %s", safe, strerror(errno));
-		free(safe);
-		if (fd != -1) {
-			close(fd);
-			unlink(tmp);
-		}
-		free(tmp);
-		return -1;
-	}
-	if (write_export(s, o, err) == 0 && fsync(fileno(o->fp)) == 0)
-		rc = 0;
-	else if (*err == NULL) {
-		safe = text_safe(path);
-		*err = xasprintf("%s: %s", safe, strerror(errno));
-		free(safe);
-	}
-	if (fclose(o->fp) != 0 && rc == 0) {
-		safe = text_safe(path);
-		*err = xasprintf("%s: %s", safe, strerror(errno));
-		free(safe);
-		rc = -1;
-	}
-	if (rc == 0 && rename(tmp, path) != 0) {
-		safe = text_safe(path);
-		*err = xasprintf("%s: %s", safe, strerror(errno));
-		free(safe);
-		rc = -1;
-	}
-	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
 }
 
 int
@@ -274,17 +197,23 @@ cmd_export(struct cli *cli, int argc, char **argv)
 	}
 	if ((s = cli_open_store(cli, false)) == NULL)
 		return EXIT_ERROR;
-	if (output != NULL && strcmp(output, "-") != 0)
-		rc = export_file(s, &o, output, &err);
-	else {
-		o.fp = stdout;
-		o.tty = isatty(STDOUT_FILENO);
-		rc = write_export(s, &o, &err);
+	/* A file is replaced atomically, or a device written in place
+	 * (cli_out_open); only a terminal gets safe text. */
+	if ((o.co = cli_out_open(output)) == NULL) {
+		store_close(s);
+		return EXIT_ERROR;
 	}
+	o.tty = (output == NULL || strcmp(output, "-") == 0) &&
+	    isatty(STDOUT_FILENO);
+	if ((rc = write_export(s, &o, &err)) == 0)
+		rc = cli_out_close(o.co, &o.b);
+	else
+		cli_out_abort(o.co);
 	store_close(s);
 	buf_release(&o.b);
 	if (rc != 0) {
-		cli_error("%s", err);
+		if (err != NULL)
+			cli_error("%s", err);
 		free(err);
 		return EXIT_ERROR;
 	}

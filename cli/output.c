@@ -40,8 +40,10 @@ cli_made_time(time_t *t, bool *utc)
 	return 0;
 }
 
-bool
-cli_path_special(const char *path)
+/* Whether path exists and is not a regular file (a device, a pipe, a
+ * directory): written in place, since renaming over it would replace it. */
+static bool
+path_special(const char *path)
 {
 	struct stat st;
 
@@ -78,7 +80,7 @@ cli_out_open(const char *path)
 	if (path == NULL || strcmp(path, "-") == 0)
 		return o;
 	o->path = xstrdup(path);
-	if (cli_path_special(path)) {
+	if (path_special(path)) {
 		if ((o->fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
 		    -1) {
 			cli_error(_("cannot write '%s': %s"), path,
@@ -161,53 +163,39 @@ int
 cli_out_close(struct cli_out *o, struct buf *b)
 {
 	mode_t mask;
-	int fd;
+	int fd, rc;
 
 	if (b != NULL)
 		cli_out_write(o, b);
-	if (o->failed) {
-		cli_out_abort(o);
-		return -1;
-	}
-	if (o->path == NULL) {
-		if (fflush(stdout) != 0) {
+	if (o->failed)
+		;
+	else if (o->path == NULL) {
+		if (fflush(stdout) != 0)
 			out_fail(o);
-			cli_out_abort(o);
-			return -1;
-		}
-		cli_out_abort(o);
-		return 0;
-	}
-	if (o->tmp == NULL) {
-		/* A device or a pipe, written in place. */
+	} else {
+		/* A file is made whole and renamed over path; a device or a
+		 * pipe, written in place, is only closed. */
 		fd = o->fd;
 		o->fd = -1;
-		if (close(fd) != 0) {
+		mask = umask(0);
+		umask(mask);
+		if (o->tmp != NULL && (fchmod(fd, 0666 & ~mask) != 0 ||
+		    fsync(fd) != 0))
 			out_fail(o);
-			cli_out_abort(o);
-			return -1;
+		if (close(fd) != 0)
+			out_fail(o);
+		if (!o->failed && o->tmp != NULL) {
+			if (rename(o->tmp, o->path) != 0)
+				out_fail(o);
+			else {
+				free(o->tmp);
+				o->tmp = NULL;
+			}
 		}
-		cli_out_abort(o);
-		return 0;
 	}
-	mask = umask(0);
-	umask(mask);
-	fd = o->fd;
-	if (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0) {
-		out_fail(o);
-		cli_out_abort(o);
-		return -1;
-	}
-	o->fd = -1;
-	if (close(fd) != 0 || rename(o->tmp, o->path) != 0) {
-		out_fail(o);
-		cli_out_abort(o);
-		return -1;
-	}
-	free(o->tmp);
-	o->tmp = NULL;
+	rc = o->failed ? -1 : 0;
 	cli_out_abort(o);
-	return 0;
+	return rc;
 }
 
 int
