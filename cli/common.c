@@ -142,7 +142,7 @@ cli_load_plan(const struct cli *cli, bool quiet_warnings)
 	struct plan *p;
 
 	diags_init(&d, cli_plan_path(cli));
-	p = config_load(cli_plan_path(cli), &d);
+	p = config_load_cached(cli_plan_path(cli), &d);
 	diags_sort(&d);
 	if (p == NULL || !quiet_warnings)
 		diags_print(&d, stderr);

@@ -58,7 +58,7 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 	memset(ctx, 0, sizeof *ctx);
 	*err = NULL;
 	diags_init(&d, path);
-	ctx->plan = config_load(path, &d);
+	ctx->plan = config_load_cached(path, &d);
 	diags_sort(&d);
 	if (a->print_diags && (ctx->plan == NULL || a->print_warnings))
 		diags_print(&d, stderr);

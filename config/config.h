@@ -30,5 +30,21 @@ struct plan	*config_load(const char *path, struct diags *d);
 /* The same from a buffer in memory; name is used as the plan's file. */
 struct plan	*config_load_buffer(const char *name, const char *data,
 		    size_t len, struct diags *d);
+/* Read the whole plan file (as config_load does) into *data, which the
+ * caller frees; -1 with the reason in d. */
+int		 config_read(const char *path, char **data, size_t *len,
+		    struct diags *d);
+
+/*
+ * config_load through the plan cache (cache.c): when the cache holds an
+ * image of this very file (the same name and the same bytes), the plan is
+ * read from it instead of parsed; otherwise the file is parsed and, when
+ * it loads with no diagnostic at all, its image is cached for next time.
+ * Either way the plan and the errors are those config_load would give.
+ */
+struct plan	*config_load_cached(const char *path, struct diags *d);
+/* The plan cache's directory (PLANWATCH_CACHE, else $XDG_CACHE_HOME or
+ * ~/.cache, then planwatch), to free; NULL when there is none. */
+char		*config_cache_dir(void);
 
 #endif

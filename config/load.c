@@ -1957,8 +1957,8 @@ read_all(int fd, size_t hint, char **out, size_t *outlen, bool *toobig)
 	return 0;
 }
 
-struct plan *
-config_load(const char *path, struct diags *d)
+int
+config_read(const char *path, char **out, size_t *outlen, struct diags *d)
 {
 	int fd = 0;
 	char *data = NULL;
@@ -1970,7 +1970,7 @@ config_load(const char *path, struct diags *d)
 	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		diags_add(d, DIAG_ERROR, 0, 0, _("cannot read: %s"),
 		    strerror(errno));
-		return NULL;
+		return -1;
 	}
 	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	if (regular && (unsigned long long)st.st_size > CONFIG_MAX_FILE)
@@ -1981,15 +1981,28 @@ config_load(const char *path, struct diags *d)
 		    strerror(errno));
 		if (fd != 0)
 			close(fd);
-		return NULL;
+		return -1;
 	}
 	if (fd != 0)
 		close(fd);
 	if (toobig) {
 		diags_add(d, DIAG_ERROR, 0, 0, _("file larger than the limit "
 		    "of %u MiB"), (unsigned)(CONFIG_MAX_FILE >> 20));
-		return NULL;
+		return -1;
 	}
+	*out = data;
+	*outlen = len;
+	return 0;
+}
+
+struct plan *
+config_load(const char *path, struct diags *d)
+{
+	char *data;
+	size_t len;
+
+	if (config_read(path, &data, &len, d) != 0)
+		return NULL;
 	struct plan *p = config_load_buffer(path, data, len, d);
 	free(data);
 	return p;

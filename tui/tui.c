@@ -250,7 +250,7 @@ reload_plan(struct tui *t)
 	if (strcmp(t->plan_path, "-") == 0)
 		return 0;
 	diags_init(&d, t->plan_path);
-	p = config_load(t->plan_path, &d);
+	p = config_load_cached(t->plan_path, &d);
 	diags_sort(&d);
 	if (p == NULL) {
 		const struct diag *first = NULL;

@@ -1,0 +1,114 @@
+#!/bin/sh
+# t1003: the plan cache: a plan read from the cache gives exactly what the
+# parsed file gives; an edit, a damaged or foreign cache file, or a cache
+# that cannot be written never shows in the output; plans with warnings,
+# standard input and PLANWATCH_CACHE= are not cached.
+. "$PW_TOP/tests/lib.sh"
+C=$T/cache
+export PLANWATCH_CACHE="$C"
+cp "$PW_TOP/examples/sanya.yaml" "$T/plan.yaml"
+cp "$PW_TOP/examples/sanya-values.csv" "$T/values.csv"
+pw() { "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" --today 2026-10-31 "$@"; }
+nocache() { env PLANWATCH_CACHE= "$PLANWATCH" -f "$T/plan.yaml" \
+    -d "$T/plan.db" --today 2026-10-31 "$@"; }
+
+run pw import "$T/values.csv"
+is "$rc" 0 "import (the plan's first load) succeeds"
+is "$(ls "$C" | grep -c '\.plan$')" 1 "one cache file, made by the first load"
+ok "the cache directory is private" \
+    test "$(stat -c %a "$C")" = 700
+
+# The same output from the cache as from the file, for every front end.
+for args in "status" "check" "report --format json" "report --format text" \
+    "notice" "ics" "export"; do
+	# shellcheck disable=SC2086
+	nocache $args > "$T/want" 2>&1; want_rc=$?
+	# shellcheck disable=SC2086
+	pw $args > "$T/got" 2>&1; got_rc=$?
+	ok "$args: the same output from the cache" cmp -s "$T/want" "$T/got"
+	is "$got_rc" "$want_rc" "$args: the same exit status from the cache"
+done
+is "$(ls "$C" | grep -c '\.plan$')" 1 "still one cache file"
+stamp() { stat -c %Y "$C"/*.plan; }
+before=$(stamp)
+
+# An edit of the same length, with the old modification time, is seen.
+pw status > "$T/old"
+touch -r "$T/plan.yaml" "$T/mtime"
+sed 's/三亚市/三丫市/' "$T/plan.yaml" > "$T/edit" && cat "$T/edit" > "$T/plan.yaml"
+touch -r "$T/mtime" "$T/plan.yaml"
+run pw status
+has "$out" "三丫市" "an edit is seen though size and time are the same"
+nocache status > "$T/want"
+ok "edited: the same output as the file gives" cmp -s "$T/want" "$T/.out"
+
+# A damaged cache file is passed over, silently, and replaced.
+for how in truncate flip garbage empty; do
+	f=$(ls "$C"/*.plan)
+	case $how in
+	truncate) head -c 1000 "$f" > "$T/x" ;;
+	flip) size=$(stat -c %s "$f")
+	      { head -c $((size - 40)) "$f"; printf 'XXXXXXXX'
+	        tail -c 32 "$f"; } > "$T/x" ;;
+	garbage) head -c 5000 /dev/urandom > "$T/x" ;;
+	empty) : > "$T/x" ;;
+	esac
+	cat "$T/x" > "$f"
+	run pw status
+	is "$rc" 0 "cache file $how: status succeeds"
+	is "$err" "" "cache file $how: nothing said"
+	ok "cache file $how: the same output as the file gives" \
+	    cmp -s "$T/want" "$T/.out"
+	run pw status
+	ok "cache file $how: replaced, then read" cmp -s "$T/want" "$T/.out"
+done
+
+# The plan gone: an error, not the cached plan.
+mv "$T/plan.yaml" "$T/moved.yaml"
+run pw status
+is "$rc" 1 "a missing plan is an error though it is cached"
+has "$err" "cannot read" "and says so"
+mv "$T/moved.yaml" "$T/plan.yaml"
+
+# Another name for the same file: its own entry (the plan's id comes
+# from the name).
+ln -s plan.yaml "$T/other.yaml"
+PLANWATCH_CACHE= "$PLANWATCH" -f "$T/other.yaml" -d "$T/plan.db" \
+    --today 2026-10-31 report --format json > "$T/want"
+"$PLANWATCH" -f "$T/other.yaml" -d "$T/plan.db" --today 2026-10-31 \
+    report --format json > /dev/null
+run "$PLANWATCH" -f "$T/other.yaml" -d "$T/plan.db" --today 2026-10-31 \
+    report --format json
+ok "a second name: the same output as the file gives" \
+    cmp -s "$T/want" "$T/.out"
+is "$(ls "$C" | grep -c '\.plan$')" 2 "a cache file per name"
+
+# Not cached: a plan with warnings, standard input, PLANWATCH_CACHE=.
+rm -rf "$C"
+cp "$PW_TOP/tests/data/plans/warnings.yaml" "$T/warn.yaml"
+run "$PLANWATCH" -f "$T/warn.yaml" -d "$T/warn.db" status
+is "$rc" 0 "a plan with warnings loads"
+ok "and is not cached" test ! -e "$C"
+"$PLANWATCH" -f - -d "$T/plan.db" status < "$T/plan.yaml" > /dev/null
+ok "standard input is not cached" test ! -e "$C"
+nocache status > /dev/null
+ok "PLANWATCH_CACHE= turns the cache off" test ! -e "$C"
+mkdir "$T/home"
+run env -u PLANWATCH_CACHE HOME="$T/home" XDG_CACHE_HOME= \
+    "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" status
+ok "by default the cache is in ~/.cache/planwatch" \
+    test -n "$(ls "$T/home/.cache/planwatch" 2>/dev/null)"
+run env -u PLANWATCH_CACHE HOME="$T/home" XDG_CACHE_HOME="$T/xdg" \
+    "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" status
+ok "or in \$XDG_CACHE_HOME/planwatch" \
+    test -n "$(ls "$T/xdg/planwatch" 2>/dev/null)"
+
+# A cache that cannot be written changes nothing and says nothing.
+: > "$T/notadir"
+nocache status > "$T/want"
+run env PLANWATCH_CACHE="$T/notadir" "$PLANWATCH" -f "$T/plan.yaml" \
+    -d "$T/plan.db" --today 2026-10-31 status
+is "$rc" 0 "an unusable cache directory: status succeeds"
+is "$err" "" "and nothing is said"
+ok "the same output as the file gives" cmp -s "$T/want" "$T/.out"
+finish

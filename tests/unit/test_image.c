@@ -1,0 +1,264 @@
+/* test_image.c: a plan's image (the plan cache) gives back the very plan,
+ * and bytes that are not a whole image give none, whatever they are. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "config/config.h"
+#include "config/image.h"
+#include "model/plan.h"
+#include "util/buf.h"
+#include "util/diag.h"
+
+/* Plans of every shape the loader makes: scales, stages, recurring
+ * milestones, supporting departments, absent optional fields. */
+static const char *const plans[] = {
+	"examples/hulunbuir.yaml", "examples/linxiang.yaml",
+	"examples/sanya.yaml", "examples/taiyuan.yaml", "examples/yuan.yaml",
+	"tests/data/plans/full.yaml", "tests/data/plans/warnings.yaml",
+	"tests/cli/t3-plan.yaml", "tests/golden/plan.yaml",
+	"tests/golden/long.yaml",
+};
+
+static struct plan *
+load(const char *rel)
+{
+	const char *top = getenv("PW_TOP");
+	char path[4096];
+	struct diags d;
+	struct plan *p;
+
+	snprintf(path, sizeof path, "%s/%s", top != NULL ? top : ".", rel);
+	diags_init(&d, path);
+	p = config_load(path, &d);
+	if (p == NULL) {
+		diags_print(&d, stderr);
+		fail_msg("cannot load %s", path);
+	}
+	diags_release(&d);
+	return p;
+}
+
+static void
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void
+same_date(struct pdate a, struct pdate b)
+{
+	assert_int_equal(a.day, b.day);
+	assert_int_equal(a.prec, b.prec);
+}
+
+static void
+same_pos(struct srcpos a, struct srcpos b)
+{
+	assert_int_equal(a.line, b.line);
+	assert_int_equal(a.col, b.col);
+}
+
+static void
+same_ints(const int *a, size_t na, const int *b, size_t nb)
+{
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++)
+		assert_int_equal(a[i], b[i]);
+}
+
+static void
+same_target(const struct target *a, const struct target *b)
+{
+	same_str(a->id, b->id);
+	same_str(a->name, b->name);
+	same_str(a->unit, b->unit);
+	same_str(a->note, b->note);
+	assert_int_equal(a->dir, b->dir);
+	assert_true(a->target == b->target);
+	same_date(a->due, b->due);
+	assert_int_equal(a->has_baseline, b->has_baseline);
+	assert_true(a->baseline == b->baseline);
+	same_date(a->baseline_date, b->baseline_date);
+	assert_int_equal(a->nstages, b->nstages);
+	for (size_t k = 0; k < a->nstages; k++) {
+		same_date(a->stages[k].due, b->stages[k].due);
+		assert_true(a->stages[k].target == b->stages[k].target);
+	}
+	assert_int_equal(a->cadence, b->cadence);
+	assert_int_equal(a->nscale, b->nscale);
+	for (size_t k = 0; k < a->nscale; k++)
+		same_str(a->scale[k], b->scale[k]);
+	assert_int_equal(a->owner, b->owner);
+	same_ints(a->support, a->nsupport, b->support, b->nsupport);
+	assert_int_equal(a->phase, b->phase);
+	same_pos(a->pos, b->pos);
+}
+
+/* Every field of the struct plan. */
+static void
+same_plan(const struct plan *a, const struct plan *b)
+{
+	same_str(a->file, b->file);
+	same_str(a->title, b->title);
+	same_str(a->id, b->id);
+	same_str(a->document, b->document);
+	same_str(a->issuer, b->issuer);
+	same_date(a->issued, b->issued);
+	same_date(a->start, b->start);
+	same_date(a->end, b->end);
+	assert_int_equal(a->warn_days, b->warn_days);
+	assert_true(a->pace_warn == b->pace_warn);
+	assert_true(a->pace_crit == b->pace_crit);
+	assert_int_equal(a->ndepts, b->ndepts);
+	for (size_t i = 0; i < a->ndepts; i++) {
+		same_str(a->depts[i].id, b->depts[i].id);
+		same_str(a->depts[i].name, b->depts[i].name);
+		same_str(a->depts[i].short_name, b->depts[i].short_name);
+		same_pos(a->depts[i].pos, b->depts[i].pos);
+	}
+	assert_int_equal(a->nphases, b->nphases);
+	for (size_t i = 0; i < a->nphases; i++) {
+		const struct phase *x = &a->phases[i], *y = &b->phases[i];
+		same_str(x->id, y->id);
+		same_str(x->name, y->name);
+		same_str(x->note, y->note);
+		same_date(x->start, y->start);
+		same_date(x->end, y->end);
+		assert_int_equal(x->owner, y->owner);
+		assert_int_equal(x->ms_first, y->ms_first);
+		assert_int_equal(x->ms_count, y->ms_count);
+		same_pos(x->pos, y->pos);
+	}
+	assert_int_equal(a->nms, b->nms);
+	for (size_t i = 0; i < a->nms; i++) {
+		const struct milestone *x = &a->ms[i], *y = &b->ms[i];
+		same_str(x->id, y->id);
+		same_str(x->name, y->name);
+		same_str(x->note, y->note);
+		assert_int_equal(x->phase, y->phase);
+		same_date(x->start, y->start);
+		same_date(x->due, y->due);
+		assert_int_equal(x->owner, y->owner);
+		same_ints(x->support, x->nsupport, y->support, y->nsupport);
+		assert_true(x->weight == y->weight);
+		assert_int_equal(x->every, y->every);
+		same_pos(x->pos, y->pos);
+	}
+	assert_int_equal(a->ntargets, b->ntargets);
+	for (size_t i = 0; i < a->ntargets; i++)
+		same_target(&a->targets[i], &b->targets[i]);
+}
+
+static void
+test_roundtrip(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
+		struct plan *p = load(plans[i]), *q;
+		struct buf a = BUF_INIT, b = BUF_INIT;
+
+		plan_image_write(p, &a);
+		q = plan_image_read(a.s, a.len);
+		assert_non_null(q);
+		same_plan(p, q);
+		/* Looked up as the loaded plan is. */
+		for (size_t k = 0; k < q->nms; k++)
+			assert_int_equal(plan_find(q, q->ms[k].id).index, k);
+		for (size_t k = 0; k < q->ndepts; k++)
+			assert_int_equal(plan_find_dept(q, q->depts[k].id), k);
+		plan_image_write(q, &b);
+		assert_int_equal(a.len, b.len);
+		assert_memory_equal(a.s, b.s, a.len);
+		buf_release(&a);
+		buf_release(&b);
+		plan_free(p);
+		plan_free(q);
+	}
+}
+
+/* Every prefix of an image, and the image with a byte more, is refused. */
+static void
+test_truncated(void **state)
+{
+	struct plan *p = load("tests/data/plans/full.yaml");
+	struct buf a = BUF_INIT;
+
+	(void)state;
+	plan_image_write(p, &a);
+	for (size_t n = 0; n < a.len; n++) {
+		char *copy = malloc(n + 1);	/* exactly n: ASan sees overreads */
+		memcpy(copy, a.s, n);
+		assert_null(plan_image_read(copy, n));
+		free(copy);
+	}
+	buf_putc(&a, 0);
+	assert_null(plan_image_read(a.s, a.len));
+	buf_release(&a);
+	plan_free(p);
+}
+
+/* Any one byte changed gives no plan or a plan that holds together (the
+ * sanitizer build checks no read goes astray). */
+static void
+test_damaged(void **state)
+{
+	struct plan *p = load("examples/sanya.yaml");
+	struct buf a = BUF_INIT;
+	size_t refused = 0;
+
+	(void)state;
+	plan_image_write(p, &a);
+	for (size_t i = 0; i < a.len; i++) {
+		static const unsigned char flips[] = { 0xff, 0x80, 0x01 };
+		for (size_t f = 0; f < sizeof flips; f++) {
+			struct plan *q;
+			a.s[i] ^= (char)flips[f];
+			if ((q = plan_image_read(a.s, a.len)) == NULL)
+				refused++;
+			else {
+				for (size_t k = 0; k < q->ntargets; k++)
+					assert_true(q->targets[k].owner <
+					    (int)q->ndepts);
+				plan_free(q);
+			}
+			a.s[i] ^= (char)flips[f];
+		}
+	}
+	/* Changed lengths and counts are refused. */
+	assert_true(refused > 0);
+	buf_release(&a);
+	plan_free(p);
+}
+
+/* A count larger than the bytes could hold is refused before anything
+ * that size is allocated. */
+static void
+test_huge_counts(void **state)
+{
+	uint32_t v[8] = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX };
+
+	(void)state;
+	assert_null(plan_image_read(v, sizeof v));
+	assert_null(plan_image_read(NULL, 0));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_huge_counts),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
