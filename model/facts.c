@@ -151,7 +151,7 @@ facts_push(struct facts *f, struct fact_list *l, const struct fact *fact)
 	struct fact *x;
 
 	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
+		l->cap = l->cap ? l->cap * 2 : 2;
 		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
 	}
 	x = &l->v[l->n];
