@@ -79,7 +79,7 @@ $(BUILD)/libplanwatch.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/planwatch: $(BUILD)/cli/main.o $(BUILD)/libplanwatch.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -Wl,--build-id -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplanwatch.a
 	@mkdir -p $(@D)

@@ -10,17 +10,23 @@
  * clock set back cannot leave a stale plan in use.  One file per plan
  * (per real path and name as given), replaced whole by a rename.
  *
- * Layout: a header (magic, format, this build's struct sizes, byte order
- * and version, so that another build's files are passed over), the name as
- * given, the plan's bytes, then the image and a hash of the image (a torn
- * or damaged file is passed over too).  Anything unexpected is a miss: the
- * plan is parsed as if there were no cache, and nothing is reported.
+ * Layout: a header (magic, format, byte order and this program's build id,
+ * so that a file written by any other build, whose loader may differ, is
+ * passed over), the name as given, the plan's bytes, then the image and a
+ * hash of the image (a torn or damaged file is passed over too).  Anything
+ * unexpected is a miss: the plan is parsed as if there were no cache, and
+ * nothing is reported.  Only files and a directory of the user's own are
+ * read, and no one else may write to them.
  */
+#define _GNU_SOURCE	/* dl_iterate_phdr */
+
 #include <sys/stat.h>
 
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <link.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,17 +43,61 @@
 /* Largest cache file read: the plan's bytes, and an image of them. */
 #define CACHE_MAX	(4 * (size_t)CONFIG_MAX_FILE)
 
-#ifndef PLANWATCH_VERSION
-#define PLANWATCH_VERSION "dev"
-#endif
+/* What must match, beside the build id, for an image to be this build's. */
+static const uint32_t cache_build[] = { CACHE_FORMAT, 0x01020304u };
 
-/* What must match for an image to be this build's. */
-static const uint32_t cache_build[] = {
-	CACHE_FORMAT, 0x01020304u,	/* byte order */
-	sizeof(struct plan), sizeof(struct department), sizeof(struct phase),
-	sizeof(struct milestone), sizeof(struct target), sizeof(struct stage),
-	sizeof(struct pdate), sizeof(double), sizeof(int),
+/* The program's GNU build id (the linker's hash of the whole program). */
+struct build_id {
+	const unsigned char	*id;
+	size_t			 len;
 };
+
+static int
+find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	struct build_id *b = arg;
+
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_NOTE)
+			continue;
+		const unsigned char *n = (const unsigned char *)
+		    (info->dlpi_addr + ph->p_vaddr), *end = n + ph->p_memsz;
+		while ((size_t)(end - n) >= sizeof(ElfW(Nhdr))) {
+			ElfW(Nhdr) h;
+			memcpy(&h, n, sizeof h);
+			size_t name = (h.n_namesz + 3) & ~(size_t)3;
+			size_t desc = (h.n_descsz + 3) & ~(size_t)3;
+			const unsigned char *d = n + sizeof h + name;
+			if (name > (size_t)(end - n) - sizeof h ||
+			    desc > (size_t)(end - d))
+				break;
+			if (h.n_type == NT_GNU_BUILD_ID && h.n_namesz == 4 &&
+			    memcmp(n + sizeof h, "GNU", 4) == 0) {
+				b->id = d;
+				b->len = h.n_descsz;
+				return 1;
+			}
+			n = d + desc;
+		}
+	}
+	return 1;	/* the first object is the program: look no further */
+}
+
+/* Without a build id there is nothing to tell builds apart: no cache. */
+static const struct build_id *
+build_id(void)
+{
+	static struct build_id b;
+	static bool looked;
+
+	if (!looked) {
+		dl_iterate_phdr(find_build_id, &b);
+		looked = true;
+	}
+	return b.len > 0 ? &b : NULL;
+}
 
 /* A hash of n bytes, eight at a time: to notice a damaged image. */
 static uint64_t
@@ -65,17 +115,27 @@ hash_bytes(const unsigned char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
-char *
-config_cache_dir(void)
+/* The cache directory (PLANWATCH_CACHE, else $XDG_CACHE_HOME/planwatch or
+ * ~/.cache/planwatch), and in *parent the folder to make first when it is
+ * a default one ($XDG_CACHE_HOME, or ~/.cache in a home of the user's). */
+static char *
+cache_dir(char **parent)
 {
 	const char *v = getenv("PLANWATCH_CACHE");
+	struct stat st;
 
+	*parent = NULL;
 	if (v != NULL)
-		return *v != '\0' ? xstrdup(v) : NULL;
-	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/')
+		return *v == '/' ? xstrdup(v) : NULL;
+	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/') {
+		*parent = xstrdup(v);
 		return xasprintf("%s/planwatch", v);
-	if ((v = getenv("HOME")) != NULL && *v == '/')
+	}
+	if ((v = getenv("HOME")) != NULL && *v == '/') {
+		if (stat(v, &st) == 0 && st.st_uid == geteuid())
+			*parent = xasprintf("%s/.cache", v);
 		return xasprintf("%s/.cache/planwatch", v);
+	}
 	return NULL;
 }
 
@@ -102,18 +162,26 @@ cache_file(const char *dir, const char *path)
 	return file;
 }
 
-/* All of file, if it is a regular file of at most CACHE_MAX bytes. */
+/* Is st ours, and writable by no one else? */
+static bool
+private(const struct stat *st)
+{
+	return st->st_uid == geteuid() && (st->st_mode & 022) == 0;
+}
+
+/* All of file, if it is a regular file of ours of at most CACHE_MAX bytes
+ * (not a link, and never waiting on a FIFO). */
 static char *
 slurp(const char *file, size_t *len)
 {
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	struct stat st;
 	char *data = NULL;
 	size_t got = 0;
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !private(&st) ||
 	    (unsigned long long)st.st_size > CACHE_MAX)
 		goto out;
 	data = xmalloc((size_t)st.st_size + 1);
@@ -140,14 +208,15 @@ out:
 static void
 put_head(struct buf *b, const char *name, size_t len)
 {
+	const struct build_id *id = build_id();
 	uint64_t n = len;
 	uint32_t nlen = (uint32_t)strlen(name);
-	uint32_t vlen = (uint32_t)strlen(PLANWATCH_VERSION);
+	uint32_t idlen = (uint32_t)id->len;
 
 	buf_add(b, CACHE_MAGIC, 8);
 	buf_add(b, (const char *)cache_build, sizeof cache_build);
-	buf_add(b, (const char *)&vlen, sizeof vlen);
-	buf_add(b, PLANWATCH_VERSION, vlen);
+	buf_add(b, (const char *)&idlen, sizeof idlen);
+	buf_add(b, (const char *)id->id, id->len);
 	buf_add(b, (const char *)&nlen, sizeof nlen);
 	buf_add(b, name, nlen);
 	buf_add(b, (const char *)&n, sizeof n);
@@ -183,7 +252,7 @@ out:
 
 /* Write the cache file for p atomically; failures only mean no cache. */
 static void
-cache_store(const char *dir, const char *file, const struct plan *p,
+cache_store(const char *file, const struct plan *p,
     const char *name, const char *plan, size_t len)
 {
 	struct buf b = BUF_INIT;
@@ -203,14 +272,6 @@ cache_store(const char *dir, const char *file, const struct plan *p,
 	memcpy(b.s + at, &ilen, 8);
 	memcpy(b.s + at + 8, &sum, 8);
 
-	/* The cache directory and its parent (~/.cache) may not exist. */
-	char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
-	if (slash != NULL && slash != parent) {
-		*slash = '\0';
-		(void)mkdir(parent, 0700);
-	}
-	free(parent);
-	(void)mkdir(dir, 0700);
 	tmp = xasprintf("%s.XXXXXX", file);
 	if ((fd = mkstemp(tmp)) < 0)
 		goto out;
@@ -229,6 +290,31 @@ out:
 	buf_release(&b);
 }
 
+/*
+ * The cache directory, made if it is not there (with its parent, for a
+ * default one), if it is a directory of the user's that no one else can
+ * write to; else NULL.
+ */
+static char *
+usable_cache_dir(void)
+{
+	char *parent, *dir = cache_dir(&parent);
+	struct stat st;
+
+	if (dir != NULL && lstat(dir, &st) != 0 && errno == ENOENT) {
+		if (parent != NULL)
+			(void)mkdir(parent, 0700);
+		(void)mkdir(dir, 0700);
+	}
+	free(parent);
+	if (dir != NULL && (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    !private(&st))) {
+		free(dir);
+		dir = NULL;
+	}
+	return dir;
+}
+
 struct plan *
 config_load_cached(const char *path, struct diags *d)
 {
@@ -236,7 +322,8 @@ config_load_cached(const char *path, struct diags *d)
 	size_t len, clen = 0, before = d->n;
 	struct plan *p = NULL;
 
-	if (strcmp(path, "-") == 0 || (dir = config_cache_dir()) == NULL)
+	if (strcmp(path, "-") == 0 || build_id() == NULL ||
+	    (dir = usable_cache_dir()) == NULL)
 		return config_load(path, d);
 	if (config_read(path, &data, &len, d) != 0) {
 		free(dir);
@@ -251,7 +338,7 @@ config_load_cached(const char *path, struct diags *d)
 		/* Only a plan with nothing to say is cached: a hit says
 		 * nothing either. */
 		if (p != NULL && d->n == before && file != NULL)
-			cache_store(dir, file, p, path, data, len);
+			cache_store(file, p, path, data, len);
 	}
 	free(file);
 	free(dir);

@@ -43,8 +43,5 @@ int		 config_read(const char *path, char **data, size_t *len,
  * Either way the plan and the errors are those config_load would give.
  */
 struct plan	*config_load_cached(const char *path, struct diags *d);
-/* The plan cache's directory (PLANWATCH_CACHE, else $XDG_CACHE_HOME or
- * ~/.cache, then planwatch), to free; NULL when there is none. */
-char		*config_cache_dir(void);
 
 #endif

@@ -3,9 +3,10 @@
  *
  * The layout is the struct plan's, field by field, in a fixed order: counts
  * and integers as 32 bits, doubles as their 8 bytes, strings as a 32-bit
- * length (NO_STRING for NULL) and their bytes.  The reader is the loader's
- * last line of defence for a cached plan: whatever the bytes, it returns a
- * plan the loader could have made, or NULL.
+ * length (NO_STRING for NULL) and their bytes.  Whatever the bytes, the
+ * reader returns a plan the loader could have made, or NULL: it checks
+ * lengths, counts and enumerations as it reads, and then the plan as a
+ * whole with plan_check, the loader's own rules.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -17,6 +18,12 @@
 #include "util/xalloc.h"
 
 #define NO_STRING	UINT32_MAX
+/* The fewest bytes an item of each kind takes (all its strings empty or
+ * absent, no lists). */
+#define DEPT_MIN	20
+#define PHASE_MIN	48
+#define MS_MIN		60
+#define TARGET_MIN	92
 
 /* --- Writing ------------------------------------------------------------ */
 
@@ -158,7 +165,6 @@ struct reader {
 	const unsigned char	*at, *end;
 	bool			 bad;
 	struct plan		*p;
-	pw_day			 day_min, day_max;
 };
 
 static const void *
@@ -255,17 +261,14 @@ get_str(struct reader *r, bool optional)
 	return plan_strndup(r->p, s, n);
 }
 
-/* A plan date: absent where optional, else a day of the loader's years. */
+/* A plan date (plan_check checks its day). */
 static struct pdate
-get_date(struct reader *r, bool optional)
+get_date(struct reader *r)
 {
 	struct pdate d;
 
 	d.day = get_int(r);
 	d.prec = (enum date_prec)get_enum(r, PREC_YEAR + 1);
-	if (d.day == DAY_NONE ? !optional :
-	    d.day < r->day_min || d.day > r->day_max)
-		r->bad = true;
 	return d;
 }
 
@@ -279,17 +282,6 @@ get_pos(struct reader *r)
 	return pos;
 }
 
-/* An index below n, or -1 where none is allowed. */
-static int
-get_index(struct reader *r, size_t n, bool none)
-{
-	int i = get_int(r);
-
-	if (i < (none ? -1 : 0) || (i >= 0 && (size_t)i >= n))
-		r->bad = true;
-	return i;
-}
-
 static int *
 get_depts(struct reader *r, size_t *n)
 {
@@ -300,14 +292,8 @@ get_depts(struct reader *r, size_t *n)
 		return NULL;
 	v = plan_alloc(r->p, *n, sizeof *v);
 	for (size_t i = 0; i < *n; i++)
-		v[i] = get_index(r, r->p->ndepts, false);
+		v[i] = get_int(r);
 	return v;
-}
-
-static bool
-is_level(const struct target *t, double v)
-{
-	return v >= 0 && v < (double)t->nscale && v == floor(v);
 }
 
 static void
@@ -321,15 +307,15 @@ read_target(struct reader *r, struct target *t)
 	t->note = get_str(r, true);
 	t->dir = (enum direction)get_enum(r, DIR_EQ + 1);
 	t->target = get_f64(r);
-	t->due = get_date(r, false);
+	t->due = get_date(r);
 	t->has_baseline = get_enum(r, 2);
 	t->baseline = get_f64(r);
-	t->baseline_date = get_date(r, true);
+	t->baseline_date = get_date(r);
 	/* A stage is a date (8 bytes) and a double (8). */
 	if ((t->nstages = get_count(r, 16)) > 0)
 		t->stages = plan_alloc(p, t->nstages, sizeof *t->stages);
 	for (size_t k = 0; k < t->nstages; k++) {
-		t->stages[k].due = get_date(r, false);
+		t->stages[k].due = get_date(r);
 		t->stages[k].target = get_f64(r);
 	}
 	t->cadence = (enum period)get_enum(r, PERIOD_YEAR + 1);
@@ -337,20 +323,10 @@ read_target(struct reader *r, struct target *t)
 		t->scale = plan_alloc(p, t->nscale, sizeof *t->scale);
 	for (size_t k = 0; k < t->nscale; k++)
 		t->scale[k] = get_str(r, false);
-	t->owner = get_index(r, p->ndepts, true);
+	t->owner = get_int(r);
 	t->support = get_depts(r, &t->nsupport);
-	t->phase = get_index(r, p->nphases, true);
+	t->phase = get_int(r);
 	t->pos = get_pos(r);
-	/* With a scale, the target, the stages' and the baseline are level
-	 * indexes, which the front ends use to index scale. */
-	if (t->nscale > 0) {
-		bool ok = is_level(t, t->target) &&
-		    (!t->has_baseline || is_level(t, t->baseline));
-		for (size_t k = 0; k < t->nstages; k++)
-			ok = ok && is_level(t, t->stages[k].target);
-		if (!ok)
-			r->bad = true;
-	}
 }
 
 static void
@@ -370,13 +346,11 @@ read_items(struct reader *r)
 		ph->id = get_str(r, false);
 		ph->name = get_str(r, false);
 		ph->note = get_str(r, true);
-		ph->start = get_date(r, true);
-		ph->end = get_date(r, false);
-		ph->owner = get_index(r, p->ndepts, true);
+		ph->start = get_date(r);
+		ph->end = get_date(r);
+		ph->owner = get_int(r);
 		ph->ms_first = get_u32(r);
 		ph->ms_count = get_u32(r);
-		if (ph->ms_first > p->nms || ph->ms_count > p->nms - ph->ms_first)
-			r->bad = true;
 		ph->pos = get_pos(r);
 	}
 	for (size_t i = 0; i < p->nms && !r->bad; i++) {
@@ -384,14 +358,12 @@ read_items(struct reader *r)
 		m->id = get_str(r, false);
 		m->name = get_str(r, false);
 		m->note = get_str(r, true);
-		m->phase = get_index(r, p->nphases, true);
-		m->start = get_date(r, true);
-		m->due = get_date(r, false);
-		m->owner = get_index(r, p->ndepts, true);
+		m->phase = get_int(r);
+		m->start = get_date(r);
+		m->due = get_date(r);
+		m->owner = get_int(r);
 		m->support = get_depts(r, &m->nsupport);
 		m->weight = get_f64(r);
-		if (!(m->weight > 0))
-			r->bad = true;
 		m->every = (enum period)get_enum(r, PERIOD_YEAR + 1);
 		m->pos = get_pos(r);
 	}
@@ -405,17 +377,21 @@ plan_image_read(const void *data, size_t len)
 	static const unsigned char none[1];
 	struct reader r = { .at = data != NULL ? data : none,
 	    .end = (data != NULL ? (const unsigned char *)data : none) +
-	    (data != NULL ? len : 0),
-	    .day_min = date_from_ymd(DATE_YEAR_MIN, 1, 1),
-	    .day_max = date_from_ymd(DATE_YEAR_MAX, 12, 31) };
+	    (data != NULL ? len : 0) };
 	struct plan *p = plan_new();
 
 	r.p = p;
-	/* Each item takes at least two strings' lengths (8 bytes). */
-	p->ndepts = get_count(&r, 8);
-	p->nphases = get_count(&r, 8);
-	p->nms = get_count(&r, 8);
-	p->ntargets = get_count(&r, 8);
+	p->ndepts = get_u32(&r);
+	p->nphases = get_u32(&r);
+	p->nms = get_u32(&r);
+	p->ntargets = get_u32(&r);
+	/* No more items than the bytes left could hold, at the least each
+	 * kind takes, before arrays that long are allocated. */
+	if (p->ndepts * DEPT_MIN + p->nphases * PHASE_MIN + p->nms * MS_MIN +
+	    p->ntargets * TARGET_MIN > (size_t)(r.end - r.at))
+		r.bad = true;
+	if (r.bad)
+		p->ndepts = p->nphases = p->nms = p->ntargets = 0;
 	p->depts = xcalloc(p->ndepts + 1, sizeof *p->depts);
 	p->phases = xcalloc(p->nphases + 1, sizeof *p->phases);
 	p->ms = xcalloc(p->nms + 1, sizeof *p->ms);
@@ -425,9 +401,9 @@ plan_image_read(const void *data, size_t len)
 	p->id = get_str(&r, false);
 	p->document = get_str(&r, true);
 	p->issuer = get_str(&r, true);
-	p->issued = get_date(&r, true);
-	p->start = get_date(&r, true);
-	p->end = get_date(&r, true);
+	p->issued = get_date(&r);
+	p->start = get_date(&r);
+	p->end = get_date(&r);
 	p->warn_days = get_int(&r);
 	p->pace_warn = get_f64(&r);
 	p->pace_crit = get_f64(&r);
@@ -436,7 +412,8 @@ plan_image_read(const void *data, size_t len)
 	 * one, even with none. */
 	if (p->pool == NULL)
 		(void)plan_alloc(p, 1, 1);
-	if (r.bad || r.at != r.end || plan_index(p) != 0) {
+	if (r.bad || r.at != r.end || plan_index(p) != 0 ||
+	    plan_check(p) != 0) {
 		plan_free(p);
 		return NULL;
 	}

@@ -607,27 +607,13 @@ check_text(struct loader *L, struct srcpos pos)
 	}
 }
 
-static bool
-valid_id(const char *s, size_t n)
-{
-	if (n == 0 || n > ID_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			return false;
-	}
-	return true;
-}
-
 /* Is the current scalar, passed by check_text() (so with no NUL), an id? */
 static bool
 check_id(struct loader *L, struct srcpos pos)
 {
 	const char *s = scalar(L);
 
-	if (valid_id(s, L->ev.data.scalar.length))
+	if (plan_valid_id(s, L->ev.data.scalar.length))
 		return true;
 	if (strchr(s, '@') != NULL)
 		err_at(L, pos, _("invalid id '%s': '@' is reserved for the "

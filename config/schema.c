@@ -115,7 +115,7 @@ static const struct key_def plan_keys[PK_N] = {
 	  N_("when the plan starts") },
 	[PK_END] = { "end", KT_DATE_END, 0, 0, 0, NULL, NULL,
 	  N_("when it ends") },
-	[PK_WARN_DAYS] = { "warn_days", KT_INT, 0, 0, 365, NULL, NULL,
+	[PK_WARN_DAYS] = { "warn_days", KT_INT, 0, 0, WARN_DAYS_MAX, NULL, NULL,
 	  N_("days before a due date that count as due soon (default 14)") },
 	[PK_PACE] = { "pace", KT_PACE, 0, 0, 0, NULL, NULL,
 	  N_("points behind time-proportional progress that are behind and "

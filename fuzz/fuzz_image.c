@@ -1,11 +1,15 @@
 /* fuzz_image.c: a cached plan's image (config/image.h) on any bytes: no
- * crash, and a plan read back writes the very bytes it was read from. */
+ * crash; a plan read back writes the very bytes it was read from, and the
+ * status rules and a report run on it. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config/image.h"
+#include "model/facts.h"
 #include "model/plan.h"
+#include "model/status.h"
+#include "report/report.h"
 #include "util/buf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -22,6 +26,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (b.len != size || memcmp(b.s, data, size) != 0)
 		abort();
 	buf_release(&b);
+	/* The rules and the printouts index the plan by what it holds. */
+	struct facts *f = facts_new();
+	struct review_opts o = { .asof = p->start.day != DAY_NONE ?
+	    p->start.day + 200 : date_from_ymd(2025, 6, 30),
+	    .warn_days = -1, .dept = -1 };
+	struct review *rv = review_new(p, f, &o);
+	struct report_opts ro = { .week = DAY_NONE, .utf8 = true };
+	struct report *r = report_new(rv, &ro);
+	report_write(r, REPORT_HTML, &b);
+	report_write(r, REPORT_TEXT, &b);
+	buf_release(&b);
+	report_free(r);
+	review_free(rv);
+	facts_free(f);
 	plan_free(p);
 	return 0;
 }

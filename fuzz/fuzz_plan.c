@@ -2,8 +2,8 @@
  * fuzz_plan.c: the plan loader and validator (config_load_buffer) on any
  * bytes.  Besides memory errors, leaks and hangs, it checks what validate
  * promises: a plan comes back exactly when there are no errors, every
- * diagnostic has a sane position, and no message carries a byte a terminal
- * would act on.
+ * diagnostic has a sane position, no message carries a byte a terminal
+ * would act on, and every plan passes plan_check.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -64,6 +64,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < p->nphases; i++)
 			if (plan_find(p, p->phases[i].id).kind != ITEM_PHASE)
 				abort();
+		/* It holds the rules a cached plan is held to. */
+		if (plan_check(p) != 0)
+			abort();
 		plan_free(p);
 	}
 	diags_release(&d);

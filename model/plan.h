@@ -23,6 +23,7 @@
 #define PLAN_FORMAT	1
 #define ID_MAX		64	/* longest id, in bytes */
 #define WARN_DAYS_DEFAULT 14
+#define WARN_DAYS_MAX	365
 #define PACE_WARN_DEFAULT 10.0
 #define PACE_CRIT_DEFAULT 30.0
 
@@ -159,6 +160,11 @@ void		*plan_alloc(struct plan *, size_t nmemb, size_t size);
  * when an id is taken twice (the loader reports duplicates itself, with
  * their positions, before it calls this). */
 int		 plan_index(struct plan *);
+/* Is s[0..n) an id: 1 to ID_MAX of A-Z a-z 0-9 . _ - ? */
+bool		 plan_valid_id(const char *s, size_t n);
+/* Does an indexed plan hold every rule the loader holds its plans to
+ * (plan_check.c)?  0 if so, else -1. */
+int		 plan_check(const struct plan *);
 /* Look up a phase, milestone, target or instance id ("M@2024-03").
  * Department ids are looked up with plan_find_dept. */
 struct item_ref	 plan_find(const struct plan *, const char *id);

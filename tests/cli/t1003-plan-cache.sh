@@ -83,25 +83,74 @@ ok "a second name: the same output as the file gives" \
     cmp -s "$T/want" "$T/.out"
 is "$(ls "$C" | grep -c '\.plan$')" 2 "a cache file per name"
 
-# Not cached: a plan with warnings, standard input, PLANWATCH_CACHE=.
+# A cache file names the build that wrote it (the program's GNU build id):
+# another build, whose loader may differ, passes it over.
+if command -v readelf > /dev/null 2>&1; then
+	id=$(readelf -n "$PLANWATCH" | sed -n 's/.*Build ID: *//p' | head -1)
+	ok "the cache file holds the program's build id ($id)" \
+	    sh -c "od -An -tx1 -v '$(ls "$C"/*.plan | head -1)' | tr -d ' \n' |
+	    grep -q '$id'"
+else
+	skip "build id in the cache file" "no readelf"
+fi
+
+# Not cached: a plan with warnings, standard input, PLANWATCH_CACHE= or a
+# relative PLANWATCH_CACHE.
+nfiles() { ls "$1" 2>/dev/null | grep -c '\.plan$'; }
 rm -rf "$C"
 cp "$PW_TOP/tests/data/plans/warnings.yaml" "$T/warn.yaml"
 run "$PLANWATCH" -f "$T/warn.yaml" -d "$T/warn.db" status
 is "$rc" 0 "a plan with warnings loads"
-ok "and is not cached" test ! -e "$C"
+is "$(nfiles "$C")" 0 "and is not cached"
 "$PLANWATCH" -f - -d "$T/plan.db" status < "$T/plan.yaml" > /dev/null
-ok "standard input is not cached" test ! -e "$C"
+is "$(nfiles "$C")" 0 "standard input is not cached"
 nocache status > /dev/null
-ok "PLANWATCH_CACHE= turns the cache off" test ! -e "$C"
+is "$(nfiles "$C")" 0 "PLANWATCH_CACHE= turns the cache off"
+(cd "$T" && env PLANWATCH_CACHE=rel "$PLANWATCH" -f plan.yaml -d plan.db \
+    status > /dev/null)
+ok "a relative PLANWATCH_CACHE is not used" test ! -e "$T/rel"
 mkdir "$T/home"
 run env -u PLANWATCH_CACHE HOME="$T/home" XDG_CACHE_HOME= \
     "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" status
-ok "by default the cache is in ~/.cache/planwatch" \
-    test -n "$(ls "$T/home/.cache/planwatch" 2>/dev/null)"
+is "$(nfiles "$T/home/.cache/planwatch")" 1 \
+    "by default the cache is in ~/.cache/planwatch"
+ok "~/.cache is made private" \
+    test "$(stat -c %a "$T/home/.cache")" = 700
 run env -u PLANWATCH_CACHE HOME="$T/home" XDG_CACHE_HOME="$T/xdg" \
     "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" status
-ok "or in \$XDG_CACHE_HOME/planwatch" \
-    test -n "$(ls "$T/xdg/planwatch" 2>/dev/null)"
+is "$(nfiles "$T/xdg/planwatch")" 1 "or in \$XDG_CACHE_HOME/planwatch"
+
+# Only a directory and files of the user's own, that no one else can write
+# to, are read: never a FIFO (no waiting), a link, or a planted file.
+nocache status > "$T/want"
+D=$T/shared
+mkdir -m 777 "$D"
+run env PLANWATCH_CACHE="$D" "$PLANWATCH" -f "$T/plan.yaml" \
+    -d "$T/plan.db" --today 2026-10-31 status
+is "$rc" 0 "a cache directory others can write to: status succeeds"
+is "$(nfiles "$D")" 0 "and it is not used"
+ok "the same output as the file gives" cmp -s "$T/want" "$T/.out"
+rm -rf "$C" && mkdir -m 700 "$C"
+pw status > /dev/null
+f=$(ls "$C"/*.plan)
+rm "$f" && mkfifo "$f"
+run timeout 10 "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" \
+    --today 2026-10-31 status
+is "$rc" 0 "a FIFO in place of a cache file: no wait"
+ok "and the same output as the file gives" cmp -s "$T/want" "$T/.out"
+rm -f "$f"
+pw status > /dev/null
+mv "$f" "$T/real.plan" && ln -s "$T/real.plan" "$f"
+run pw status
+is "$rc" 0 "a link in place of a cache file: status succeeds"
+ok "and the same output as the file gives" cmp -s "$T/want" "$T/.out"
+rm -f "$f"
+pw status > /dev/null
+chmod 666 "$f"
+run pw status
+ok "a cache file others can write to is passed over" \
+    cmp -s "$T/want" "$T/.out"
+ok "and replaced by a private one" test "$(stat -c %a "$f")" = 600
 
 # A cache that cannot be written changes nothing and says nothing.
 : > "$T/notadir"

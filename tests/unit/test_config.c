@@ -24,8 +24,14 @@
 static struct plan *
 load_len(const char *name, const char *yaml, size_t len, struct diags *d)
 {
+	struct plan *p;
+
 	diags_init(d, name);
-	return config_load_buffer(name, yaml, len, d);
+	p = config_load_buffer(name, yaml, len, d);
+	/* Every plan loaded holds the rules a cached plan is held to. */
+	if (p != NULL)
+		assert_int_equal(plan_check(p), 0);
+	return p;
 }
 
 static struct plan *

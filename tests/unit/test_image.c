@@ -239,6 +239,82 @@ test_damaged(void **state)
 	plan_free(p);
 }
 
+/* The image of a plan the loader would have refused gives no plan: each
+ * rule of plan_check the front ends rely on, broken in turn. */
+static void
+expect_refused(struct plan *p, const char *why)
+{
+	struct buf a = BUF_INIT;
+	struct plan *q;
+
+	plan_image_write(p, &a);
+	if ((q = plan_image_read(a.s, a.len)) != NULL) {
+		plan_free(q);
+		fail_msg("image read though %s", why);
+	}
+	buf_release(&a);
+}
+
+static void
+test_loader_rules(void **state)
+{
+	struct plan *p = load("tests/data/plans/full.yaml");
+	struct buf a = BUF_INIT;
+	char *keep;
+	int w;
+	size_t first, count;
+
+	(void)state;
+	assert_true(p->nphases >= 2 && p->ntargets > 0 && p->nms > 0);
+	plan_image_write(p, &a);
+	assert_non_null(p = (plan_free(p), plan_image_read(a.s, a.len)));
+	buf_release(&a);
+
+	w = p->warn_days;
+	p->warn_days = 2000000000;
+	expect_refused(p, "warn_days is out of range");
+	p->warn_days = w;
+
+	keep = p->ms[0].id;
+	p->ms[0].id = "M\033[31m";
+	expect_refused(p, "an id has an escape");
+	p->ms[0].id = keep;
+
+	keep = p->targets[0].name;
+	p->targets[0].name = "\302\233 C1";
+	expect_refused(p, "a name has a C1 control");
+	p->targets[0].name = keep;
+
+	keep = p->depts[0].name;
+	p->depts[0].name = "\377";
+	expect_refused(p, "a name is not UTF-8");
+	p->depts[0].name = keep;
+
+	first = p->phases[1].ms_first;
+	count = p->phases[1].ms_count;
+	p->phases[1].ms_first = 0;
+	p->phases[1].ms_count = p->nms;
+	expect_refused(p, "phases share milestones");
+	p->phases[1].ms_first = first;
+	p->phases[1].ms_count = count;
+
+	p->pace_warn = p->pace_crit + 1;
+	expect_refused(p, "pace warn is above crit");
+	p->pace_warn = PACE_WARN_DEFAULT;
+
+	p->ms[0].due.day = date_from_ymd(3500, 1, 1);
+	expect_refused(p, "a date is out of range");
+	p->ms[0].due.day = date_from_ymd(2025, 1, 1);
+
+	if (p->ndepts >= 2) {
+		keep = p->depts[1].id;
+		p->depts[1].id = p->depts[0].id;
+		expect_refused(p, "two departments share an id");
+		p->depts[1].id = keep;
+	}
+	plan_free(p);
+}
+
 /* A count larger than the bytes could hold is refused before anything
  * that size is allocated. */
 static void
@@ -259,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_huge_counts),
+		cmocka_unit_test(test_loader_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
