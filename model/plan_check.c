@@ -35,22 +35,14 @@ id_ok(const char *s)
 	return s != NULL && plan_valid_id(s, strlen(s));
 }
 
-/* Text as the loader lets it through: UTF-8 with no control character but
- * tab and newline, no DEL and no C1 control; NULL only where optional. */
+/* Text as the loader lets it through (text_plain); NULL only where
+ * optional. */
 static bool
 text_ok(const char *s, bool optional)
 {
 	if (s == NULL)
 		return optional;
-	size_t len = strlen(s);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f ||
-		    (c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] <= 0x9f))
-			return false;
-	}
-	return utf8_valid(s, len);
+	return text_plain(s, strlen(s));
 }
 
 static bool

@@ -66,6 +66,42 @@ utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+bool
+text_plain(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	/* One pass, a byte at a time: a plan's names are mostly three-byte
+	 * Chinese, so there is no long ASCII run to skip. */
+	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+				return false;
+			i++;
+			continue;
+		}
+		size_t n = c < 0xc2 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3 :
+		    c < 0xf5 ? 4 : 0;
+		if (n == 0 || len - i < n)
+			return false;
+		unsigned c1 = s[i + 1];
+		/* The second byte's range: no overlong form, no surrogate,
+		 * nothing past U+10FFFF, no C1 control (0xc2 0x80..0x9f). */
+		unsigned lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 :
+		    c == 0xc2 ? 0xa0 : 0x80;
+		unsigned hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+		if (c1 < lo || c1 > hi)
+			return false;
+		for (size_t k = 2; k < n; k++)
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+		i += n;
+	}
+	return true;
+}
+
 size_t
 utf8_chars(const char *s, size_t n)
 {

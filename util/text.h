@@ -24,6 +24,9 @@ struct buf;
 size_t	 utf8_decode(const char *s, size_t n, unsigned *cp);
 /* True when s (len bytes) is valid UTF-8 with no NUL. */
 bool	 utf8_valid(const char *s, size_t len);
+/* True when s (len bytes) is valid UTF-8 with no control character but tab
+ * and newline: no other C0, no DEL, no C1 (the text a plan may hold). */
+bool	 text_plain(const char *s, size_t len);
 /* Length in characters (code points) of the first n bytes of s, for
  * column numbers counted in characters. */
 size_t	 utf8_chars(const char *s, size_t n);

@@ -334,6 +334,61 @@ test_utf8(void **state)
 	assert_int_equal(utf8_chars("中a文", strlen("中a文")), 3);
 }
 
+/* text_plain as its definition says: valid UTF-8 (utf8_valid) whose code
+ * points are none of C0 but tab and newline, DEL, C1. */
+static bool
+plain_by_definition(const char *s, size_t n)
+{
+	unsigned cp;
+
+	if (!utf8_valid(s, n))
+		return false;
+	for (size_t i = 0, k; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') ||
+		    (cp >= 0x7f && cp <= 0x9f))
+			return false;
+	}
+	return true;
+}
+
+/* Every sequence of one and two bytes, every three-byte one from a lead
+ * of 0xe0 on, and the four-byte edges. */
+static void
+test_plain(void **state)
+{
+	unsigned char b[4];
+
+	(void)state;
+	for (unsigned x = 0; x < 256; x++) {
+		b[0] = (unsigned char)x;
+		assert_int_equal(text_plain((char *)b, 1),
+		    plain_by_definition((char *)b, 1));
+		for (unsigned y = 0; y < 256; y++) {
+			b[1] = (unsigned char)y;
+			if (text_plain((char *)b, 2) !=
+			    plain_by_definition((char *)b, 2))
+				fail_msg("%02x %02x", x, y);
+			if (x < 0xe0 || x > 0xef)
+				continue;
+			for (unsigned z = 0; z < 256; z++) {
+				b[2] = (unsigned char)z;
+				if (text_plain((char *)b, 3) !=
+				    plain_by_definition((char *)b, 3))
+					fail_msg("%02x %02x %02x", x, y, z);
+			}
+		}
+	}
+	static const char *const four[] = { "\xf0\x90\x80\x80",
+	    "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf0\x8f\xbf\xbf",
+	    "\xf5\x80\x80\x80", "\xf0\x9f\x98", "\xf0\x9f\x98\x80" };
+	for (size_t i = 0; i < sizeof four / sizeof four[0]; i++)
+		assert_int_equal(text_plain(four[i], strlen(four[i])),
+		    plain_by_definition(four[i], strlen(four[i])));
+	assert_true(text_plain("三亚市\t卫健委\n", strlen("三亚市\t卫健委\n")));
+	assert_false(text_plain("a\033[31m", 6));
+}
+
 /* Every code point: unsafe exactly when it is a C0 or C1 control, DEL, a
  * bidi embedding, override, isolate or mark, or a line or paragraph
  * separator. */
@@ -396,6 +451,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_unsafe_all),
 		cmocka_unit_test(test_decode3_all),
 	};
