@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#ifdef __GLIBC__
-#include <malloc.h>	/* mallopt */
-#endif
 
 #include "cli/cli.h"
 #include "util/i18n.h"
@@ -154,14 +151,6 @@ main(int argc, char **argv)
 	int c;
 
 	clock_gettime(CLOCK_MONOTONIC, &cli.started);
-#ifdef __GLIBC__
-	/* A plan and its cached image are read whole and freed before the
-	 * history is loaded.  From the heap, not from mmap, their pages are
-	 * used again for what comes next instead of being returned to the
-	 * system and faulted in anew (a third of check's page faults). */
-	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	mallopt(M_TRIM_THRESHOLD, 128 << 20);
-#endif
 	i18n_init();
 	cli.today = local_today();
 	cli.by = getenv("USER");

@@ -169,38 +169,37 @@ private(const struct stat *st)
 	return st->st_uid == geteuid() && (st->st_mode & 022) == 0;
 }
 
-/* All of file, if it is a regular file of ours of at most CACHE_MAX bytes
- * (not a link, and never waiting on a FIFO). */
-static char *
-slurp(const char *file, size_t *len)
+/* Read exactly n bytes; false on an error or the end of the file first. */
+static bool
+read_full(int fd, void *buf, size_t n)
 {
-	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-	struct stat st;
-	char *data = NULL;
 	size_t got = 0;
 
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !private(&st) ||
-	    (unsigned long long)st.st_size > CACHE_MAX)
-		goto out;
-	data = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
-		if (n < 0 && errno == EINTR)
+	while (got < n) {
+		ssize_t r = read(fd, (char *)buf + got, n - got);
+		if (r < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
+		if (r <= 0)
+			return false;
+		got += (size_t)r;
 	}
-	if (got != (size_t)st.st_size) {
-		free(data);
-		data = NULL;
+	return true;
+}
+
+static bool
+write_full(int fd, const void *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t w = write(fd, (const char *)buf + done, n - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		done += (size_t)w;
 	}
-out:
-	close(fd);
-	*len = got;
-	return data;
+	return true;
 }
 
 /* The header, the name as given and the plan's length: what the plan's
@@ -222,72 +221,87 @@ put_head(struct buf *b, const char *name, size_t len)
 	buf_add(b, (const char *)&n, sizeof n);
 }
 
-/* The plan in a cache file's bytes, if they were made from this name and
- * plan by this build. */
+#define CHUNK	(64 * 1024)
+
+/*
+ * The plan in the cache file, if it was made by this build from a plan
+ * named so and holding the very bytes the plan file pfd (of plen bytes)
+ * holds now.  The two files are compared a chunk at a time: only the image
+ * is read whole.
+ */
 static struct plan *
-cache_plan(const char *c, size_t clen, const char *name, const char *plan,
-    size_t len)
+cache_hit(const char *file, const char *name, int pfd, size_t plen)
 {
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	struct buf head = BUF_INIT;
-	const unsigned char *img;
+	struct stat st;
+	char *a = NULL, *b, *img = NULL;
 	uint64_t ilen, sum;
-	size_t at;
+	size_t left = plen;
 	struct plan *p = NULL;
 
-	put_head(&head, name, len);
-	at = head.len + len;
-	if (clen < at + 16 || memcmp(c, head.s, head.len) != 0 ||
-	    memcmp(c + head.len, plan, len) != 0)
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !private(&st) ||
+	    (unsigned long long)st.st_size > CACHE_MAX)
 		goto out;
-	memcpy(&ilen, c + at, sizeof ilen);
-	memcpy(&sum, c + at + 8, sizeof sum);
-	img = (const unsigned char *)c + at + 16;
-	if (ilen != clen - at - 16 || hash_bytes(img, ilen) != sum)
+	put_head(&head, name, plen);
+	a = xmalloc(2 * CHUNK);
+	b = a + CHUNK;
+	if (head.len > CHUNK || !read_full(fd, a, head.len) ||
+	    memcmp(a, head.s, head.len) != 0)
 		goto out;
-	p = plan_image_read(img, ilen);
+	while (left > 0) {
+		size_t n = left < CHUNK ? left : CHUNK;
+		if (!read_full(fd, a, n) || !read_full(pfd, b, n) ||
+		    memcmp(a, b, n) != 0)
+			goto out;
+		left -= n;
+	}
+	/* The plan file ends there (it may have grown since fstat). */
+	if (read(pfd, b, 1) != 0 || !read_full(fd, &ilen, 8) ||
+	    !read_full(fd, &sum, 8) ||
+	    ilen != (uint64_t)st.st_size - head.len - plen - 16)
+		goto out;
+	img = xmalloc(ilen + 1);
+	if (read_full(fd, img, ilen) &&
+	    hash_bytes((const unsigned char *)img, ilen) == sum)
+		p = plan_image_read(img, ilen);
 out:
+	close(fd);
+	free(img);
+	free(a);
 	buf_release(&head);
 	return p;
 }
 
-/* Write the cache file for p atomically; failures only mean no cache. */
+/* Write the cache file for p, made from the plan bytes data, atomically;
+ * failures only mean no cache. */
 static void
-cache_store(const char *file, const struct plan *p,
-    const char *name, const char *plan, size_t len)
+cache_store(const char *file, const struct plan *p, const char *name,
+    const char *data, size_t len)
 {
-	struct buf b = BUF_INIT;
+	struct buf head = BUF_INIT, img = BUF_INIT;
 	uint64_t ilen, sum;
-	size_t at, done = 0;
 	char *tmp;
 	int fd;
 
-	put_head(&b, name, len);
-	buf_add(&b, plan, len);
-	at = b.len;
-	buf_add(&b, (const char *)&(uint64_t){ 0 }, 8);
-	buf_add(&b, (const char *)&(uint64_t){ 0 }, 8);
-	plan_image_write(p, &b);
-	ilen = b.len - at - 16;
-	sum = hash_bytes((const unsigned char *)b.s + at + 16, ilen);
-	memcpy(b.s + at, &ilen, 8);
-	memcpy(b.s + at + 8, &sum, 8);
-
+	put_head(&head, name, len);
+	plan_image_write(p, &img);
+	ilen = img.len;
+	sum = hash_bytes((const unsigned char *)img.s, img.len);
 	tmp = xasprintf("%s.XXXXXX", file);
 	if ((fd = mkstemp(tmp)) < 0)
 		goto out;
-	while (done < b.len) {
-		ssize_t n = write(fd, b.s + done, b.len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	if (close(fd) != 0 || done != b.len || rename(tmp, file) != 0)
+	bool ok = write_full(fd, head.s, head.len) &&
+	    write_full(fd, data, len) && write_full(fd, &ilen, 8) &&
+	    write_full(fd, &sum, 8) && write_full(fd, img.s, img.len);
+	if (close(fd) != 0 || !ok || rename(tmp, file) != 0)
 		(void)unlink(tmp);
 out:
 	free(tmp);
-	buf_release(&b);
+	buf_release(&head);
+	buf_release(&img);
 }
 
 /*
@@ -318,30 +332,36 @@ usable_cache_dir(void)
 struct plan *
 config_load_cached(const char *path, struct diags *d)
 {
-	char *dir, *file = NULL, *data, *c = NULL;
-	size_t len, clen = 0, before = d->n;
+	char *dir, *file = NULL, *data;
+	size_t len, before = d->n;
 	struct plan *p = NULL;
+	struct stat st;
+	int fd;
 
-	if (strcmp(path, "-") == 0 || build_id() == NULL ||
-	    (dir = usable_cache_dir()) == NULL)
+	/* Only a regular file can be read twice: once to compare, and again
+	 * to parse when the cache does not hold it. */
+	if (strcmp(path, "-") == 0 || build_id() == NULL)
 		return config_load(path, d);
-	if (config_read(path, &data, &len, d) != 0) {
-		free(dir);
-		return NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 ||
+	    fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > CONFIG_MAX_FILE ||
+	    (dir = usable_cache_dir()) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return config_load(path, d);
 	}
-	if ((file = cache_file(dir, path)) != NULL &&
-	    (c = slurp(file, &clen)) != NULL)
-		p = cache_plan(c, clen, path, data, len);
-	free(c);
-	if (p == NULL) {
+	if ((file = cache_file(dir, path)) != NULL)
+		p = cache_hit(file, path, fd, (size_t)st.st_size);
+	close(fd);
+	if (p == NULL && config_read(path, &data, &len, d) == 0) {
 		p = config_load_buffer(path, data, len, d);
 		/* Only a plan with nothing to say is cached: a hit says
 		 * nothing either. */
 		if (p != NULL && d->n == before && file != NULL)
 			cache_store(file, p, path, data, len);
+		free(data);
 	}
 	free(file);
 	free(dir);
-	free(data);
 	return p;
 }
