@@ -83,7 +83,7 @@ $(BUILD)/planwatch: $(BUILD)/cli/main.o $(BUILD)/libplanwatch.a
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplanwatch.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libplanwatch.a $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Wl,--build-id -o $@ $< $(BUILD)/libplanwatch.a $(LDLIBS) -lcmocka
 
 units: $(UNIT_BIN)
 

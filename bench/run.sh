@@ -504,7 +504,7 @@ machine() {
 	echo "- libraries: $("$B/startup")"
 	echo "- sqlite3 shell: $(sqlite3 -version 2>/dev/null | cut -d' ' -f1-2)"
 	[ "$HAVE_TASK" = 1 ] && echo "- taskwarrior: $(task --version 2>/dev/null)"
-	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); import and the insert floor: median of $RUNS runs each (3 at 1/10 and full scale), one of each in turn; the others: median of $RUNS runs in a row (3 for the GROUP BY scan at 1/10 and full scale); as of $TODAY; seed $SEED"
+	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); import and the insert floor: median of $RUNS runs each (3 at 1/10 and full scale), one of each in turn; the others: median of $RUNS runs in a row (3 for the GROUP BY scan at 1/10 and full scale); as of $TODAY; seed $SEED; planwatch's plan cache on (in the work directory: each command's first run at a scale parses the plan, the rest read it from the cache), and off for the rows that say so"
 }
 
 {

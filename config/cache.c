@@ -10,13 +10,13 @@
  * clock set back cannot leave a stale plan in use.  One file per plan
  * (per real path and name as given), replaced whole by a rename.
  *
- * Layout: a header (magic, format, byte order and this program's build id,
- * so that a file written by any other build, whose loader may differ, is
- * passed over), the name as given, the plan's bytes, then the image and a
- * hash of the image (a torn or damaged file is passed over too).  Anything
- * unexpected is a miss: the plan is parsed as if there were no cache, and
- * nothing is reported.  Only files and a directory of the user's own are
- * read, and no one else may write to them.
+ * Layout: a header (magic, format, byte order, this program's build id and
+ * libyaml's version, so that a file written by any other build, whose
+ * loader may differ, is passed over), the name as given, the plan's bytes,
+ * then the image and a hash of the image (a torn or damaged file is passed
+ * over too).  Anything unexpected is a miss: the plan is parsed as if
+ * there were no cache, and nothing is reported.  Only files and a directory
+ * of the user's own are read, and no one else may write to them.
  */
 #define _GNU_SOURCE	/* dl_iterate_phdr */
 
@@ -32,6 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <yaml.h>
 
 #include "config/config.h"
 #include "config/image.h"
@@ -62,24 +64,25 @@ find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
 		if (ph->p_type != PT_NOTE)
 			continue;
-		const unsigned char *n = (const unsigned char *)
-		    (info->dlpi_addr + ph->p_vaddr), *end = n + ph->p_memsz;
-		while ((size_t)(end - n) >= sizeof(ElfW(Nhdr))) {
+		const unsigned char *note = (const unsigned char *)
+		    (info->dlpi_addr + ph->p_vaddr);
+		size_t at = 0, memsz = ph->p_memsz;
+		/* Offsets, not pointers, until each part is known to fit. */
+		while (memsz - at >= sizeof(ElfW(Nhdr))) {
 			ElfW(Nhdr) h;
-			memcpy(&h, n, sizeof h);
-			size_t name = (h.n_namesz + 3) & ~(size_t)3;
-			size_t desc = (h.n_descsz + 3) & ~(size_t)3;
-			const unsigned char *d = n + sizeof h + name;
-			if (name > (size_t)(end - n) - sizeof h ||
-			    desc > (size_t)(end - d))
+			memcpy(&h, note + at, sizeof h);
+			size_t name = ((size_t)h.n_namesz + 3) & ~(size_t)3;
+			size_t desc = ((size_t)h.n_descsz + 3) & ~(size_t)3;
+			size_t left = memsz - at - sizeof h;
+			if (name > left || desc > left - name)
 				break;
 			if (h.n_type == NT_GNU_BUILD_ID && h.n_namesz == 4 &&
-			    memcmp(n + sizeof h, "GNU", 4) == 0) {
-				b->id = d;
+			    memcmp(note + at + sizeof h, "GNU", 4) == 0) {
+				b->id = note + at + sizeof h + name;
 				b->len = h.n_descsz;
 				return 1;
 			}
-			n = d + desc;
+			at += sizeof h + name + desc;
 		}
 	}
 	return 1;	/* the first object is the program: look no further */
@@ -115,25 +118,30 @@ hash_bytes(const unsigned char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
-/* The cache directory (PLANWATCH_CACHE, else $XDG_CACHE_HOME/planwatch or
- * ~/.cache/planwatch), and in *parent the folder to make first when it is
- * a default one ($XDG_CACHE_HOME, or ~/.cache in a home of the user's). */
+/*
+ * The cache directory: PLANWATCH_CACHE, else $XDG_CACHE_HOME/planwatch,
+ * else ~/.cache/planwatch.  *parent is the folder a default one is made in,
+ * and *make_parent whether that may be made too ($XDG_CACHE_HOME, or
+ * ~/.cache in a home of the user's own).
+ */
 static char *
-cache_dir(char **parent)
+cache_dir(char **parent, bool *make_parent)
 {
 	const char *v = getenv("PLANWATCH_CACHE");
 	struct stat st;
 
 	*parent = NULL;
+	*make_parent = false;
 	if (v != NULL)
 		return *v == '/' ? xstrdup(v) : NULL;
 	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/') {
 		*parent = xstrdup(v);
+		*make_parent = true;
 		return xasprintf("%s/planwatch", v);
 	}
 	if ((v = getenv("HOME")) != NULL && *v == '/') {
-		if (stat(v, &st) == 0 && st.st_uid == geteuid())
-			*parent = xasprintf("%s/.cache", v);
+		*parent = xasprintf("%s/.cache", v);
+		*make_parent = stat(v, &st) == 0 && st.st_uid == geteuid();
 		return xasprintf("%s/.cache/planwatch", v);
 	}
 	return NULL;
@@ -214,8 +222,15 @@ put_head(struct buf *b, const char *name, size_t len)
 
 	buf_add(b, CACHE_MAGIC, 8);
 	buf_add(b, (const char *)cache_build, sizeof cache_build);
+	/* libyaml is a shared library: it can change under the same
+	 * program. */
+	const char *yv = yaml_get_version_string();
+	uint32_t yvlen = (uint32_t)strlen(yv);
+
 	buf_add(b, (const char *)&idlen, sizeof idlen);
 	buf_add(b, (const char *)id->id, id->len);
+	buf_add(b, (const char *)&yvlen, sizeof yvlen);
+	buf_add(b, yv, yvlen);
 	buf_add(b, (const char *)&nlen, sizeof nlen);
 	buf_add(b, name, nlen);
 	buf_add(b, (const char *)&n, sizeof n);
@@ -261,6 +276,7 @@ cache_hit(const char *file, const char *name, int pfd, size_t plen)
 	/* The plan file ends there (it may have grown since fstat). */
 	if (read(pfd, b, 1) != 0 || !read_full(fd, &ilen, 8) ||
 	    !read_full(fd, &sum, 8) ||
+	    (uint64_t)st.st_size < (uint64_t)head.len + plen + 16 ||
 	    ilen != (uint64_t)st.st_size - head.len - plen - 16)
 		goto out;
 	img = xmalloc(ilen + 1);
@@ -305,20 +321,23 @@ out:
 }
 
 /*
- * The cache directory, made if it is not there (with its parent, for a
- * default one), if it is a directory of the user's that no one else can
- * write to; else NULL.
+ * The cache directory, made if it is not there (a default one only in a
+ * folder of the user's own, never in someone else's home), if it is a
+ * directory of the user's that no one else can write to; else NULL.
  */
 static char *
 usable_cache_dir(void)
 {
-	char *parent, *dir = cache_dir(&parent);
+	bool make_parent;
+	char *parent, *dir = cache_dir(&parent, &make_parent);
 	struct stat st;
 
 	if (dir != NULL && lstat(dir, &st) != 0 && errno == ENOENT) {
-		if (parent != NULL)
+		if (parent != NULL && make_parent)
 			(void)mkdir(parent, 0700);
-		(void)mkdir(dir, 0700);
+		if (parent == NULL || (lstat(parent, &st) == 0 &&
+		    S_ISDIR(st.st_mode) && st.st_uid == geteuid()))
+			(void)mkdir(dir, 0700);
 	}
 	free(parent);
 	if (dir != NULL && (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
@@ -329,39 +348,73 @@ usable_cache_dir(void)
 	return dir;
 }
 
-struct plan *
-config_load_cached(const char *path, struct diags *d)
+/* Is path a regular file (stat, not open: opening a FIFO to look would
+ * release a writer waiting on it)? */
+static bool
+is_regular(const char *path, struct stat *st)
 {
-	char *dir, *file = NULL, *data;
-	size_t len, before = d->n;
+	return stat(path, st) == 0 && S_ISREG(st->st_mode) &&
+	    (unsigned long long)st->st_size <= CONFIG_MAX_FILE;
+}
+
+struct plan *
+config_cache_get(const char *path)
+{
+	char *dir, *file;
 	struct plan *p = NULL;
 	struct stat st;
 	int fd;
 
-	/* Only a regular file can be read twice: once to compare, and again
-	 * to parse when the cache does not hold it. */
-	if (strcmp(path, "-") == 0 || build_id() == NULL)
-		return config_load(path, d);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 ||
-	    fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (unsigned long long)st.st_size > CONFIG_MAX_FILE ||
-	    (dir = usable_cache_dir()) == NULL) {
-		if (fd >= 0)
-			close(fd);
-		return config_load(path, d);
-	}
-	if ((file = cache_file(dir, path)) != NULL)
-		p = cache_hit(file, path, fd, (size_t)st.st_size);
-	close(fd);
-	if (p == NULL && config_read(path, &data, &len, d) == 0) {
-		p = config_load_buffer(path, data, len, d);
-		/* Only a plan with nothing to say is cached: a hit says
-		 * nothing either. */
-		if (p != NULL && d->n == before && file != NULL)
-			cache_store(file, p, path, data, len);
-		free(data);
+	if (build_id() == NULL || !is_regular(path, &st) ||
+	    (dir = usable_cache_dir()) == NULL)
+		return NULL;
+	file = cache_file(dir, path);
+	/* O_NONBLOCK: should it have become a FIFO since, no wait. */
+	if (file != NULL &&
+	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) >= 0) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			p = cache_hit(file, path, fd, (size_t)st.st_size);
+		close(fd);
 	}
 	free(file);
 	free(dir);
+	return p;
+}
+
+void
+config_cache_put(const char *path, const struct plan *p, const char *data,
+    size_t len)
+{
+	char *dir, *file;
+	struct stat st;
+
+	if (build_id() == NULL || !is_regular(path, &st) ||
+	    (dir = usable_cache_dir()) == NULL)
+		return;
+	if ((file = cache_file(dir, path)) != NULL)
+		cache_store(file, p, path, data, len);
+	free(file);
+	free(dir);
+}
+
+struct plan *
+config_load_cached(const char *path, struct diags *d)
+{
+	size_t len, before = d->n;
+	struct plan *p;
+	char *data;
+
+	if (strcmp(path, "-") == 0)
+		return config_load(path, d);
+	if ((p = config_cache_get(path)) != NULL)
+		return p;
+	if (config_read(path, &data, &len, d) != 0)
+		return NULL;
+	p = config_load_buffer(path, data, len, d);
+	/* Only a plan with nothing to say is cached: a hit says nothing
+	 * either. */
+	if (p != NULL && d->n == before)
+		config_cache_put(path, p, data, len);
+	free(data);
 	return p;
 }

@@ -43,5 +43,11 @@ int		 config_read(const char *path, char **data, size_t *len,
  * Either way the plan and the errors are those config_load would give.
  */
 struct plan	*config_load_cached(const char *path, struct diags *d);
+/* Its two halves: the plan cached for the plan file at path as the file
+ * is now, or NULL; and caching p, loaded from data (len bytes read from
+ * path).  Neither reports anything: a cache that cannot be used is none. */
+struct plan	*config_cache_get(const char *path);
+void		 config_cache_put(const char *path, const struct plan *p,
+		    const char *data, size_t len);
 
 #endif

@@ -23,7 +23,7 @@
 #define DEPT_MIN	20
 #define PHASE_MIN	48
 #define MS_MIN		60
-#define TARGET_MIN	92
+#define TARGET_MIN	88
 
 /* --- Writing ------------------------------------------------------------ */
 
@@ -387,8 +387,9 @@ plan_image_read(const void *data, size_t len)
 	p->ntargets = get_u32(&r);
 	/* No more items than the bytes left could hold, at the least each
 	 * kind takes, before arrays that long are allocated. */
-	if (p->ndepts * DEPT_MIN + p->nphases * PHASE_MIN + p->nms * MS_MIN +
-	    p->ntargets * TARGET_MIN > (size_t)(r.end - r.at))
+	if ((uint64_t)p->ndepts * DEPT_MIN + (uint64_t)p->nphases * PHASE_MIN +
+	    (uint64_t)p->nms * MS_MIN + (uint64_t)p->ntargets * TARGET_MIN >
+	    (uint64_t)(r.end - r.at))
 		r.bad = true;
 	if (r.bad)
 		p->ndepts = p->nphases = p->nms = p->ntargets = 0;

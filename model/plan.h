@@ -162,8 +162,9 @@ void		*plan_alloc(struct plan *, size_t nmemb, size_t size);
 int		 plan_index(struct plan *);
 /* Is s[0..n) an id: 1 to ID_MAX of A-Z a-z 0-9 . _ - ? */
 bool		 plan_valid_id(const char *s, size_t n);
-/* Does an indexed plan hold every rule the loader holds its plans to
- * (plan_check.c)?  0 if so, else -1. */
+/* Does an indexed plan hold the loader's rules that the front ends rely
+ * on (plan_check.c: ids, text, dates, ranges, indexes, the milestones'
+ * order)?  0 if so, else -1. */
 int		 plan_check(const struct plan *);
 /* Look up a phase, milestone, target or instance id ("M@2024-03").
  * Department ids are looked up with plan_find_dept. */

@@ -129,9 +129,9 @@ ms_ok(const struct plan *p, const struct milestone *m)
 {
 	return id_ok(m->id) && text_ok(m->name, false) &&
 	    text_ok(m->note, true) && date_ok(m->due, false) &&
-	    date_ok(m->start, true) && ordered(m->start, m->due) && dept_ok(p, m->owner, true) &&
-	    depts_ok(p, m->support, m->nsupport) &&
-	    isfinite(m->weight) && m->weight > 0 &&
+	    date_ok(m->start, true) && ordered(m->start, m->due) &&
+	    dept_ok(p, m->owner, true) &&
+	    depts_ok(p, m->support, m->nsupport) && isfinite(m->weight) && m->weight > 0 &&
 	    (m->every == PERIOD_NONE || plan_ms_start(p, m) != DAY_NONE);
 }
 
@@ -140,7 +140,9 @@ plan_check(const struct plan *p)
 {
 	size_t j = 0;
 
-	if (!text_ok(p->title, false) || !text_ok(p->id, false) ||
+	/* The plan's id may be the file's name, any bytes: it is shown
+	 * escaped. */
+	if (!text_ok(p->title, false) || p->id == NULL ||
 	    !text_ok(p->document, true) || !text_ok(p->issuer, true) ||
 	    !date_ok(p->issued, true) || !date_ok(p->start, true) ||
 	    !date_ok(p->end, true) || !ordered(p->start, p->end) ||

@@ -29,11 +29,9 @@ for args in "status" "check" "report --format json" "report --format text" \
 	is "$got_rc" "$want_rc" "$args: the same exit status from the cache"
 done
 is "$(ls "$C" | grep -c '\.plan$')" 1 "still one cache file"
-stamp() { stat -c %Y "$C"/*.plan; }
-before=$(stamp)
 
 # An edit of the same length, with the old modification time, is seen.
-pw status > "$T/old"
+# (That a cache file is read at all: test_image.c, test_cache_hit.)
 touch -r "$T/plan.yaml" "$T/mtime"
 sed 's/三亚市/三丫市/' "$T/plan.yaml" > "$T/edit" && cat "$T/edit" > "$T/plan.yaml"
 touch -r "$T/mtime" "$T/plan.yaml"
@@ -151,6 +149,16 @@ run pw status
 ok "a cache file others can write to is passed over" \
     cmp -s "$T/want" "$T/.out"
 ok "and replaced by a private one" test "$(stat -c %a "$f")" = 600
+
+# A plan named by a FIFO is read once, as without a cache (looking at it
+# must not open it), and not cached.
+mkfifo "$T/fifo.yaml"
+cat "$T/plan.yaml" > "$T/fifo.yaml" &
+run timeout 10 "$PLANWATCH" -f "$T/fifo.yaml" -d "$T/plan.db" \
+    --today 2026-10-31 report --format json
+wait
+is "$rc" 0 "a plan from a FIFO loads"
+has "$out" '"title"' "and is reported"
 
 # A cache that cannot be written changes nothing and says nothing.
 : > "$T/notadir"

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "config/config.h"
@@ -195,7 +196,8 @@ test_truncated(void **state)
 	(void)state;
 	plan_image_write(p, &a);
 	for (size_t n = 0; n < a.len; n++) {
-		char *copy = malloc(n + 1);	/* exactly n: ASan sees overreads */
+		/* Exactly n bytes: the sanitizer build sees any overread. */
+		char *copy = malloc(n > 0 ? n : 1);
 		memcpy(copy, a.s, n);
 		assert_null(plan_image_read(copy, n));
 		free(copy);
@@ -298,13 +300,15 @@ test_loader_rules(void **state)
 	p->phases[1].ms_first = first;
 	p->phases[1].ms_count = count;
 
+	double pace = p->pace_warn;
 	p->pace_warn = p->pace_crit + 1;
 	expect_refused(p, "pace warn is above crit");
-	p->pace_warn = PACE_WARN_DEFAULT;
+	p->pace_warn = pace;
 
+	pw_day due = p->ms[0].due.day;
 	p->ms[0].due.day = date_from_ymd(3500, 1, 1);
 	expect_refused(p, "a date is out of range");
-	p->ms[0].due.day = date_from_ymd(2025, 1, 1);
+	p->ms[0].due.day = due;
 
 	if (p->ndepts >= 2) {
 		keep = p->depts[1].id;
@@ -313,6 +317,116 @@ test_loader_rules(void **state)
 		p->depts[1].id = keep;
 	}
 	plan_free(p);
+}
+
+/* Items as small as an image holds them (one-letter ids, empty names, no
+ * lists): the reader's bound on counts by the least size of an item must
+ * not refuse them. */
+static void
+test_smallest_items(void **state)
+{
+	struct plan *p = plan_new(), *q;
+	struct buf a = BUF_INIT;
+	static char *ids[] = { "a", "b", "c", "d", "e", "f", "g", "h" };
+	static char tids[200][8];
+	const size_t n = 4, nt = 200;
+	pw_day day = date_from_ymd(2025, 1, 1);
+
+	(void)state;
+	p->file = "f";
+	p->title = "t";
+	p->id = "i";
+	p->ndepts = p->nphases = p->nms = n;
+	p->ntargets = nt;
+	p->depts = calloc(n, sizeof *p->depts);
+	p->phases = calloc(n, sizeof *p->phases);
+	p->ms = calloc(n, sizeof *p->ms);
+	p->targets = calloc(nt, sizeof *p->targets);
+	for (size_t i = 0; i < n; i++) {
+		p->depts[i] = (struct department){ .id = ids[i], .name = "" };
+		p->phases[i] = (struct phase){ .id = ids[i], .name = "",
+		    .start = { DAY_NONE, PREC_DAY }, .end = { day, PREC_DAY },
+		    .owner = -1, .ms_first = i, .ms_count = 1 };
+		p->ms[i] = (struct milestone){ .id = ids[n + i], .name = "",
+		    .phase = (int)i, .start = { DAY_NONE, PREC_DAY },
+		    .due = { day, PREC_DAY }, .owner = -1, .weight = 1 };
+	}
+	/* Targets, the most of them, each at its least size but its id. */
+	for (size_t i = 0; i < nt; i++) {
+		snprintf(tids[i], sizeof tids[i], "t%zu", i);
+		p->targets[i] = (struct target){ .id = tids[i], .name = "",
+		    .due = { day, PREC_DAY }, .baseline_date = { DAY_NONE,
+		    PREC_DAY }, .owner = -1, .phase = -1 };
+	}
+	plan_image_write(p, &a);
+	assert_non_null(q = plan_image_read(a.s, a.len));
+	plan_free(q);
+	buf_release(&a);
+	free(p->depts);
+	free(p->phases);
+	free(p->ms);
+	free(p->targets);
+	free(p);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* A cache file is read: a plan cached under a plan file's bytes is what
+ * the next load of that file gives, until the file's bytes change. */
+static void
+test_cache_hit(void **state)
+{
+	char dir[] = "/tmp/pw-test-cache.XXXXXX", path[64], cache[64];
+	static const char plan_a[] = "plan: A\nstart: 2024-01\n"
+	    "end: 2025-12\n", plan_b[] = "plan: B\nstart: 2024-01\n"
+	    "end: 2025-12\n", plan_c[] = "plan: C\nstart: 2024-01\n"
+	    "end: 2025-12\n";
+	struct diags d;
+	struct plan *b, *p;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/plan.yaml", dir);
+	snprintf(cache, sizeof cache, "%s/cache", dir);
+	setenv("PLANWATCH_CACHE", cache, 1);
+	write_file(path, plan_a);
+	diags_init(&d, "b.yaml");
+	assert_non_null(b = config_load_buffer(path, plan_b, strlen(plan_b),
+	    &d));
+	diags_release(&d);
+	assert_null(config_cache_get(path));
+	/* B's image, as if it had been loaded from A's bytes. */
+	config_cache_put(path, b, plan_a, strlen(plan_a));
+	assert_non_null(p = config_cache_get(path));
+	assert_string_equal(p->title, "B");
+	plan_free(p);
+	diags_init(&d, path);
+	assert_non_null(p = config_load_cached(path, &d));
+	assert_string_equal(p->title, "B");
+	plan_free(p);
+	/* The same length, other bytes: parsed, and cached anew. */
+	write_file(path, plan_c);
+	assert_null(config_cache_get(path));
+	assert_non_null(p = config_load_cached(path, &d));
+	assert_string_equal(p->title, "C");
+	plan_free(p);
+	assert_non_null(p = config_cache_get(path));
+	assert_string_equal(p->title, "C");
+	plan_free(p);
+	diags_release(&d);
+	plan_free(b);
+	unsetenv("PLANWATCH_CACHE");
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 /* A count larger than the bytes could hold is refused before anything
@@ -336,6 +450,8 @@ main(void)
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_huge_counts),
 		cmocka_unit_test(test_loader_rules),
+		cmocka_unit_test(test_smallest_items),
+		cmocka_unit_test(test_cache_hit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
