@@ -357,27 +357,46 @@ is_regular(const char *path, struct stat *st)
 	    (unsigned long long)st->st_size <= CONFIG_MAX_FILE;
 }
 
-struct plan *
-config_cache_get(const char *path)
+/* The cache file for the plan file at path, or NULL when there is none to
+ * use (no build id, not a regular file, no usable directory). */
+static char *
+cache_path(const char *path)
 {
-	char *dir, *file;
-	struct plan *p = NULL;
 	struct stat st;
-	int fd;
+	char *dir, *file;
 
 	if (build_id() == NULL || !is_regular(path, &st) ||
 	    (dir = usable_cache_dir()) == NULL)
 		return NULL;
 	file = cache_file(dir, path);
-	/* O_NONBLOCK: should it have become a FIFO since, no wait. */
-	if (file != NULL &&
-	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) >= 0) {
-		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-			p = cache_hit(file, path, fd, (size_t)st.st_size);
-		close(fd);
-	}
-	free(file);
 	free(dir);
+	return file;
+}
+
+/* The plan in the cache file for path, if it holds path as it is now. */
+static struct plan *
+cache_get_at(const char *file, const char *path)
+{
+	struct plan *p = NULL;
+	struct stat st;
+	int fd;
+
+	/* O_NONBLOCK: should it have become a FIFO since, no wait. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		p = cache_hit(file, path, fd, (size_t)st.st_size);
+	close(fd);
+	return p;
+}
+
+struct plan *
+config_cache_get(const char *path)
+{
+	char *file = cache_path(path);
+	struct plan *p = file != NULL ? cache_get_at(file, path) : NULL;
+
+	free(file);
 	return p;
 }
 
@@ -385,36 +404,36 @@ void
 config_cache_put(const char *path, const struct plan *p, const char *data,
     size_t len)
 {
-	char *dir, *file;
-	struct stat st;
+	char *file = cache_path(path);
 
-	if (build_id() == NULL || !is_regular(path, &st) ||
-	    (dir = usable_cache_dir()) == NULL)
-		return;
-	if ((file = cache_file(dir, path)) != NULL)
+	if (file != NULL)
 		cache_store(file, p, path, data, len);
 	free(file);
-	free(dir);
 }
 
 struct plan *
 config_load_cached(const char *path, struct diags *d)
 {
 	size_t len, before = d->n;
-	struct plan *p;
-	char *data;
+	struct plan *p = NULL;
+	char *data, *file;
 
 	if (strcmp(path, "-") == 0)
 		return config_load(path, d);
-	if ((p = config_cache_get(path)) != NULL)
+	/* The cache file's path once, for the look and for the write. */
+	if ((file = cache_path(path)) != NULL &&
+	    (p = cache_get_at(file, path)) != NULL) {
+		free(file);
 		return p;
-	if (config_read(path, &data, &len, d) != 0)
-		return NULL;
-	p = config_load_buffer(path, data, len, d);
-	/* Only a plan with nothing to say is cached: a hit says nothing
-	 * either. */
-	if (p != NULL && d->n == before)
-		config_cache_put(path, p, data, len);
-	free(data);
+	}
+	if (config_read(path, &data, &len, d) == 0) {
+		p = config_load_buffer(path, data, len, d);
+		/* Only a plan with nothing to say is cached: a hit says
+		 * nothing either. */
+		if (p != NULL && d->n == before && file != NULL)
+			cache_store(file, p, path, data, len);
+		free(data);
+	}
+	free(file);
 	return p;
 }
