@@ -13,7 +13,7 @@ for sig in TERM HUP INT; do
 	pid=$(tui_pid)
 	if [ -z "$pid" ]; then
 		_report 0 "SIG$sig: found the process" "no pid"
-		$TM kill-server 2> /dev/null
+		tui_stop
 		continue
 	fi
 	kill -s "$sig" "$pid"
@@ -26,8 +26,7 @@ for sig in TERM HUP INT; do
 	# The shell may say "Terminated"; planwatch itself says nothing.
 	is "$(grep -v -x -e Terminated -e Hangup -e Interrupt "$T/stderr")" "" \
 	    "SIG$sig: nothing on standard error"
-	$TM kill-server 2> /dev/null
-	sleep 0.2
+	tui_stop
 done
 
 tui_start 100 30 --today 2025-07-15

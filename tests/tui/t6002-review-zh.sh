@@ -81,7 +81,7 @@ tui_quit
 is "$tui_rc" 0 "q quits with 0"
 
 # At 80 columns the Chinese headings still leave the columns aligned.
-$TM kill-server 2> /dev/null
+tui_stop
 tui_start 80 24 --today 2025-07-15
 see "1 概况" "80 columns: the tabs"
 keys 2

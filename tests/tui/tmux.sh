@@ -7,14 +7,17 @@
 #   keys 2 Tab                  # tmux send-keys
 #   tui_quit                    # q, then waits; $tui_rc is the exit status
 #
-# Every test gets its own tmux server (-L), so tests can run side by side.
+# Every test gets its own tmux server (-L), so tests can run side by side,
+# and every tui_start a new one: a server told to exit may still hold its
+# socket for a moment, and a session started on it would die with it.
 # The program's stderr goes to $T/stderr, its exit status to $T/rc, and the
 # terminal's settings after it exited to $T/stty.
 if ! command -v tmux > /dev/null 2>&1; then
 	skip "curses review" "tmux is not installed"
 	exit 0
 fi
-TM="tmux -L pwtest$$ -f /dev/null"
+tui_n=0
+TM="tmux -L pwtest$$.$tui_n -f /dev/null"
 # Sanitizer builds are slower to start and to draw.
 if [ "${PW_SAN:-0}" = 1 ]; then WAIT=200; else WAIT=60; fi
 trap '$TM kill-server 2>/dev/null; rm -rf "$T"' EXIT
@@ -30,6 +33,9 @@ tui_fixture() {
 # tui_start COLS LINES [ARGS...]: run planwatch -f $PLAN -d $DB ARGS.
 tui_start() {
 	_c=$1; _l=$2; shift 2
+	tui_stop
+	tui_n=$((tui_n + 1))
+	TM="tmux -L pwtest$$.$tui_n -f /dev/null"
 	rm -f "$T/rc" "$T/stty" "$T/stderr"
 	{
 		echo "cd '$T'"
@@ -46,8 +52,14 @@ tui_start() {
 		echo "mv '$T/rc.tmp' '$T/rc'"
 		echo "sleep 600"
 	} > "$T/run.sh"
-	$TM new-session -d -s pw -x "$_c" -y "$_l" "sh '$T/run.sh'"
+	$TM new-session -d -s pw -x "$_c" -y "$_l" "sh '$T/run.sh'" ||
+	    echo "# tmux new-session failed"
 	$TM set-option -t pw status off > /dev/null
+}
+
+# tui_stop: end the tmux server of the last tui_start, and what runs in it.
+tui_stop() {
+	$TM kill-server 2> /dev/null
 }
 
 # The screen as text.
