@@ -15,18 +15,12 @@
  * loader may differ, is passed over), the name as given, the plan's bytes,
  * then the image and a hash of the image (a torn or damaged file is passed
  * over too).  Anything unexpected is a miss: the plan is parsed as if
- * there were no cache, and nothing is reported.  Only files and a directory
- * of the user's own are read, and no one else may write to them.
+ * there were no cache, and nothing is reported.  Where the files live and
+ * whose they may be: util/cachefile.c.
  */
-#define _GNU_SOURCE	/* dl_iterate_phdr */
-
 #include <sys/stat.h>
 
-#include <elf.h>
-#include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <link.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +32,7 @@
 #include "config/config.h"
 #include "config/image.h"
 #include "util/buf.h"
+#include "util/cachefile.h"
 #include "util/xalloc.h"
 
 #define CACHE_MAGIC	"PWPLAN\r\n"
@@ -48,174 +43,12 @@
 /* What must match, beside the build id, for an image to be this build's. */
 static const uint32_t cache_build[] = { CACHE_FORMAT, 0x01020304u };
 
-/* The program's GNU build id (the linker's hash of the whole program). */
-struct build_id {
-	const unsigned char	*id;
-	size_t			 len;
-};
-
-static int
-find_build_id(struct dl_phdr_info *info, size_t size, void *arg)
-{
-	struct build_id *b = arg;
-
-	(void)size;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_NOTE)
-			continue;
-		const unsigned char *note = (const unsigned char *)
-		    (info->dlpi_addr + ph->p_vaddr);
-		size_t at = 0, memsz = ph->p_memsz;
-		/* Offsets, not pointers, until each part is known to fit. */
-		while (memsz - at >= sizeof(ElfW(Nhdr))) {
-			ElfW(Nhdr) h;
-			memcpy(&h, note + at, sizeof h);
-			size_t name = ((size_t)h.n_namesz + 3) & ~(size_t)3;
-			size_t desc = ((size_t)h.n_descsz + 3) & ~(size_t)3;
-			size_t left = memsz - at - sizeof h;
-			if (name > left || desc > left - name)
-				break;
-			if (h.n_type == NT_GNU_BUILD_ID && h.n_namesz == 4 &&
-			    memcmp(note + at + sizeof h, "GNU", 4) == 0) {
-				b->id = note + at + sizeof h + name;
-				b->len = h.n_descsz;
-				return 1;
-			}
-			at += sizeof h + name + desc;
-		}
-	}
-	return 1;	/* the first object is the program: look no further */
-}
-
-/* Without a build id there is nothing to tell builds apart: no cache. */
-static const struct build_id *
-build_id(void)
-{
-	static struct build_id b;
-	static bool looked;
-
-	if (!looked) {
-		dl_iterate_phdr(find_build_id, &b);
-		looked = true;
-	}
-	return b.len > 0 ? &b : NULL;
-}
-
-/* A hash of n bytes, eight at a time: to notice a damaged image. */
-static uint64_t
-hash_bytes(const unsigned char *s, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0x100000001b3ull;
-		h ^= h >> 29;
-	}
-	while (n-- > 0)
-		h = (h ^ *s++) * 0x100000001b3ull;
-	return h ^ (h >> 32);
-}
-
-/*
- * The cache directory: PLANWATCH_CACHE, else $XDG_CACHE_HOME/planwatch,
- * else ~/.cache/planwatch.  *parent is the folder a default one is made in,
- * and *make_parent whether that may be made too ($XDG_CACHE_HOME, or
- * ~/.cache in a home of the user's own).
- */
-static char *
-cache_dir(char **parent, bool *make_parent)
-{
-	const char *v = getenv("PLANWATCH_CACHE");
-	struct stat st;
-
-	*parent = NULL;
-	*make_parent = false;
-	if (v != NULL)
-		return *v == '/' ? xstrdup(v) : NULL;
-	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v == '/') {
-		*parent = xstrdup(v);
-		*make_parent = true;
-		return xasprintf("%s/planwatch", v);
-	}
-	if ((v = getenv("HOME")) != NULL && *v == '/') {
-		*parent = xasprintf("%s/.cache", v);
-		*make_parent = stat(v, &st) == 0 && st.st_uid == geteuid();
-		return xasprintf("%s/.cache/planwatch", v);
-	}
-	return NULL;
-}
-
-/* The cache file for path, named as given, in dir; NULL when path has no
- * real path (then there is nothing to key it by). */
-static char *
-cache_file(const char *dir, const char *path)
-{
-	char *real = realpath(path, NULL);
-	uint64_t h = 14695981039346656037ull;
-	char *file;
-
-	if (real == NULL)
-		return NULL;
-	for (const char *s = real;; s++) {
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-		if (*s == '\0')
-			break;
-	}
-	for (const char *s = path; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	free(real);
-	file = xasprintf("%s/%016llx.plan", dir, (unsigned long long)h);
-	return file;
-}
-
-/* Is st ours, and writable by no one else? */
-static bool
-private(const struct stat *st)
-{
-	return st->st_uid == geteuid() && (st->st_mode & 022) == 0;
-}
-
-/* Read exactly n bytes; false on an error or the end of the file first. */
-static bool
-read_full(int fd, void *buf, size_t n)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, (char *)buf + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			return false;
-		got += (size_t)r;
-	}
-	return true;
-}
-
-static bool
-write_full(int fd, const void *buf, size_t n)
-{
-	size_t done = 0;
-
-	while (done < n) {
-		ssize_t w = write(fd, (const char *)buf + done, n - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		done += (size_t)w;
-	}
-	return true;
-}
-
 /* The header, the name as given and the plan's length: what the plan's
  * bytes follow. */
 static void
 put_head(struct buf *b, const char *name, size_t len)
 {
-	const struct build_id *id = build_id();
+	const struct build_id *id = cachefile_build_id();
 	uint64_t n = len;
 	uint32_t nlen = (uint32_t)strlen(name);
 	uint32_t idlen = (uint32_t)id->len;
@@ -247,41 +80,37 @@ put_head(struct buf *b, const char *name, size_t len)
 static struct plan *
 cache_hit(const char *file, const char *name, int pfd, size_t plen)
 {
-	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	struct buf head = BUF_INIT;
-	struct stat st;
 	char *a = NULL, *b, *img = NULL;
 	uint64_t ilen, sum;
-	size_t left = plen;
+	size_t left = plen, size;
 	struct plan *p = NULL;
+	int fd = cachefile_open(file, CACHE_MAX, &size);
 
 	if (fd < 0)
 		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !private(&st) ||
-	    (unsigned long long)st.st_size > CACHE_MAX)
-		goto out;
 	put_head(&head, name, plen);
 	a = xmalloc(2 * CHUNK);
 	b = a + CHUNK;
-	if (head.len > CHUNK || !read_full(fd, a, head.len) ||
+	if (head.len > CHUNK || !cachefile_read_full(fd, a, head.len) ||
 	    memcmp(a, head.s, head.len) != 0)
 		goto out;
 	while (left > 0) {
 		size_t n = left < CHUNK ? left : CHUNK;
-		if (!read_full(fd, a, n) || !read_full(pfd, b, n) ||
-		    memcmp(a, b, n) != 0)
+		if (!cachefile_read_full(fd, a, n) ||
+		    !cachefile_read_full(pfd, b, n) || memcmp(a, b, n) != 0)
 			goto out;
 		left -= n;
 	}
 	/* The plan file ends there (it may have grown since fstat). */
-	if (read(pfd, b, 1) != 0 || !read_full(fd, &ilen, 8) ||
-	    !read_full(fd, &sum, 8) ||
-	    (uint64_t)st.st_size < (uint64_t)head.len + plen + 16 ||
-	    ilen != (uint64_t)st.st_size - head.len - plen - 16)
+	if (read(pfd, b, 1) != 0 || !cachefile_read_full(fd, &ilen, 8) ||
+	    !cachefile_read_full(fd, &sum, 8) ||
+	    (uint64_t)size < (uint64_t)head.len + plen + 16 ||
+	    ilen != (uint64_t)size - head.len - plen - 16)
 		goto out;
 	img = xmalloc(ilen + 1);
-	if (read_full(fd, img, ilen) &&
-	    hash_bytes((const unsigned char *)img, ilen) == sum)
+	if (cachefile_read_full(fd, img, ilen) &&
+	    cachefile_hash(img, ilen) == sum)
 		p = plan_image_read(img, ilen);
 out:
 	close(fd);
@@ -299,53 +128,16 @@ cache_store(const char *file, const struct plan *p, const char *name,
 {
 	struct buf head = BUF_INIT, img = BUF_INIT;
 	uint64_t ilen, sum;
-	char *tmp;
-	int fd;
 
 	put_head(&head, name, len);
 	plan_image_write(p, &img);
 	ilen = img.len;
-	sum = hash_bytes((const unsigned char *)img.s, img.len);
-	tmp = xasprintf("%s.XXXXXX", file);
-	if ((fd = mkstemp(tmp)) < 0)
-		goto out;
-	bool ok = write_full(fd, head.s, head.len) &&
-	    write_full(fd, data, len) && write_full(fd, &ilen, 8) &&
-	    write_full(fd, &sum, 8) && write_full(fd, img.s, img.len);
-	if (close(fd) != 0 || !ok || rename(tmp, file) != 0)
-		(void)unlink(tmp);
-out:
-	free(tmp);
+	sum = cachefile_hash(img.s, img.len);
+	cachefile_replace(file, (const struct cachefile_part[]){
+	    { head.s, head.len }, { data, len }, { &ilen, 8 }, { &sum, 8 },
+	    { img.s, img.len } }, 5);
 	buf_release(&head);
 	buf_release(&img);
-}
-
-/*
- * The cache directory, made if it is not there (a default one only in a
- * folder of the user's own, never in someone else's home), if it is a
- * directory of the user's that no one else can write to; else NULL.
- */
-static char *
-usable_cache_dir(void)
-{
-	bool make_parent;
-	char *parent, *dir = cache_dir(&parent, &make_parent);
-	struct stat st;
-
-	if (dir != NULL && lstat(dir, &st) != 0 && errno == ENOENT) {
-		if (parent != NULL && make_parent)
-			(void)mkdir(parent, 0700);
-		if (parent == NULL || (lstat(parent, &st) == 0 &&
-		    S_ISDIR(st.st_mode) && st.st_uid == geteuid()))
-			(void)mkdir(dir, 0700);
-	}
-	free(parent);
-	if (dir != NULL && (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    !private(&st))) {
-		free(dir);
-		dir = NULL;
-	}
-	return dir;
 }
 
 /* Is path a regular file (stat, not open: opening a FIFO to look would
@@ -365,10 +157,10 @@ cache_path(const char *path)
 	struct stat st;
 	char *dir, *file;
 
-	if (build_id() == NULL || !is_regular(path, &st) ||
-	    (dir = usable_cache_dir()) == NULL)
+	if (cachefile_build_id() == NULL || !is_regular(path, &st) ||
+	    (dir = cachefile_dir()) == NULL)
 		return NULL;
-	file = cache_file(dir, path);
+	file = cachefile_name(dir, path, ".plan");
 	free(dir);
 	return file;
 }
