@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db/factcache.h"
 #include "db/store.h"
 #include "model/status.h"
 #include "util/buf.h"
@@ -34,6 +35,7 @@ struct store {
 	char		*shown;	/* path made safe, for messages */
 	enum store_mode	 mode;
 	bool		 empty;	/* no schema yet (an empty file, read) */
+	long long	 version;	/* its schema's */
 };
 
 /* migrations[i] takes a database from user_version i to i + 1. */
@@ -65,7 +67,16 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * level (NULL first), not a walk through a target's history. */
 	"CREATE INDEX events_levels ON events(kind, item, level, asof,"
 	" superseded_by) WHERE superseded_by IS NULL AND kind = 'value';",
+	/* 4: a number every write sets anew, at random, so that it names
+	 * one state of the records: the key of the facts cache
+	 * (factcache.c). */
+	"CREATE TABLE generation (one INTEGER PRIMARY KEY CHECK (one = 1),"
+	" value INTEGER NOT NULL);"
+	"INSERT INTO generation VALUES (1, random());",
 };
+
+/* The first schema with the generation table. */
+#define STORE_SCHEMA_GENERATION	4
 
 /* The oldest schema a reader can read: later ones only add indexes, and a
  * reader never migrates (it is only slower without them). */
@@ -429,8 +440,11 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 			rc = -1;
 		}
 		s->empty = fresh;
-	} else
+		s->version = si.version;
+	} else {
 		rc = open_write(s, &si, err);
+		s->version = STORE_SCHEMA_VERSION;
+	}
 	/* Statement journals and sorts in memory, not in temporary files. */
 	if (rc == 0 && s->db != NULL)
 		rc = exec(s, "PRAGMA foreign_keys = ON; "
@@ -793,8 +807,8 @@ load_want(struct want_ctx *c, const struct value_want *w, const char *asof,
 		}
 		facts_push(c->f, l, &fact);
 		if (value_want_counts(w, fact.level)) {
-			if (counted++ == 0 && w->year != NULL)
-				year = w->year(w, &fact);
+			if (counted++ == 0)
+				year = value_want_year(w, &fact);
 			oldest = fact.date;
 		}
 	}
@@ -821,20 +835,16 @@ load_want(struct want_ctx *c, const struct value_want *w, const char *asof,
 	return 0;
 }
 
-int
-store_load_facts_asof(struct store *s, struct facts *f,
-    const struct facts_query *q, char **err)
+/* store_load_facts_asof within a read transaction begun by the caller. */
+static int
+load_asof(struct store *s, struct facts *f, const struct facts_query *q,
+    char **err)
 {
 	struct want_ctx c = { .s = s, .f = f, .q = q };
 	char asof[11];
 	int ret = -1;
 
-	if (s->db == NULL || s->empty)
-		return 0;
 	date_iso(q->asof, asof);
-	/* One read transaction: one snapshot for all the statements. */
-	if (exec(s, "BEGIN", err) != 0)
-		return -1;
 	if (load_latest_progress(s, f, q->asof, asof, err) != 0)
 		goto done;
 	if (q->nwants > 0 && prepare(s, "SELECT asof, seq, value, level "
@@ -850,7 +860,78 @@ done:
 	sqlite3_finalize(c.walk);
 	sqlite3_finalize(c.levels);
 	sqlite3_finalize(c.count);
+	return ret;
+}
+
+int
+store_load_facts_asof(struct store *s, struct facts *f,
+    const struct facts_query *q, char **err)
+{
+	int ret;
+
+	if (s->db == NULL || s->empty)
+		return 0;
+	/* One read transaction: one snapshot for all the statements. */
+	if (exec(s, "BEGIN", err) != 0)
+		return -1;
+	ret = load_asof(s, f, q, err);
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	return ret;
+}
+
+/* The key of the facts cache for q, read in the transaction the facts will
+ * be read in; false when the schema has no generation (a reader never
+ * migrates) or it cannot be read. */
+static bool
+cache_key(struct store *s, const struct facts_query *q, struct buf *key)
+{
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (s->version < STORE_SCHEMA_GENERATION ||
+	    sqlite3_prepare_v2(s->db, "SELECT (SELECT value FROM generation "
+	    "WHERE one = 1), (SELECT max(seq) FROM events)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+		factcache_key(key, s->path, sqlite3_column_int64(st, 0),
+		    sqlite3_column_int64(st, 1), q);
+		ok = true;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* The facts of q, from the facts cache when it holds them (f must hold
+ * nothing yet), else from the database and then kept there. */
+static int
+load_cached(struct store *s, struct facts *f, const struct facts_query *q,
+    char **err)
+{
+	struct buf key = BUF_INIT;
+	struct facts *hit;
+	char *file;
+	int ret;
+
+	if (s->db == NULL || s->empty)
+		return 0;
+	if (exec(s, "BEGIN", err) != 0)
+		return -1;
+	file = facts_total(f) == 0 ? factcache_file(s->path, q->recent) :
+	    NULL;
+	if (file != NULL && !cache_key(s, q, &key)) {
+		free(file);
+		file = NULL;
+	}
+	if (file != NULL && (hit = factcache_get(file, &key)) != NULL) {
+		facts_move(f, hit);
+		ret = 0;
+	} else if ((ret = load_asof(s, f, q, err)) == 0 && file != NULL)
+		factcache_put(file, &key, f);
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	free(file);
+	buf_release(&key);
 	return ret;
 }
 
@@ -862,7 +943,7 @@ store_load_review_facts(struct store *s, const struct plan *p, pw_day asof,
 	int rc;
 
 	review_query_init(p, asof, recent, &q);
-	rc = store_load_facts_asof(s, f, &q, err);
+	rc = load_cached(s, f, &q, err);
 	review_query_release(&q);
 	return rc;
 }
@@ -937,6 +1018,11 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 	}
 	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
+	/* A new state of the records, whatever this batch adds. */
+	if (exec(s, "UPDATE generation SET value = random()", err) != 0) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	b = xcalloc(1, sizeof *b);
 	b->s = s;
 	utc_now(b->now);

@@ -108,7 +108,7 @@ const char *store_path(const struct store *);
 /* A consistent copy of the live database (SQLite's online backup). */
 int	 store_backup(struct store *, const char *dest, char **err);
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 /* PRAGMA application_id of a planwatch database ("PWDB"). */
 #define STORE_APPLICATION_ID	0x50574442
 

@@ -166,6 +166,25 @@ facts_push(struct facts *f, struct fact_list *l, const struct fact *fact)
 }
 
 void
+facts_reserve(struct fact_list *l, size_t n)
+{
+	if (n > l->cap) {
+		l->v = xreallocarray(l->v, n, sizeof *l->v);
+		l->cap = n;
+	}
+}
+
+void
+facts_move(struct facts *dst, struct facts *src)
+{
+	struct facts empty = *dst;
+
+	*dst = *src;
+	*src = empty;
+	facts_free(src);
+}
+
+void
 facts_add(struct facts *f, const char *item, const struct fact *fact)
 {
 	facts_push(f, facts_list(f, item), fact);
@@ -199,4 +218,28 @@ value_want_counts(const struct value_want *w, const char *level)
 		if (strcmp(w->levels[i], level) == 0)
 			return true;
 	return false;
+}
+
+bool
+value_want_year(const struct value_want *w, const struct fact *latest)
+{
+	double v = latest->value;
+
+	switch (w->year) {
+	case YEAR_ALWAYS:
+		return true;
+	case YEAR_NEVER:
+		return false;
+	case YEAR_UNLESS_MET:
+		break;
+	}
+	if (w->levels != NULL) {
+		v = -1;
+		for (size_t i = 0; latest->level != NULL && i < w->nlevels; i++)
+			if (strcmp(w->levels[i], latest->level) == 0) {
+				v = (double)i;
+				break;
+			}
+	}
+	return !direction_meets(w->year_dir, v, w->year_target);
 }

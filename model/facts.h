@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "model/date.h"
+#include "model/plan.h"
 
 enum fact_kind {
 	FACT_VALUE,	/* a target's value: value, or level for a scale */
@@ -54,20 +55,29 @@ struct fact_list {
 /*
  * What the status rules read of one target's values as of a date: the
  * latest value that counts on or before each day in at; at least the
- * query.recent latest that count; and every value from query.since on,
- * unless year returns false for the latest value that counts (the rules
- * read the year only for a target not yet met and not yet due).  A value
- * counts when levels is NULL, or when its level is one of levels.
+ * query.recent latest that count; and every value from query.since on, as
+ * year says (the rules read the year only for a target not yet met and not
+ * yet due).  A value counts when levels is NULL, or when its level is one
+ * of levels.  The want is plain data, so that a query can be compared
+ * whole (the facts cache, db/factcache.c).
  */
+enum year_want {
+	YEAR_ALWAYS,		/* read the year's values */
+	YEAR_NEVER,		/* only the recent and the days of at */
+	YEAR_UNLESS_MET		/* the year unless the latest value that
+				   counts meets year_target in year_dir
+				   (with levels: its level's index) */
+};
+
 struct value_want {
 	const char	 *item;		/* borrowed */
 	const pw_day	 *at;
 	size_t		  nat;
 	char *const	 *levels;	/* a scale's levels, borrowed, or NULL */
 	size_t		  nlevels;
-	bool		(*year)(const struct value_want *,
-			    const struct fact *latest);
-	const void	 *arg;		/* for year */
+	enum year_want	  year;
+	enum direction	  year_dir;
+	double		  year_target;
 };
 
 /*
@@ -92,6 +102,10 @@ struct fact_list *facts_list(struct facts *, const char *item);
 /* Add a copy of f to a list of these facts: facts_add without the lookup. */
 void		 facts_push(struct facts *, struct fact_list *,
 		    const struct fact *f);
+/* Room in l for n facts in all, made at once. */
+void		 facts_reserve(struct fact_list *, size_t n);
+/* dst, which holds nothing yet, takes everything of src; src is freed. */
+void		 facts_move(struct facts *dst, struct facts *src);
 /* The facts of item, in the order added; NULL when it has no list. */
 const struct fact_list *facts_get(const struct facts *, const char *item);
 /* Every item's list, for reporting orphans: *n set to the count. */
@@ -100,5 +114,8 @@ const struct fact_list *const *facts_items(const struct facts *, size_t *n);
 size_t		 facts_total(const struct facts *);
 /* Does a value with this level count for want (value_want)? */
 bool		 value_want_counts(const struct value_want *, const char *level);
+/* Is the year to be read, latest being the latest value that counts? */
+bool		 value_want_year(const struct value_want *,
+		    const struct fact *latest);
 
 #endif

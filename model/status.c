@@ -740,25 +740,6 @@ rank_depts(struct review *rv)
 
 /* The year's values of a target not yet due: for its projection, unless
  * the latest value meets the target already. */
-static bool
-year_unless_met(const struct value_want *w, const struct fact *latest)
-{
-	const struct target *t = w->arg;
-	double v = latest->value;
-
-	if (t->nscale > 0)
-		v = scale_index(t, latest->level);
-	return !direction_meets(t->dir, v, t->target);
-}
-
-static bool
-no_year(const struct value_want *w, const struct fact *latest)
-{
-	(void)w;
-	(void)latest;
-	return false;
-}
-
 /*
  * What the rules above read of each target as of asof: the values of the
  * projection's year (and the recent latest for charts), and the latest on
@@ -782,10 +763,11 @@ review_query_init(const struct plan *p, pw_day asof, size_t recent,
 		int k;
 
 		w->item = t->id;
-		w->arg = t;
 		/* target_rules projects only before a due date. */
 		w->year = t->due.day != DAY_NONE && asof <= t->due.day ?
-		    year_unless_met : no_year;
+		    YEAR_UNLESS_MET : YEAR_NEVER;
+		w->year_dir = t->dir;
+		w->year_target = t->target;
 		w->at = at;
 		at[w->nat++] = asof;
 		if (t->due.day != DAY_NONE && t->due.day < asof)

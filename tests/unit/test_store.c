@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "config/config.h"
+#include "db/factcache.h"
 #include "db/store.h"
 #include "model/facts.h"
 #include "model/status.h"
@@ -253,7 +254,7 @@ test_refusals(void **state)
 	sql(p, "PRAGMA user_version = 99");
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), -1);
 	assert_non_null(strstr(err, "newer planwatch (schema 99); this one "
-	    "knows up to 3"));
+	    "knows up to 4"));
 	free(err);
 	err = NULL;
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), -1);
@@ -364,14 +365,6 @@ has_fact(const struct fact_list *l, enum fact_kind kind, pw_day date,
 	return false;
 }
 
-static bool
-never(const struct value_want *w, const struct fact *latest)
-{
-	(void)w;
-	(void)latest;
-	return false;
-}
-
 /* The records of the store_load_facts_asof tests, as of 2024-06-30. */
 static void
 record_asof_fixture(struct store *s)
@@ -419,9 +412,9 @@ test_load_asof(void **state)
 	pw_day s_at[] = { asof };
 	pw_day u_at[] = { asof, ymd(2024, 1, 1) };
 	struct value_want w[] = {
-		{ "T", t_at, 3, NULL, 0, NULL, NULL },
-		{ "S", s_at, 1, levels, 3, NULL, NULL },
-		{ "U", u_at, 2, NULL, 0, NULL, NULL },
+		{ "T", t_at, 3, NULL, 0, YEAR_ALWAYS, DIR_GE, 0 },
+		{ "S", s_at, 1, levels, 3, YEAR_ALWAYS, DIR_GE, 0 },
+		{ "U", u_at, 2, NULL, 0, YEAR_ALWAYS, DIR_GE, 0 },
 	};
 	struct facts_query q = { asof, asof - 365, 0, w, 3, NULL };
 	const struct fact_list *l;
@@ -480,7 +473,7 @@ test_load_asof(void **state)
 	facts_free(f);
 	f = facts_new();
 	q.recent = 0;
-	w[0].year = never;
+	w[0].year = YEAR_NEVER;
 	assert_int_equal(store_load_facts_asof(s, f, &q, &err), 0);
 	l = facts_get(f, "T");
 	assert_true(has_fact(l, FACT_VALUE, ymd(2024, 3, 1), 4));
@@ -591,6 +584,150 @@ test_review_asof_same(void **state)
 	free(p);
 }
 
+
+/* Two sets of facts hold the same lists, in the same order. */
+static void
+same_facts(const struct facts *a, const struct facts *b)
+{
+	size_t na, nb;
+	const struct fact_list *const *la = facts_items(a, &na);
+	const struct fact_list *const *lb = facts_items(b, &nb);
+
+	assert_int_equal(na, nb);
+	assert_int_equal(facts_total(a), facts_total(b));
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(la[i]->item, lb[i]->item);
+		assert_int_equal(la[i]->since, lb[i]->since);
+		assert_int_equal(la[i]->skipped, lb[i]->skipped);
+		assert_int_equal(la[i]->n, lb[i]->n);
+		for (size_t k = 0; k < la[i]->n; k++) {
+			const struct fact *x = &la[i]->v[k], *y = &lb[i]->v[k];
+			assert_int_equal(x->kind, y->kind);
+			assert_int_equal(x->date, y->date);
+			assert_true(x->value == y->value);
+			assert_int_equal(x->seq, y->seq);
+			if (x->level == NULL)
+				assert_null(y->level);
+			else
+				assert_string_equal(x->level, y->level);
+		}
+	}
+}
+
+/* The review's facts as of asof, with the facts cache on or off. */
+static struct facts *
+review_facts(struct store *s, const struct plan *plan, pw_day asof,
+    const char *cache)
+{
+	struct facts *f = facts_new();
+	char *err = NULL;
+
+	setenv("PLANWATCH_CACHE", cache, 1);
+	assert_int_equal(store_load_review_facts(s, plan, asof, 0, f, &err),
+	    0);
+	setenv("PLANWATCH_CACHE", "", 1);
+	return f;
+}
+
+/*
+ * The facts cache gives what the database gives; it is read (a planted
+ * file is believed); every write through planwatch, and a row added by
+ * another program, makes it a miss; a batch rolled back does not.
+ */
+static void
+test_facts_cache(void **state)
+{
+	char *p = path("fc.db"), *cache = path("cache"), *err = NULL, *file;
+	pw_day asof = ymd(2024, 6, 30);
+	struct facts *off, *on, *planted;
+	struct facts_query q;
+	struct store_batch *b;
+	struct buf key = BUF_INIT;
+	struct record_in r;
+	struct diags d;
+	struct plan *plan;
+	struct store *s;
+	long long gen;
+
+	(void)state;
+	assert_int_equal(mkdir(cache, 0700), 0);
+	diags_init(&d, "asof.yaml");
+	plan = config_load_buffer("asof.yaml", asof_plan, strlen(asof_plan),
+	    &d);
+	assert_non_null(plan);
+	diags_release(&d);
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
+	record_asof_fixture(s);
+
+	/* A miss writes the file; a hit gives the same facts. */
+	off = review_facts(s, plan, asof, "");
+	on = review_facts(s, plan, asof, cache);
+	same_facts(off, on);
+	facts_free(on);
+	setenv("PLANWATCH_CACHE", cache, 1);
+	file = factcache_file(p, 0);
+	setenv("PLANWATCH_CACHE", "", 1);
+	assert_non_null(file);
+	assert_int_equal(access(file, F_OK), 0);
+	on = review_facts(s, plan, asof, cache);
+	same_facts(off, on);
+	facts_free(on);
+
+	/* Planted under the same key: believed, so it is read. */
+	review_query_init(plan, asof, 0, &q);
+	gen = sql_int(p, "SELECT value FROM generation");
+	factcache_key(&key, p, gen, sql_int(p, "SELECT max(seq) FROM events"),
+	    &q);
+	planted = facts_new();
+	facts_add(planted, "planted", &(struct fact){ FACT_PROGRESS,
+	    ymd(2024, 1, 1), 50, NULL, 1 });
+	factcache_put(file, &key, planted);
+	on = review_facts(s, plan, asof, cache);
+	same_facts(planted, on);
+	facts_free(on);
+
+	/* A batch rolled back leaves the generation, and the hit, alone. */
+	r = value_in("U", ymd(2024, 6, 2), 11);
+	assert_int_equal(store_batch_begin(s, &b, &err), 0);
+	assert_int_equal(store_batch_add(b, &r, &err), 0);
+	store_batch_abort(b);
+	assert_int_equal(sql_int(p, "SELECT value FROM generation"), gen);
+	on = review_facts(s, plan, asof, cache);
+	same_facts(planted, on);
+	facts_free(on);
+
+	/* A write through planwatch: a new generation, the new value. */
+	assert_int_equal(store_record(s, &r, 1, &err), 0);
+	assert_true(sql_int(p, "SELECT value FROM generation") != gen);
+	on = review_facts(s, plan, asof, cache);
+	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 2),
+	    11));
+	assert_null(facts_get(on, "planted"));
+	facts_free(off);
+	off = review_facts(s, plan, asof, "");
+	same_facts(off, on);
+	facts_free(on);
+
+	/* A row added by another program is seen too (max(seq)). */
+	sql(p, "INSERT INTO events (kind, item, asof, value, recorded_by, "
+	    "recorded) VALUES ('value', 'U', '2024-06-03', 12, 'x', "
+	    "'2024-06-03T00:00:00Z')");
+	on = review_facts(s, plan, asof, cache);
+	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 3),
+	    12));
+	facts_free(on);
+
+	review_query_release(&q);
+	buf_release(&key);
+	facts_free(planted);
+	facts_free(off);
+	free(file);
+	store_close(s);
+	plan_free(plan);
+	free(cache);
+	free(p);
+}
+
 /* A database of schema 1 is read as it is, and moved to 2 on writing. */
 static void
 test_migrate_v1(void **state)
@@ -600,7 +737,7 @@ test_migrate_v1(void **state)
 	struct facts *f;
 	pw_day asof = ymd(2024, 6, 30);
 	pw_day at[] = { asof };
-	struct value_want w = { "T", at, 1, NULL, 0, NULL, NULL };
+	struct value_want w = { "T", at, 1, NULL, 0, YEAR_ALWAYS, DIR_GE, 0 };
 	struct facts_query q = { asof, asof - 365, 0, &w, 1, NULL };
 	struct record_in r = value_in("T", ymd(2024, 6, 1), 9);
 
@@ -637,9 +774,10 @@ test_migrate_v1(void **state)
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
 	assert_int_equal(store_record(s, &r, 1, &err), 0);
 	store_close(s);
-	assert_int_equal(sql_int(p, "PRAGMA user_version"), 3);
+	assert_int_equal(sql_int(p, "PRAGMA user_version"), 4);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE "
-	    "name IN ('events_current', 'events_levels')"), 2);
+	    "name IN ('events_current', 'events_levels', 'generation')"), 3);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM generation"), 1);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM events"), 4);
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), 0);
 	f = facts_new();
@@ -678,8 +816,11 @@ main(void)
 		cmocka_unit_test(test_load_asof),
 		cmocka_unit_test(test_review_asof_same),
 		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test(test_facts_cache),
 	};
 
+	/* No cache unless a test asks for one (never the user's). */
+	setenv("PLANWATCH_CACHE", "", 1);
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	return cmocka_run_group_tests(tests, NULL, teardown);
