@@ -34,10 +34,12 @@ SEED=20240109
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/planwatch-bench.XXXXXX") || exit 1
 TMUX_SOCK=pwbench$$
-# planwatch keeps parsed plans in a cache (planwatch(1), FILES): the
-# bench's own, never the user's.  The commands that read the plan are
-# measured with it (the plan unchanged since the last run, as under cron)
-# and without it (PLANWATCH_CACHE= : the first run after an edit).
+# planwatch keeps parsed plans and the facts it read of a database in its
+# caches (planwatch(1), FILES): the bench's own, never the user's.  status
+# and check are measured with both (nothing changed since the last run, as
+# under cron), with the plan's cache file removed before each run (the
+# first run after an edit of the plan), with the facts' removed (the first
+# run after a record), and with no cache at all (PLANWATCH_CACHE=).
 PLANWATCH_CACHE=$WORK/cache
 export PLANWATCH_CACHE
 cleanup() {
@@ -289,7 +291,9 @@ for s in $SCALES; do
 	say "1/$s scale: floors and planwatch, $ROUNDS rounds"
 	for c in validate status check; do
 		have $c || rec "$s" $c - - na
-		have $c || [ $c = validate ] || rec "$s" ${c}_parsed - - na
+		for v in _plan _facts _parsed; do
+			have $c || [ $c = validate ] || rec "$s" $c$v - - na
+		done
 	done
 	[ "$HAVE_TASK" = 1 ] || rec "$s" task - - na "taskwarrior not installed"
 	r=0
@@ -308,6 +312,12 @@ for s in $SCALES; do
 		for c in status check; do
 			have $c || continue
 			meas "$s" $c 3 1 -o /dev/null -- "$PW" \
+			    -f "$P" -d "$DB" --today "$TODAY" $c
+			meas "$s" ${c}_plan 3 1 -o /dev/null \
+			    -b "rm -f '$PLANWATCH_CACHE'/*.plan" -- "$PW" \
+			    -f "$P" -d "$DB" --today "$TODAY" $c
+			meas "$s" ${c}_facts 3 1 -o /dev/null \
+			    -b "rm -f '$PLANWATCH_CACHE'/*.facts" -- "$PW" \
 			    -f "$P" -d "$DB" --today "$TODAY" $c
 			MEAS_ENV="PLANWATCH_CACHE="
 			meas "$s" ${c}_parsed 3 1 -o /dev/null -- "$PW" \
@@ -442,21 +452,26 @@ table() {
 			y = have(s, "yamlparse") ? ms[s, "yamlparse"] : 0
 			qc = sumcpu(s, "startup", "yamlparse", "sql_latest")
 			row(s, "validate", "validate", y, "libyaml", 1.3, 1, cpu[s, "yamlparse"] == "-" ? 0 : cpu[s, "yamlparse"])
-			row(s, "status", "status (plan from the cache)", q, "start-up+libyaml+latest", 1.5, 1, qc)
-			row(s, "check", "check (plan from the cache)", q, "start-up+libyaml+latest", 1.5, 1, qc)
-			row(s, "status_parsed", "status (plan parsed: no cache)", q, "start-up+libyaml+latest", 1.5, 1, qc)
-			row(s, "check_parsed", "check (plan parsed: no cache)", q, "start-up+libyaml+latest", 1.5, 1, qc)
+			split("status check", C, " ")
+			for (j = 1; j in C; j++) {
+				c = C[j]
+				row(s, c, c " (plan and facts cached: nothing changed)", q, "start-up+libyaml+latest", 1.5, 1, qc)
+				row(s, c "_plan", c " (plan parsed: after an edit of the plan)", q, "start-up+libyaml+latest", 1.5, 1, qc)
+				row(s, c "_facts", c " (facts read: after a record)", q, "start-up+libyaml+latest", 1.5, 1, qc)
+				row(s, c "_parsed", c " (no cache: PLANWATCH_CACHE=)", q, "start-up+libyaml+latest", 1.5, 1, qc)
+			}
 			row(s, "report_text", "report --format text", 0, "", 0, 1)
 			row(s, "report_html", "report --format html", 0, "", 0, 1)
 			row(s, "export", "export", 0, "", 0, 1)
 			row(s, "import", "import", have(s, "sql_insert") ? ms[s, "sql_insert"] : 0, "sqlite3 insert", 1.5, 1, have(s, "sql_insert") && cpu[s, "sql_insert"] != "-" ? cpu[s, "sql_insert"] : 0)
-			split("check check_parsed", C, " ")
+			split("check check_plan check_facts check_parsed", C, " ")
+			split("check (cached)|check (plan parsed)|check (facts read)|check (no cache)", CL, "|")
 			for (j = 1; j in C; j++) {
 				c = C[j]
 				if (!have(s, c) || !have(s, "task")) continue
 				r = ms[s, "task"] / ms[s, c]
 				v = s == 1 ? sprintf(" (budget >= 3x): %s", verdict(r >= 3)) : ""
-				printf "| %s vs taskwarrior | | | | taskwarrior takes %.2fx as long%s | | |\n", c == "check" ? "check (cache)" : "check (parsed)", r, v
+				printf "| %s vs taskwarrior | | | | taskwarrior takes %.2fx as long%s | | |\n", CL[j], r, v
 				if (s == 1 && r < 3) miss[++nmiss] = sprintf("%s: only %.2fx faster than taskwarrior, budget 3x", c, r)
 			}
 			if ((s, "review_first") in st) {
@@ -474,7 +489,7 @@ table() {
 			print "\n### Growth from 1/10 to full scale (budget: at most 11x)\n"
 			print "| command | 1/10 ms | full ms | growth | 1/10 MiB | full MiB |"
 			print "|---|---:|---:|---|---:|---:|"
-			split("validate status check status_parsed check_parsed report_text report_html export import yamlparse sql_latest sql_insert task", K, " ")
+			split("validate status check status_plan check_plan status_facts check_facts status_parsed check_parsed report_text report_html export import yamlparse sql_latest sql_insert task", K, " ")
 			for (j = 1; j in K; j++) {
 				k = K[j]
 				if (!have(10, k) || !have(1, k)) { printf "| %s | n/a | n/a | | | |\n", k; continue }
@@ -504,7 +519,7 @@ machine() {
 	echo "- libraries: $("$B/startup")"
 	echo "- sqlite3 shell: $(sqlite3 -version 2>/dev/null | cut -d' ' -f1-2)"
 	[ "$HAVE_TASK" = 1 ] && echo "- taskwarrior: $(task --version 2>/dev/null)"
-	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); import and the insert floor: median of $RUNS runs each (3 at 1/10 and full scale), one of each in turn; the others: median of $RUNS runs in a row (3 for the GROUP BY scan at 1/10 and full scale); as of $TODAY; seed $SEED; planwatch's plan cache on (in the work directory: each command's first run at a scale parses the plan, the rest read it from the cache), and off for the rows that say so"
+	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); import and the insert floor: median of $RUNS runs each (3 at 1/10 and full scale), one of each in turn; the others: median of $RUNS runs in a row (3 for the GROUP BY scan at 1/10 and full scale); as of $TODAY; seed $SEED; planwatch's caches on (in the work directory: a command's first run at a scale parses the plan and reads the database, the rest read them from the caches), but for the rows that say otherwise: the plan's or the facts' cache file removed before each run, or no cache"
 }
 
 {
