@@ -20,6 +20,7 @@
  * names.
  */
 #include <math.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,9 @@
 
 #define FACTS_MAGIC	"PWFACT\r\n"
 #define FACTS_FORMAT	1u
-/* Largest cache file read. */
-#define FACTS_MAX	((size_t)1 << 30)
+/* Largest image kept, and so cache file read: at province scale an image
+ * is about 3 MB. */
+#define FACTS_MAX	((size_t)64 << 20)
 /* The fewest bytes a list and a fact take in an image: bounds for the
  * counts read, before anything is allocated for them. */
 #define LIST_MIN	(4 + 1 + 4 + 8 + 8)
@@ -87,6 +89,9 @@ factcache_key(struct buf *key, const char *path, long long generation,
 	put_u32(key, id != NULL ? (uint32_t)id->len : 0);
 	if (id != NULL)
 		buf_add(key, (const char *)id->id, id->len);
+	/* SQLite is a shared library: it can change under the same
+	 * program. */
+	put_str(key, sqlite3_sourceid());
 	put_str(key, real != NULL ? real : path);
 	free(real);
 	put_u64(key, (uint64_t)generation);
@@ -105,9 +110,13 @@ factcache_key(struct buf *key, const char *path, long long generation,
 		for (size_t k = 0; w->levels != NULL && k < w->nlevels; k++)
 			put_str(key, w->levels[k]);
 		put_u32(key, (uint32_t)w->year);
-		put_u32(key, (uint32_t)w->year_dir);
-		buf_add(key, (const char *)&w->year_target,
-		    sizeof w->year_target);
+		/* Read only for YEAR_UNLESS_MET: another target, of a target
+		 * past its due date, is the same question. */
+		if (w->year == YEAR_UNLESS_MET) {
+			put_u32(key, (uint32_t)w->year_dir);
+			buf_add(key, (const char *)&w->year_target,
+			    sizeof w->year_target);
+		}
 	}
 }
 
@@ -264,23 +273,27 @@ factcache_get(const char *file, const struct buf *key)
 	uint64_t klen, ilen, sum;
 	char *data = NULL;
 	struct facts *f = NULL;
-	int fd = cachefile_open(file, FACTS_MAX, &size);
+	int fd = cachefile_open(file, 8 + key->len + 16 + FACTS_MAX, &size);
 
 	if (fd < 0)
 		return NULL;
-	/* The key first: a miss reads no more than that. */
+	/* The key first, in a buffer of its size: only a file that holds
+	 * it is read further. */
 	if (size < 24 || !cachefile_read_full(fd, &klen, 8) ||
 	    klen != key->len || klen > size - 24)
 		goto out;
-	data = xmalloc(size - 8);
+	data = xmalloc(klen + 1);
 	if (!cachefile_read_full(fd, data, klen) ||
 	    memcmp(data, key->s, klen) != 0 ||
 	    !cachefile_read_full(fd, &ilen, 8) ||
-	    !cachefile_read_full(fd, &sum, 8) || ilen != size - 24 - klen ||
-	    !cachefile_read_full(fd, data, ilen) ||
-	    cachefile_hash(data, ilen) != sum)
+	    !cachefile_read_full(fd, &sum, 8) || ilen != size - 24 - klen)
 		goto out;
-	f = facts_image_read(data, ilen);
+	free(data);
+	/* Memory short: only a miss. */
+	if ((data = malloc(ilen + 1)) != NULL &&
+	    cachefile_read_full(fd, data, ilen) &&
+	    cachefile_hash(data, ilen) == sum)
+		f = facts_image_read(data, ilen);
 out:
 	close(fd);
 	free(data);
@@ -294,6 +307,10 @@ factcache_put(const char *file, const struct buf *key, const struct facts *f)
 	uint64_t klen = key->len, ilen, sum;
 
 	facts_image_write(f, &img);
+	if (img.len > FACTS_MAX) {	/* it would never be read */
+		buf_release(&img);
+		return;
+	}
 	ilen = img.len;
 	sum = cachefile_hash(img.s, img.len);
 	cachefile_replace(file, (const struct cachefile_part[]){

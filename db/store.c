@@ -35,6 +35,7 @@ struct store {
 	char		*shown;	/* path made safe, for messages */
 	enum store_mode	 mode;
 	bool		 empty;	/* no schema yet (an empty file, read) */
+	bool		 immutable;	/* read without locks (open_read) */
 	long long	 version;	/* its schema's */
 };
 
@@ -69,10 +70,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	" superseded_by) WHERE superseded_by IS NULL AND kind = 'value';",
 	/* 4: a number every write sets anew, at random, so that it names
 	 * one state of the records: the key of the facts cache
-	 * (factcache.c). */
+	 * (factcache.c).  A planwatch write sets it once per transaction
+	 * (store_batch_begin); the triggers set it for rows changed or
+	 * deleted by any program, which planwatch never does but to mark a
+	 * row superseded.  Rows added are seen by the highest seq. */
 	"CREATE TABLE generation (one INTEGER PRIMARY KEY CHECK (one = 1),"
 	" value INTEGER NOT NULL);"
-	"INSERT INTO generation VALUES (1, random());",
+	"INSERT INTO generation VALUES (1, random());"
+	"CREATE TRIGGER events_updated AFTER UPDATE ON events BEGIN"
+	" UPDATE generation SET value = random(); END;"
+	"CREATE TRIGGER events_deleted AFTER DELETE ON events BEGIN"
+	" UPDATE generation SET value = random(); END;",
 };
 
 /* The first schema with the generation table. */
@@ -324,6 +332,7 @@ open_read(struct store *s, struct schema_info *si, char **err)
 	free(uri);
 	if (rc != 0)
 		return -1;
+	s->immutable = true;
 	return read_schema(s, si, err);
 }
 
@@ -888,7 +897,9 @@ cache_key(struct store *s, const struct facts_query *q, struct buf *key)
 	sqlite3_stmt *st;
 	bool ok = false;
 
-	if (s->version < STORE_SCHEMA_GENERATION ||
+	/* Without locks a read may see a writer's pages half done: fine
+	 * for one run, not to be kept. */
+	if (s->version < STORE_SCHEMA_GENERATION || s->immutable ||
 	    sqlite3_prepare_v2(s->db, "SELECT (SELECT value FROM generation "
 	    "WHERE one = 1), (SELECT max(seq) FROM events)", -1, &st,
 	    NULL) != SQLITE_OK)
@@ -903,14 +914,16 @@ cache_key(struct store *s, const struct facts_query *q, struct buf *key)
 	return ok;
 }
 
-/* The facts of q, from the facts cache when it holds them (f must hold
- * nothing yet), else from the database and then kept there. */
+/* The facts of q, from the facts cache when it holds them, else from the
+ * database and then kept there.  Only into an f that holds no list yet:
+ * the cache holds what the database gave, nothing of the caller's. */
 static int
 load_cached(struct store *s, struct facts *f, const struct facts_query *q,
     char **err)
 {
 	struct buf key = BUF_INIT;
 	struct facts *hit;
+	size_t nitems;
 	char *file;
 	int ret;
 
@@ -918,8 +931,8 @@ load_cached(struct store *s, struct facts *f, const struct facts_query *q,
 		return 0;
 	if (exec(s, "BEGIN", err) != 0)
 		return -1;
-	file = facts_total(f) == 0 ? factcache_file(s->path, q->recent) :
-	    NULL;
+	facts_items(f, &nitems);
+	file = nitems == 0 ? factcache_file(s->path, q->recent) : NULL;
 	if (file != NULL && !cache_key(s, q, &key)) {
 		free(file);
 		file = NULL;

@@ -717,6 +717,43 @@ test_facts_cache(void **state)
 	    12));
 	facts_free(on);
 
+	/* The last row deleted and another added in its place (the same
+	 * highest seq), and a row changed, by another program: seen. */
+	sql(p, "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events);"
+	    "INSERT INTO events (kind, item, asof, value, recorded_by, "
+	    "recorded) VALUES ('value', 'U', '2024-06-03', 13, 'x', "
+	    "'2024-06-03T00:00:00Z')");
+	on = review_facts(s, plan, asof, cache);
+	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 3),
+	    13));
+	facts_free(on);
+	sql(p, "UPDATE events SET value = 14 WHERE seq = "
+	    "(SELECT max(seq) FROM events)");
+	on = review_facts(s, plan, asof, cache);
+	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 3),
+	    14));
+	facts_free(on);
+
+	/* Facts that hold a list already are read from the database, and
+	 * keep it. */
+	facts_free(off);
+	off = facts_new();
+	facts_list(off, "caller's");
+	setenv("PLANWATCH_CACHE", "", 1);
+	assert_int_equal(store_load_review_facts(s, plan, asof, 0, off, &err),
+	    0);
+	on = facts_new();
+	facts_list(on, "caller's");
+	setenv("PLANWATCH_CACHE", cache, 1);
+	assert_int_equal(store_load_review_facts(s, plan, asof, 0, on, &err),
+	    0);
+	setenv("PLANWATCH_CACHE", "", 1);
+	same_facts(off, on);
+	facts_free(on);
+	on = review_facts(s, plan, asof, cache);
+	assert_null(facts_get(on, "caller's"));
+	facts_free(on);
+
 	review_query_release(&q);
 	buf_release(&key);
 	facts_free(planted);
