@@ -10,8 +10,10 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include "model/status.h"
 #include "util/buf.h"
 #include "util/i18n.h"
+#include "util/strpool.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -1004,10 +1007,29 @@ utc_now(char out[static 21])
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/*
+ * The latest date recorded for an item, as far as a batch knows (the
+ * database's at the item's first row in the batch, then the batch's own):
+ * a record dated after it has nothing to supersede, so the lookup of
+ * find_current, a seek per row, is left out for it.  An import of new
+ * dates then seeks once per item, not once per row.
+ */
+struct latest {
+	const char	*item;		/* NULL: a free slot */
+	uint32_t	 hash;
+	pw_day		 day;		/* DAY_NONE: no record yet */
+};
+
+/* A stored latest date that is not one: look up every record. */
+#define LATEST_UNKNOWN	INT_MAX
+
 struct store_batch {
 	struct store	*s;
-	sqlite3_stmt	*ins, *cur, *sup;
+	sqlite3_stmt	*ins, *cur, *sup, *max;
 	char		 now[21];
+	struct latest	*latest;	/* open addressing by item */
+	size_t		 nlatest, latest_cap;	/* cap: a power of two */
+	struct strpool	*strings;	/* their items */
 };
 
 static void
@@ -1016,7 +1038,79 @@ batch_finalize(struct store_batch *b)
 	sqlite3_finalize(b->ins);
 	sqlite3_finalize(b->cur);
 	sqlite3_finalize(b->sup);
-	b->ins = b->cur = b->sup = NULL;
+	sqlite3_finalize(b->max);
+	b->ins = b->cur = b->sup = b->max = NULL;
+}
+
+static void
+batch_free(struct store_batch *b)
+{
+	free(b->latest);
+	strpool_free(b->strings);
+	free(b);
+}
+
+static uint32_t
+hash_item(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static struct latest *
+latest_slot(struct latest *v, size_t cap, const char *item, uint32_t hash)
+{
+	size_t i = hash & (cap - 1);
+
+	while (v[i].item != NULL && (v[i].hash != hash ||
+	    strcmp(v[i].item, item) != 0))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* The latest date of item, from the database the first time it is asked
+ * for in this batch; -1 on a database error. */
+static int
+batch_latest(struct store_batch *b, const char *item, struct latest **out)
+{
+	uint32_t hash = hash_item(item);
+	struct latest *l;
+	int rc;
+
+	if (b->latest_cap > 0) {
+		l = latest_slot(b->latest, b->latest_cap, item, hash);
+		if (l->item != NULL) {
+			*out = l;
+			return 0;
+		}
+	}
+	if ((b->nlatest + 1) * 2 > b->latest_cap) {
+		size_t cap = b->latest_cap ? b->latest_cap * 2 : 64;
+		struct latest *v = xcalloc(cap, sizeof *v);
+		for (size_t i = 0; i < b->latest_cap; i++)
+			if (b->latest[i].item != NULL)
+				*latest_slot(v, cap, b->latest[i].item,
+				    b->latest[i].hash) = b->latest[i];
+		free(b->latest);
+		b->latest = v;
+		b->latest_cap = cap;
+	}
+	l = latest_slot(b->latest, b->latest_cap, item, hash);
+	l->item = strpool_dup(&b->strings, item);
+	l->hash = hash;
+	l->day = DAY_NONE;
+	b->nlatest++;
+	sqlite3_bind_text(b->max, 1, item, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(b->max)) == SQLITE_ROW &&
+	    sqlite3_column_type(b->max, 0) != SQLITE_NULL &&
+	    day_col(b->max, 0, &l->day) != 0)
+		l->day = LATEST_UNKNOWN;
+	sqlite3_reset(b->max);
+	*out = l;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
@@ -1047,7 +1141,9 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 	    "AND superseded_by IS NULL", &b->cur,
 	    err) != 0 ||
 	    prepare(s, "UPDATE events SET superseded_by = ?1 WHERE seq = ?2",
-	    &b->sup, err) != 0) {
+	    &b->sup, err) != 0 ||
+	    prepare(s, "SELECT max(asof) FROM events WHERE item = ?1",
+	    &b->max, err) != 0) {
 		store_batch_abort(b);
 		return -1;
 	}
@@ -1090,6 +1186,7 @@ store_batch_add(struct store_batch *b, const struct record_in *r,
 {
 	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN;
 	sqlite3_stmt *ins = b->ins, *sup = b->sup;
+	struct latest *latest;
 	long long seq, old[8];
 	size_t nold;
 	char day[11];
@@ -1098,7 +1195,11 @@ store_batch_add(struct store_batch *b, const struct record_in *r,
 	if (check_record(b->s, r, err) != 0)
 		return -1;
 	date_iso(r->date, day);
-	if (find_current(b, r, day, old, &nold) != 0)
+	if (batch_latest(b, r->item, &latest) != 0)
+		goto dberr;
+	nold = 0;
+	if (latest->day != DAY_NONE && r->date <= latest->day &&
+	    find_current(b, r, day, old, &nold) != 0)
 		goto dberr;
 	sqlite3_bind_text(ins, 1, kind_names[r->kind], -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 2, r->item, -1, SQLITE_STATIC);
@@ -1116,6 +1217,8 @@ store_batch_add(struct store_batch *b, const struct record_in *r,
 	if (rc != SQLITE_DONE)
 		goto dberr;
 	seq = sqlite3_last_insert_rowid(b->s->db);
+	if (latest->day == DAY_NONE || r->date > latest->day)
+		latest->day = r->date;
 	for (size_t i = 0; i < nold && i < 8; i++) {
 		sqlite3_bind_int64(sup, 1, seq);
 		sqlite3_bind_int64(sup, 2, old[i]);
@@ -1140,7 +1243,7 @@ store_batch_commit(struct store_batch *b, char **err)
 		store_batch_abort(b);
 		return -1;
 	}
-	free(b);
+	batch_free(b);
 	return 0;
 }
 
@@ -1151,7 +1254,7 @@ store_batch_abort(struct store_batch *b)
 		return;
 	batch_finalize(b);
 	sqlite3_exec(b->s->db, "ROLLBACK", NULL, NULL, NULL);
-	free(b);
+	batch_free(b);
 }
 
 int

@@ -484,6 +484,55 @@ test_load_asof(void **state)
 	free(p);
 }
 
+
+/*
+ * A batch supersedes what it should whatever it knows of an item's latest
+ * date: the same date as the database's latest, a later one twice in one
+ * batch, an earlier one, done then reopen, and an item whose latest stored
+ * date is not a date.
+ */
+static void
+test_batch_supersedes(void **state)
+{
+	char *p = path("latest.db"), *err = NULL;
+	struct store *s;
+	struct record_in r[7];
+
+	(void)state;
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
+	r[0] = value_in("T", ymd(2024, 1, 1), 1);
+	r[1] = ms_in(FACT_DONE, "M", ymd(2024, 3, 1), 0);
+	assert_int_equal(store_record(s, r, 2, &err), 0);
+	sql(p, "INSERT INTO events (kind, item, asof, value, recorded_by, "
+	    "recorded) VALUES ('value', 'W', '2024-99-99', 1, 'x', "
+	    "'2024-01-01T00:00:00Z'), ('value', 'W', '2024-01-01', 2, 'x', "
+	    "'2024-01-01T00:00:00Z')");
+	r[0] = value_in("T", ymd(2024, 1, 1), 2);	/* the latest date */
+	r[1] = value_in("T", ymd(2024, 2, 1), 3);	/* a later one */
+	r[2] = value_in("T", ymd(2024, 2, 1), 4);	/* again, in the batch */
+	r[3] = value_in("T", ymd(2023, 12, 1), 0);	/* an earlier one */
+	r[4] = ms_in(FACT_REOPEN, "M", ymd(2024, 3, 1), 0);
+	r[5] = value_in("W", ymd(2024, 1, 1), 3);
+	r[6] = value_in("N", ymd(2024, 1, 1), 9);	/* a new item */
+	assert_int_equal(store_record(s, r, 7, &err), 0);
+	store_close(s);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'T'"), 3);
+	assert_int_equal(sql_int(p, "SELECT value FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'T' AND asof = '2024-01-01'"), 2);
+	assert_int_equal(sql_int(p, "SELECT value FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'T' AND asof = '2024-02-01'"), 4);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'M'"), 1);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'M' AND kind = 'reopen'"), 1);
+	assert_int_equal(sql_int(p, "SELECT value FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'W' AND asof = '2024-01-01'"), 3);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
+	    "superseded_by IS NOT NULL"), 4);
+	free(p);
+}
+
 /* A plan whose targets meet every rule that reads old values. */
 static const char asof_plan[] =
     "format: 1\nplan: p\nstart: 2019-01-01\nend: 2026-12-31\n"
@@ -854,6 +903,7 @@ main(void)
 		cmocka_unit_test(test_review_asof_same),
 		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_facts_cache),
+		cmocka_unit_test(test_batch_supersedes),
 	};
 
 	/* No cache unless a test asks for one (never the user's). */
