@@ -973,7 +973,8 @@ check_record(const struct store *s, const struct record_in *r, char **err)
 		why = "kind";
 	else if (r->item == NULL || *r->item == '\0')
 		why = "item";
-	else if (r->date == DAY_NONE)
+	else if (r->date == DAY_NONE || r->date < date_from_ymd(DATE_YEAR_MIN,
+	    1, 1) || r->date > date_from_ymd(DATE_YEAR_MAX, 12, 31))
 		why = "date";
 	else if ((r->kind == FACT_VALUE || r->kind == FACT_PROGRESS) &&
 	    !isfinite(r->value))
@@ -1104,9 +1105,11 @@ batch_latest(struct store_batch *b, const char *item, struct latest **out)
 	l->day = DAY_NONE;
 	b->nlatest++;
 	sqlite3_bind_text(b->max, 1, item, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(b->max)) == SQLITE_ROW &&
-	    sqlite3_column_type(b->max, 0) != SQLITE_NULL &&
-	    day_col(b->max, 0, &l->day) != 0)
+	/* Not a date as text (a blob sorts after every text): unknown. */
+	rc = sqlite3_step(b->max);
+	if (rc != SQLITE_ROW || (sqlite3_column_type(b->max, 0) !=
+	    SQLITE_NULL && (sqlite3_column_type(b->max, 0) != SQLITE_TEXT ||
+	    day_col(b->max, 0, &l->day) != 0)))
 		l->day = LATEST_UNKNOWN;
 	sqlite3_reset(b->max);
 	*out = l;

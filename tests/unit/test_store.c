@@ -221,6 +221,17 @@ test_all_or_nothing(void **state)
 	assert_int_equal(store_record(s, r, 3, &err), -1);
 	free(err);
 	err = NULL;
+	/* A year a stored date cannot hold (it would be written modulo
+	 * 10000) nor the store read back. */
+	r[2] = value_in("T1", ymd(DATE_YEAR_MAX + 1, 1, 1), 3);
+	assert_int_equal(store_record(s, r, 3, &err), -1);
+	assert_non_null(strstr(err, "invalid date"));
+	free(err);
+	err = NULL;
+	r[2] = value_in("T1", ymd(DATE_YEAR_MIN, 1, 1) - 1, 3);
+	assert_int_equal(store_record(s, r, 3, &err), -1);
+	free(err);
+	err = NULL;
 	store_close(s);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM events"), 0);
 	free(p);
@@ -515,7 +526,21 @@ test_batch_supersedes(void **state)
 	r[5] = value_in("W", ymd(2024, 1, 1), 3);
 	r[6] = value_in("N", ymd(2024, 1, 1), 9);	/* a new item */
 	assert_int_equal(store_record(s, r, 7, &err), 0);
+	/* A date stored as a blob by another program sorts after every
+	 * date: it must not hide a later one. */
+	r[0] = value_in("B", ymd(2024, 6, 1), 1);
+	assert_int_equal(store_record(s, r, 1, &err), 0);
+	sql(p, "PRAGMA ignore_check_constraints = 1;"
+	    "INSERT INTO events (kind, item, asof, value, recorded_by, "
+	    "recorded) VALUES ('value', 'B', CAST('2020-01-01' AS BLOB), 5, "
+	    "'x', '2024-01-01T00:00:00Z')");
+	r[0] = value_in("B", ymd(2024, 6, 1), 2);
+	assert_int_equal(store_record(s, r, 1, &err), 0);
 	store_close(s);
+	assert_int_equal(sql_int(p, "SELECT value FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'B' AND asof = '2024-06-01'"), 2);
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
+	    "superseded_by IS NULL AND item = 'B' AND asof = '2024-06-01'"), 1);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
 	    "superseded_by IS NULL AND item = 'T'"), 3);
 	assert_int_equal(sql_int(p, "SELECT value FROM events WHERE "
@@ -529,7 +554,7 @@ test_batch_supersedes(void **state)
 	assert_int_equal(sql_int(p, "SELECT value FROM events WHERE "
 	    "superseded_by IS NULL AND item = 'W' AND asof = '2024-01-01'"), 3);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM events WHERE "
-	    "superseded_by IS NOT NULL"), 4);
+	    "superseded_by IS NOT NULL"), 5);
 	free(p);
 }
 
