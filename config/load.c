@@ -26,6 +26,7 @@
 #include "config/config.h"
 #include "config/schema.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -1377,17 +1378,6 @@ static bool
 pos_before(struct srcpos a, struct srcpos b)
 {
 	return a.line < b.line || (a.line == b.line && a.col < b.col);
-}
-
-/* FNV-1a, for the id hashes below. */
-static size_t
-hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
 }
 
 /*

@@ -24,6 +24,7 @@
 #include "db/store.h"
 #include "model/status.h"
 #include "util/buf.h"
+#include "util/hash.h"
 #include "util/i18n.h"
 #include "util/strpool.h"
 #include "util/text.h"
@@ -1051,16 +1052,6 @@ batch_free(struct store_batch *b)
 	free(b);
 }
 
-static uint32_t
-hash_item(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static struct latest *
 latest_slot(struct latest *v, size_t cap, const char *item, uint32_t hash)
 {
@@ -1077,7 +1068,7 @@ latest_slot(struct latest *v, size_t cap, const char *item, uint32_t hash)
 static int
 batch_latest(struct store_batch *b, const char *item, struct latest **out)
 {
-	uint32_t hash = hash_item(item);
+	uint32_t hash = hash_str(item);
 	struct latest *l;
 	int rc;
 

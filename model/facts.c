@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model/facts.h"
+#include "util/hash.h"
 #include "util/strpool.h"
 #include "util/xalloc.h"
 
@@ -41,16 +42,6 @@ struct facts {
 	struct strpool	   *strings;	/* item ids and levels */
 	struct list_block  *blocks;	/* the lists, newest block first */
 };
-
-static uint32_t
-hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
 
 struct facts *
 facts_new(void)

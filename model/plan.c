@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/plan.h"
+#include "util/hash.h"
 #include "util/strpool.h"
 #include "util/xalloc.h"
 
@@ -23,20 +24,10 @@ struct idmap {
 	struct idtable	 depts;
 };
 
-static uint32_t
-hash_id(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static struct idslot *
 idmap_lookup(const struct idtable *m, const char *id, size_t n)
 {
-	size_t i = hash_id(id, n) & (m->cap - 1);
+	size_t i = hash_bytes(id, n) & (m->cap - 1);
 
 	for (;;) {
 		struct idslot *s = &m->slot[i];
