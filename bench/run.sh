@@ -224,8 +224,8 @@ review() {
 		    "$_log" >>"$WORK/first.cold" 2>/dev/null
 	done
 	_first=$(sort -n "$WORK/first.cold" | awk '{ v[NR] = $1 }
-	    END { if (NR > 0) print (NR % 2 ? v[(NR + 1) / 2] :
-		(v[NR / 2] + v[NR / 2 + 1]) / 2) / 1000 }')
+	    END { if (NR % 2) print v[(NR + 1) / 2] / 1000
+		else if (NR > 0) print (v[NR / 2] + v[NR / 2 + 1]) / 2000 }')
 	if [ -n "$_first" ]; then
 		rec "$_s" review_first_facts "$_first" - ok \
 		    "as logged, median of $(wc -l <"$WORK/first.cold") sessions, with the facts read from the database"
@@ -253,8 +253,8 @@ review() {
 	    $1 ~ /^(first|screen|start)/ { print us > "/dev/stderr"; next }
 	    { print us }' "$_log" 2>"$WORK/first" | sort -n >"$WORK/keys"
 	_first=$(sort -n "$WORK/first" | awk '{ v[NR] = $1 }
-	    END { if (NR > 0) print (NR % 2 ? v[(NR + 1) / 2] :
-		(v[NR / 2] + v[NR / 2 + 1]) / 2) / 1000 }')
+	    END { if (NR % 2) print v[(NR + 1) / 2] / 1000
+		else if (NR > 0) print (v[NR / 2] + v[NR / 2 + 1]) / 2000 }')
 	if [ -n "$_first" ]; then
 		rec "$_s" review_first "$_first" - ok \
 		    "as logged, median of $(wc -l <"$WORK/first") sessions: from the start of main() (plan and facts loaded, screen drawn)"
