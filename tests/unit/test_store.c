@@ -18,6 +18,7 @@
 #include "db/store.h"
 #include "model/facts.h"
 #include "model/status.h"
+#include "tests/unit/same_facts.h"
 #include "util/diag.h"
 #include "util/xalloc.h"
 
@@ -658,35 +659,6 @@ test_review_asof_same(void **state)
 	free(p);
 }
 
-
-/* Two sets of facts hold the same lists, in the same order. */
-static void
-same_facts(const struct facts *a, const struct facts *b)
-{
-	size_t na, nb;
-	const struct fact_list *const *la = facts_items(a, &na);
-	const struct fact_list *const *lb = facts_items(b, &nb);
-
-	assert_int_equal(na, nb);
-	assert_int_equal(facts_total(a), facts_total(b));
-	for (size_t i = 0; i < na; i++) {
-		assert_string_equal(la[i]->item, lb[i]->item);
-		assert_int_equal(la[i]->since, lb[i]->since);
-		assert_int_equal(la[i]->skipped, lb[i]->skipped);
-		assert_int_equal(la[i]->n, lb[i]->n);
-		for (size_t k = 0; k < la[i]->n; k++) {
-			const struct fact *x = &la[i]->v[k], *y = &lb[i]->v[k];
-			assert_int_equal(x->kind, y->kind);
-			assert_int_equal(x->date, y->date);
-			assert_true(x->value == y->value);
-			assert_int_equal(x->seq, y->seq);
-			if (x->level == NULL)
-				assert_null(y->level);
-			else
-				assert_string_equal(x->level, y->level);
-		}
-	}
-}
 
 /* The review's facts as of asof, with the facts cache on or off. */
 static struct facts *
