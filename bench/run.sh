@@ -281,6 +281,22 @@ review() {
 		rec "$_s" review_key_p50 "$_p50" - ok "$_nk keys"
 		rec "$_s" review_key_p99 "$_p99" - ok \
 		    "$_nk keys; by key, median/max ms: $_by"
+		# The same keys in processor time (the log's next-to-last
+		# field): planwatch's own work, without the waits for tmux
+		# to read the screen and for a processor the machine's other
+		# work holds.
+		awk '$1 !~ /^(first|screen|start)/ && NF >= 3 { print $(NF - 1) }' \
+		    "$_log" | sort -n >"$WORK/keycpu"
+		_nc=$(wc -l <"$WORK/keycpu")
+		if [ "$_nc" -gt 0 ]; then
+			rec "$_s" review_cpu_p50 "$(awk -v n="$_nc" \
+			    'NR == int((n + 1) / 2) { print $1 / 1000 }' \
+			    "$WORK/keycpu")" - ok "$_nc keys"
+			rec "$_s" review_cpu_p99 "$(awk -v n="$_nc" \
+			    'BEGIN { r = int(n * 0.99 + 0.999); if (r < 1) r = 1 }
+			    NR == r { print $1 / 1000 }' "$WORK/keycpu")" - ok \
+			    "$_nc keys; processor time, as logged"
+		fi
 	fi
 }
 
@@ -518,6 +534,10 @@ table() {
 				if ((s, "review_key_p50") in st) {
 					row(s, "review_key_p50", "review: key, median", 0, "", 0, 0)
 					row(s, "review_key_p99", "review: key, 99th percentile", 0, "", 0, 0)
+					if ((s, "review_cpu_p50") in st) {
+						row(s, "review_cpu_p50", "review: key, processor time, median", 0, "", 0, 0)
+						row(s, "review_cpu_p99", "review: key, processor time, 99th percentile", 0, "", 0, 0)
+					}
 					if (have(s, "review_key_p99") && ms[s, "review_key_p99"] > 5)
 						miss[++nmiss] = sprintf("review: key p99 %.2f ms, budget 5 ms", ms[s, "review_key_p99"])
 				}

@@ -107,13 +107,26 @@ restore_terminal(void)
 }
 
 static long
-elapsed_us(const struct timespec *since)
+clock_us(clockid_t clock, const struct timespec *since)
 {
 	struct timespec now;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(clock, &now);
 	return (now.tv_sec - since->tv_sec) * 1000000L +
 	    (now.tv_nsec - since->tv_nsec) / 1000;
+}
+
+static long
+elapsed_us(const struct timespec *since)
+{
+	return clock_us(CLOCK_MONOTONIC, since);
+}
+
+/* The processor time this process used since. */
+static long
+elapsed_cpu_us(const struct timespec *since)
+{
+	return clock_us(CLOCK_PROCESS_CPUTIME_ID, since);
 }
 
 void
@@ -878,7 +891,7 @@ set_signals(void (*handler)(int))
 int
 tui_run(struct tui *t)
 {
-	struct timespec t0;
+	struct timespec t0, cpu0;
 	SCREEN *scr;
 	char label[16];
 	int flags, key;
@@ -930,6 +943,8 @@ tui_run(struct tui *t)
 		if (got_signal)
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (t->keylog != NULL)
+			clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu0);
 		if (key == ERR)
 			flags = tick(t);
 		else
@@ -941,9 +956,12 @@ tui_run(struct tui *t)
 			flags |= TUI_ALL;
 		}
 		redraw(t, flags);
+		/* The processor time is planwatch's own work (curses' output
+		 * included); the time that passed adds waiting for the
+		 * terminal and for the processor. */
 		if (t->keylog != NULL && key != ERR)
-			fprintf(t->keylog, "%s %ld\n", key_label(key, label),
-			    elapsed_us(&t0));
+			fprintf(t->keylog, "%s %ld %ld\n", key_label(key, label),
+			    elapsed_cpu_us(&cpu0), elapsed_us(&t0));
 	}
 
 	endwin();

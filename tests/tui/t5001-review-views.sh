@@ -66,4 +66,17 @@ tui_quit
 is "$tui_rc" 0 "q quits with status 0"
 ok "the terminal is restored after q" terminal_sane
 is "$(cat "$T/stderr")" "" "nothing on standard error"
+
+# PLANWATCH_KEYLOG: the first screen, then a line per key with its
+# processor time and the time that passed, in microseconds.
+TUI_ENV="PLANWATCH_KEYLOG='$T/keys.log'" tui_start 120 40 --today 2025-07-15
+see "1 Overview" "with PLANWATCH_KEYLOG the review is up"
+keys j Tab
+see "Milestone  (sort: plan order)" "and takes keys"
+tui_quit
+is "$tui_rc" 0 "and quits with status 0"
+ok "keylog: the first screen, in microseconds" \
+    grep -Eq '^first-screen [0-9]+$' "$T/keys.log"
+is "$(grep -Ec '^(j|\^I) [0-9]+ [0-9]+$' "$T/keys.log")" 2 \
+    "keylog: a line per key handled (q ends it): name, processor time, time passed"
 finish

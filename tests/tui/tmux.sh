@@ -41,9 +41,10 @@ tui_start() {
 		echo "cd '$T'"
 		# Ctrl-C reaches the shell too: let it live to write rc.
 		echo "trap : INT"
-		# TUI_LOCALE=zh_CN.UTF-8 runs the review in Chinese.
-		printf 'LANG=%s LC_ALL=%s TERM=screen-256color "%s" -f "%s" -d "%s"' \
-		    "${TUI_LOCALE:-C.UTF-8}" "${TUI_LOCALE:-C.UTF-8}" \
+		# TUI_LOCALE=zh_CN.UTF-8 runs the review in Chinese;
+		# TUI_ENV='NAME=VALUE ...' sets more of its environment.
+		printf '%s LANG=%s LC_ALL=%s TERM=screen-256color "%s" -f "%s" -d "%s"' \
+		    "${TUI_ENV:-}" "${TUI_LOCALE:-C.UTF-8}" "${TUI_LOCALE:-C.UTF-8}" \
 		    "$PLANWATCH" "$PLAN" "$DB"
 		for a in "$@"; do printf " '%s'" "$a"; done
 		echo " 2> '$T/stderr'"
