@@ -518,6 +518,10 @@ table() {
 			row(s, "export", "export", 0, "", 0, 1)
 			row(s, "import", "import", have(s, "sql_insert") ? ms[s, "sql_insert"] : 0, "sqlite3 insert", 1.5, 1, have(s, "sql_insert") && cpu[s, "sql_insert"] != "-" ? cpu[s, "sql_insert"] : 0)
 			split("check check_plan check_facts check_parsed", C, " ")
+			# What any run that parses the plan can reach here: the
+			# floor itself against taskwarrior.
+			if (q > 0 && have(s, "task"))
+				printf "| floor (start-up+libyaml+latest) vs taskwarrior | | | | taskwarrior takes %.2fx as long | | |\n", ms[s, "task"] / q
 			split("check (cached)|check (plan parsed)|check (facts read)|check (no cache)", CL, "|")
 			for (j = 1; j in C; j++) {
 				c = C[j]

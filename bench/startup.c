@@ -12,7 +12,7 @@
 int
 main(void)
 {
-	printf("%s %s %s\n", curses_version(), sqlite3_libversion(),
-	    yaml_get_version_string());
+	printf("%s, SQLite %s, libyaml %s\n", curses_version(),
+	    sqlite3_libversion(), yaml_get_version_string());
 	return 0;
 }
