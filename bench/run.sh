@@ -574,7 +574,11 @@ table() {
 
 machine() {
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	if [ "${BENCH_TREE:-}" = head ]; then
+		echo "- commit: $(git rev-parse --short HEAD 2>/dev/null) (built from the commit, not the working tree)"
+	else
+		echo "- commit: $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+	fi
 	echo "- CPU: $(nproc) x $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 	echo "- memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 	echo "- kernel: $(uname -sr); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work skews wall times; CPU times are steadier)"
