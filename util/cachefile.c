@@ -5,6 +5,8 @@
 
 #include <sys/stat.h>
 
+#include <ctype.h>
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/cachefile.h"
@@ -218,6 +221,60 @@ cachefile_write_full(int fd, const void *buf, size_t n)
 	return true;
 }
 
+/* How old a temporary file must be before it counts as left by a run that
+ * was killed while writing it: far longer than any write takes. */
+#define STALE_TEMP_SECONDS	3600
+
+/* Is name base + "." + the six characters mkstemp() puts for XXXXXX? */
+static bool
+is_temp_of(const char *name, const char *base, size_t blen)
+{
+	if (strncmp(name, base, blen) != 0 || name[blen] != '.' ||
+	    strlen(name + blen + 1) != 6)
+		return false;
+	for (const char *c = name + blen + 1; *c != '\0'; c++)
+		if (!isalnum((unsigned char)*c))
+			return false;
+	return true;
+}
+
+/*
+ * Remove the temporary files of file that runs killed while writing it
+ * left (a monitoring system kills a check that runs too long): regular
+ * files of the user's, an hour old or more.  A write in progress has a
+ * fresh one.  Best effort: nothing is said.
+ */
+static void
+remove_stale_temps(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	char *dir;
+	DIR *d;
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	if (slash == NULL)
+		return;
+	dir = xstrndup(file, (size_t)(slash - file));
+	if ((d = opendir(dir)) != NULL) {
+		const char *base = slash + 1;
+		size_t blen = strlen(base);
+		struct stat st;
+
+		while ((e = readdir(d)) != NULL) {
+			if (!is_temp_of(e->d_name, base, blen) ||
+			    fstatat(dirfd(d), e->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+			    st.st_uid != geteuid() ||
+			    st.st_mtime > now - STALE_TEMP_SECONDS)
+				continue;
+			(void)unlinkat(dirfd(d), e->d_name, 0);
+		}
+		closedir(d);
+	}
+	free(dir);
+}
+
 void
 cachefile_replace(const char *file, const struct cachefile_part *part,
     size_t n)
@@ -226,6 +283,7 @@ cachefile_replace(const char *file, const struct cachefile_part *part,
 	bool ok = true;
 	int fd;
 
+	remove_stale_temps(file);
 	if ((fd = mkstemp(tmp)) >= 0) {
 		for (size_t i = 0; ok && i < n; i++)
 			ok = cachefile_write_full(fd, part[i].p, part[i].len);

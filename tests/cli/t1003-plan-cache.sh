@@ -64,6 +64,25 @@ for how in truncate flip garbage empty; do
 	ok "cache file $how: replaced, then read" cmp -s "$T/want" "$T/.out"
 done
 
+# Temporary files that killed runs left beside the cache file go once an
+# hour old, when that file is written again; a fresh one (a write in
+# progress) and other names stay.
+f=$(ls "$C"/*.plan)
+for t in "$f.Ab12Z9" "$f.cd34YX" "$f.toolong1" "$C/other.plan.Ab12Z9"; do
+	echo partial > "$t"
+	touch -d '2 hours ago' "$t"
+done
+echo partial > "$f.Fresh1"
+head -c 1000 "$f" > "$T/x" && cat "$T/x" > "$f"	# damaged: written again
+run pw status
+is "$rc" 0 "stale temporary files: status succeeds"
+ok "the stale temporary files of the cache file are removed" \
+    sh -c "! ls '$f.Ab12Z9' '$f.cd34YX' 2>/dev/null | grep -q ."
+ok "a fresh one stays" test -f "$f.Fresh1"
+ok "a name mkstemp does not make stays" test -f "$f.toolong1"
+ok "another cache file's stays" test -f "$C/other.plan.Ab12Z9"
+rm -f "$f.Fresh1" "$f.toolong1" "$C/other.plan.Ab12Z9"
+
 # The plan gone: an error, not the cached plan.
 mv "$T/plan.yaml" "$T/moved.yaml"
 run pw status
