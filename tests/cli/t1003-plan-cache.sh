@@ -4,16 +4,7 @@
 # that cannot be written never shows in the output; plans with warnings,
 # standard input and PLANWATCH_CACHE= are not cached.
 . "$PW_TOP/tests/lib.sh"
-C=$T/cache
-export PLANWATCH_CACHE="$C"
-# ics and the reports stamp the time of the run unless this fixes it; two
-# runs compared byte for byte can straddle a second.
-export SOURCE_DATE_EPOCH=1795852800
-cp "$PW_TOP/examples/sanya.yaml" "$T/plan.yaml"
-cp "$PW_TOP/examples/sanya-values.csv" "$T/values.csv"
-pw() { "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" --today 2026-10-31 "$@"; }
-nocache() { env PLANWATCH_CACHE= "$PLANWATCH" -f "$T/plan.yaml" \
-    -d "$T/plan.db" --today 2026-10-31 "$@"; }
+. "$PW_TOP/tests/cli/t100-cache.inc"
 
 run pw import "$T/values.csv"
 is "$rc" 0 "import (the plan's first load) succeeds"

@@ -4,16 +4,7 @@
 # other records, a damaged cache file or an older database never show in
 # the output.
 . "$PW_TOP/tests/lib.sh"
-C=$T/cache
-export PLANWATCH_CACHE="$C"
-# ics and the reports stamp the time of the run unless this fixes it; two
-# runs compared byte for byte can straddle a second.
-export SOURCE_DATE_EPOCH=1795852800
-cp "$PW_TOP/examples/sanya.yaml" "$T/plan.yaml"
-cp "$PW_TOP/examples/sanya-values.csv" "$T/values.csv"
-pw() { "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" --today 2026-10-31 "$@"; }
-nocache() { env PLANWATCH_CACHE= "$PLANWATCH" -f "$T/plan.yaml" \
-    -d "$T/plan.db" --today 2026-10-31 "$@"; }
+. "$PW_TOP/tests/cli/t100-cache.inc"
 nfacts() { ls "$C" | grep -c '\.facts$'; }
 # same DESC ARGS...: the command's output and status, cached, are the
 # database's.
