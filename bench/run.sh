@@ -169,6 +169,15 @@ WHERE e.kind = 'value' AND e.superseded_by IS NULL;
 EOF
 }
 
+# percentile_ms FILE P: the Pth percentile (50: the median) of FILE's
+# microseconds, sorted one a line, in milliseconds (nearest rank).
+percentile_ms() {
+	awk -v n="$(wc -l <"$1")" -v p="$2" 'BEGIN {
+		r = p == 50 ? int((n + 1) / 2) : int(n * p / 100 + 0.999)
+		if (r < 1) r = 1 }
+	    NR == r { print $1 / 1000 }' "$1"
+}
+
 # review_session PLAN DB LOG: one review session in a detached tmux, the
 # keys below sent to it, PLANWATCH_KEYLOG=LOG.
 review_session() {
@@ -263,9 +272,8 @@ review() {
 	fi
 	_nk=$(wc -l <"$WORK/keys")
 	if [ "$_nk" -gt 0 ]; then
-		_p50=$(awk -v n="$_nk" 'NR == int((n + 1) / 2) { print $1 / 1000 }' "$WORK/keys")
-		_p99=$(awk -v n="$_nk" 'BEGIN { r = int(n * 0.99 + 0.999); if (r < 1) r = 1 }
-		    NR == r { print $1 / 1000 }' "$WORK/keys")
+		_p50=$(percentile_ms "$WORK/keys" 50)
+		_p99=$(percentile_ms "$WORK/keys" 99)
 		# Per kind of key (the log's curses key name), in the order
 		# first pressed: count, median and slowest, in ms.
 		_by=$(awk '$1 !~ /^(first|screen|start)/ {
@@ -289,12 +297,10 @@ review() {
 		    "$_log" | sort -n >"$WORK/keycpu"
 		_nc=$(wc -l <"$WORK/keycpu")
 		if [ "$_nc" -gt 0 ]; then
-			rec "$_s" review_cpu_p50 "$(awk -v n="$_nc" \
-			    'NR == int((n + 1) / 2) { print $1 / 1000 }' \
-			    "$WORK/keycpu")" - ok "$_nc keys"
-			rec "$_s" review_cpu_p99 "$(awk -v n="$_nc" \
-			    'BEGIN { r = int(n * 0.99 + 0.999); if (r < 1) r = 1 }
-			    NR == r { print $1 / 1000 }' "$WORK/keycpu")" - ok \
+			rec "$_s" review_cpu_p50 \
+			    "$(percentile_ms "$WORK/keycpu" 50)" - ok "$_nc keys"
+			rec "$_s" review_cpu_p99 \
+			    "$(percentile_ms "$WORK/keycpu" 99)" - ok \
 			    "$_nc keys; processor time, as logged"
 		fi
 	fi
