@@ -37,15 +37,7 @@ ok "edited: the same output as the file gives" cmp -s "$T/want" "$T/.out"
 # A damaged cache file is passed over, silently, and replaced.
 for how in truncate flip garbage empty; do
 	f=$(ls "$C"/*.plan)
-	case $how in
-	truncate) head -c 1000 "$f" > "$T/x" ;;
-	flip) size=$(stat -c %s "$f")
-	      { head -c $((size - 40)) "$f"; printf 'XXXXXXXX'
-	        tail -c 32 "$f"; } > "$T/x" ;;
-	garbage) head -c 5000 /dev/urandom > "$T/x" ;;
-	empty) : > "$T/x" ;;
-	esac
-	cat "$T/x" > "$f"
+	damage "$how" "$f"
 	run pw status
 	is "$rc" 0 "cache file $how: status succeeds"
 	is "$err" "" "cache file $how: nothing said"
@@ -64,7 +56,7 @@ for t in "$f.Ab12Z9" "$f.cd34YX" "$f.toolong1" "$C/other.plan.Ab12Z9"; do
 	touch -d '2 hours ago' "$t"
 done
 echo partial > "$f.Fresh1"
-head -c 1000 "$f" > "$T/x" && cat "$T/x" > "$f"	# damaged: written again
+damage truncate "$f"	# so that it is written again
 run pw status
 is "$rc" 0 "stale temporary files: status succeeds"
 ok "the stale temporary files of the cache file are removed" \

@@ -73,15 +73,7 @@ nocache status > "$T/want"
 for how in truncate flip garbage empty; do
 	pw status > /dev/null
 	f=$(ls "$C"/*.r0.facts)
-	case $how in
-	truncate) head -c 1000 "$f" > "$T/x" ;;
-	flip) size=$(stat -c %s "$f")
-	      { head -c $((size - 40)) "$f"; printf 'XXXXXXXX'
-	        tail -c 32 "$f"; } > "$T/x" ;;
-	garbage) head -c 5000 /dev/urandom > "$T/x" ;;
-	empty) : > "$T/x" ;;
-	esac
-	cat "$T/x" > "$f"
+	damage "$how" "$f"
 	run pw status
 	is "$err" "" "cache file $how: nothing said"
 	ok "cache file $how: the same output as the database gives" \
