@@ -5,10 +5,11 @@
 #   tests/run.sh build build-asan
 #
 # Unit tests are cmocka binaries ($B/tests/test_*) run with TAP output;
-# command-line and curses tests are shell scripts (tests/cli/t*.sh,
-# tests/tui/t*.sh) that print "ok - ..." and "not ok - ..." lines (see
-# tests/lib.sh).  A script that exits non-zero without a "not ok" line
-# counts as one failure.  Set TESTS=pattern to run only matching scripts.
+# command-line and curses tests are shell scripts (tests/cli/tNNNN-*.sh,
+# tests/tui/tNNNN-*.sh; the other files there are helpers they source)
+# that print "ok - ..." and "not ok - ..." lines (see tests/lib.sh).  A
+# script that exits non-zero without a "not ok" line counts as one
+# failure.  Set TESTS=pattern to run only matching scripts.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0
@@ -60,7 +61,7 @@ for build in "$@"; do
 		CMOCKA_MESSAGE_OUTPUT=TAP "$t" > "$log" 2>&1
 		tally "$build/$(basename "$t")" $? "$log"
 	done
-	for t in "$top"/tests/cli/t*.sh "$top"/tests/tui/t*.sh; do
+	for t in "$top"/tests/cli/t[0-9]*.sh "$top"/tests/tui/t[0-9]*.sh; do
 		[ -f "$t" ] || continue
 		case $(basename "$t") in *${TESTS:-}*) ;; *) continue ;; esac
 		PLANWATCH="$bin" PW_SAN=$san PW_TOP="$top" PW_BUILD="$top/$build" \
