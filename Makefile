@@ -7,7 +7,8 @@
 #   CC, CFLAGS        compiler and extra flags
 #   SAN               set to 1 to build with ASan + UBSan (used by check)
 #
-# Targets: all (default), demo, check, install, uninstall, bench, fuzz, clean.
+# Targets: all (default), demo, check, install, uninstall, bench, fuzz, clean;
+# deps and test-deps install what the build and the tests need.
 
 PREFIX  ?= /usr/local
 BINDIR   = $(PREFIX)/bin
@@ -48,7 +49,7 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all pot demo check units fuzzers install uninstall bench fuzz clean deps lint-man
+.PHONY: all pot demo check units fuzzers install uninstall bench fuzz clean deps test-deps lint-man
 
 # Message catalogues: po/LANG.po -> $(BUILD)/locale/LANG/LC_MESSAGES/.
 LINGUAS  = zh_CN
@@ -100,15 +101,18 @@ $(BUILD)/fuzz/%: fuzz/%.c $(BUILD)/libplanwatch.a
 fuzzers: $(FUZZ_BIN)
 
 # Run each harness for FUZZ_TIME seconds (default 60) from its seed corpus.
-fuzz: deps
+fuzz: test-deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang FUZZ=1 fuzzers
 	@sh fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
 
-# Install missing build dependencies (apt-get as root, else sudo, else say).
+# Install what is missing (apt-get as root, else sudo, else say what):
+# for the build, and for the tests (packages and the zh_CN.UTF-8 locale).
 deps:
 	@sh tools/deps.sh
+test-deps:
+	@sh tools/deps.sh test
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -116,7 +120,7 @@ demo: deps
 
 # The one gate: normal build, every test, then everything again under
 # AddressSanitizer + UndefinedBehaviorSanitizer.  Ends with "N passed, N failed".
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory all units
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan SAN=1 all units
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang FUZZ=1 fuzzers
@@ -145,7 +149,7 @@ lint-man:
 # Province-scale benchmark against the floors (issue 8); writes a Markdown
 # table to standard output and bench/RESULTS.md.
 bench:
-	@PLANWATCH_BENCH_DEPS=1 sh tools/deps.sh
+	@sh tools/deps.sh bench
 	@sh bench/run.sh
 
 clean:

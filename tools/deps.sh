@@ -1,59 +1,95 @@
 #!/bin/sh
-# deps.sh: install missing build dependencies on Debian (apt-get as root,
-# else through sudo, else print the one line to run and stop).
+# deps.sh: install what planwatch needs on Debian that is missing, with
+# apt-get as root, else through sudo, else print what to run and stop.
 #
-# PLANWATCH_TEST_DEPS=1 adds what the full test suite uses;
-# PLANWATCH_BENCH_DEPS=1 what the benchmark measures beside planwatch.
+#   sh tools/deps.sh [-n] [build | test | bench]...
+#
+# build (always included) is what `make` needs; test what `make check`
+# needs besides: the tests' tools and the locales they run under; bench
+# what `make bench` measures planwatch against.  -n prints the commands
+# instead of running them.  PLANWATCH_TEST_DEPS=1 and
+# PLANWATCH_BENCH_DEPS=1 add test and bench as before.
+#
+# A package is one word in its list below.
 set -u
-need="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev gettext"
-if [ "${PLANWATCH_BENCH_DEPS:-0}" = 1 ]; then
-	need="$need sqlite3 tmux taskwarrior"
+build_pkgs="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev
+    gettext"
+test_pkgs="libcmocka-dev tmux sqlite3 jq mandoc locales clang
+    libclang-rt-14-dev valgrind calcurse poppler-utils chromium
+    fonts-noto-cjk python3"
+bench_pkgs="sqlite3 tmux taskwarrior"
+# Besides the default, the tests run under these (locale-gen's names).
+test_locales="zh_CN.UTF-8"
+
+dry=0
+if [ "${1:-}" = -n ]; then
+	dry=1
+	shift
 fi
-if [ "${PLANWATCH_TEST_DEPS:-0}" = 1 ]; then
-	need="$need libcmocka-dev tmux sqlite3 jq mandoc locales clang \
-	    libclang-rt-14-dev valgrind calcurse poppler-utils chromium \
-	    fonts-noto-cjk python3"
-fi
-# The tests run under zh_CN.UTF-8 as well as the default locale.
-want_locale() {
-	[ "${PLANWATCH_TEST_DEPS:-0}" = 1 ] || return 1
-	locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && return 1
-	return 0
-}
-gen_locale() {
-	$sudo sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen &&
-	    $sudo locale-gen >/dev/null
-}
+sets="build $*"
+[ "${PLANWATCH_TEST_DEPS:-0}" = 1 ] && sets="$sets test"
+[ "${PLANWATCH_BENCH_DEPS:-0}" = 1 ] && sets="$sets bench"
+pkgs="" locales=""
+for s in $sets; do
+	case $s in
+	build) pkgs="$pkgs $build_pkgs" ;;
+	test) pkgs="$pkgs $test_pkgs"; locales="$locales $test_locales" ;;
+	bench) pkgs="$pkgs $bench_pkgs" ;;
+	*) echo "usage: sh tools/deps.sh [-n] [build | test | bench]..." >&2
+	   exit 2 ;;
+	esac
+done
+
 missing=""
-for p in $need; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+for p in $pkgs; do
+	case " $missing " in *" $p "*) continue ;; esac
+	dpkg-query -W -f='${Status}' "$p" 2> /dev/null | grep -q 'ok installed' ||
 	    missing="$missing $p"
 done
-if [ -z "$missing" ]; then
-	if want_locale && [ "$(id -u)" = 0 ]; then
-		sudo=""
-		gen_locale
+# locale -a says zh_CN.utf8 for zh_CN.UTF-8.
+norm() { printf '%s\n' "$1" | tr 'A-Z' 'a-z' | tr -d '-'; }
+have=$(locale -a 2> /dev/null | tr 'A-Z' 'a-z' | tr -d '-')
+nolocale=""
+for l in $locales; do
+	printf '%s\n' "$have" | grep -qxF "$(norm "$l")" ||
+	    nolocale="$nolocale $l"
+done
+[ -z "$missing" ] && [ -z "$nolocale" ] && exit 0
+
+# The commands that install $missing and generate $nolocale, one a line
+# (each locale uncommented in /etc/locale.gen, or added to it), each
+# prefixed with $1 ("sudo " or nothing); $2 is how to call apt-get.
+todo() {
+	if [ -n "$missing" ]; then
+		echo "$1$2 update"
+		echo "$1$2 install -y$missing"
 	fi
-	exit 0
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-	echo "planwatch: missing build dependencies:$missing" >&2
+	for l in $nolocale; do
+		e="$l ${l#*.}"
+		echo "$1sed -i 's/^# *$e\$/$e/' /etc/locale.gen"
+		echo "grep -qx '$e' /etc/locale.gen || echo '$e' | $1tee -a /etc/locale.gen"
+	done
+	[ -z "$nolocale" ] || echo "$1locale-gen"
+}
+what="${missing:+ packages$missing}${missing:+${nolocale:+;}}${nolocale:+ locales$nolocale}"
+if ! command -v apt-get > /dev/null 2>&1; then
+	echo "planwatch: not installed:$what" >&2
 	echo "planwatch: install them with your package manager" >&2
 	exit 1
 fi
 if [ "$(id -u)" = 0 ]; then
 	sudo=""
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-	sudo="sudo"
+elif command -v sudo > /dev/null 2>&1 && sudo -n true 2> /dev/null; then
+	sudo="sudo "
 else
-	echo "planwatch: missing build dependencies; run:" >&2
-	echo "  sudo apt-get install -y$missing" >&2
+	echo "planwatch: not installed:$what; as root, run:" >&2
+	todo "" apt-get | sed 's/^/  /' >&2
 	exit 1
 fi
-echo "planwatch: installing$missing"
-$sudo apt-get update -qq || exit 1
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null ||
-    exit 1
-if want_locale; then
-	gen_locale
+if [ $dry = 1 ]; then
+	echo "planwatch: would install$what with:"
+	todo "$sudo" apt-get | sed 's/^/  /'
+	exit 0
 fi
+echo "planwatch: installing$what"
+sh -ec "$(todo "$sudo" "env DEBIAN_FRONTEND=noninteractive apt-get -qq")" > /dev/null
