@@ -164,11 +164,33 @@ draw_box(struct tui *t, const struct rect *r, const char *title)
 	}
 }
 
+/* The pager's box, and the text inside it: a border and a blank column
+ * on each side. */
+static struct rect
+pager_box(const struct tui *t, struct rect *in)
+{
+	struct rect box = box_rect(t, t->cols - 4, t->lines - 2);
+
+	in->y = box.y + 1;
+	in->x = box.x + 2;
+	in->h = box.h - 2;
+	in->w = box.w - 4;
+	return box;
+}
+
+int
+pager_width(const struct tui *t)
+{
+	struct rect in;
+
+	pager_box(t, &in);
+	return in.w;
+}
+
 static void
 pager_draw(struct tui *t, struct modal *m)
 {
-	struct rect box = box_rect(t, t->cols - 4, t->lines - 2);
-	struct rect in = { box.y + 1, box.x + 2, box.h - 2, box.w - 4 };
+	struct rect in, box = pager_box(t, &in);
 
 	m->height = in.h;
 	if (m->top + (size_t)in.h > m->lines.n)

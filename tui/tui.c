@@ -624,7 +624,7 @@ open_detail(struct tui *t)
 
 	if (v->detail == NULL || list == NULL || list->nvis == 0)
 		return;
-	v->detail(cur_data(t), t, t->cols - 4, SIZE_MAX, &l);
+	v->detail(cur_data(t), t, pager_width(t), SIZE_MAX, &l);
 	if (l.n == 0) {
 		lines_clear(&l);
 		return;

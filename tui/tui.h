@@ -346,6 +346,8 @@ bool	 filter_tg(const struct tui *, const struct tg_result *);
 /* Modals (modal.c): a pager of lines, a menu, a form.  A modal takes every
  * key until it closes. */
 void	 pager_open(struct tui *, const char *title, struct lines *);
+/* The columns a pager shows its lines in: what to wrap them at. */
+int	 pager_width(const struct tui *);
 void	 help_open(struct tui *);
 void	 filter_open(struct tui *);
 void	 search_open(struct tui *);
