@@ -1130,9 +1130,13 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
 	    "note, source, recorded_by, recorded) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &b->ins, err) != 0 ||
-	    prepare(s, "SELECT seq FROM events WHERE item = ?1 AND asof = ?2 "
-	    "AND (CASE kind WHEN 'reopen' THEN 'done' ELSE kind END) = ?3 "
-	    "AND superseded_by IS NULL", &b->cur,
+	    /* kind = ?, each sort on its own, so that the seek is in
+	     * events_current, which holds current rows only: in the index of
+	     * every row, an id and date recorded N times is N rows to walk. */
+	    prepare(s, "SELECT seq FROM events WHERE kind = ?3 AND item = ?1 "
+	    "AND asof = ?2 AND superseded_by IS NULL UNION ALL "
+	    "SELECT seq FROM events WHERE kind = ?4 AND item = ?1 "
+	    "AND asof = ?2 AND superseded_by IS NULL", &b->cur,
 	    err) != 0 ||
 	    prepare(s, "UPDATE events SET superseded_by = ?1 WHERE seq = ?2",
 	    &b->sup, err) != 0 ||
@@ -1148,7 +1152,7 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 
 /* The current record of the same sort for this item and date, which r
  * will supersede: a value, a progress, or a completion (done and reopen
- * replace each other).  One seek in the (item, asof) index; a lookup, not
+ * replace each other).  A seek per kind in events_current; a lookup, not
  * an UPDATE that might touch many rows, so no statement journal is needed.
  * Sets *found to how many (at most one while the store is consistent). */
 static int
@@ -1162,9 +1166,14 @@ find_current(struct store_batch *b, const struct record_in *r,
 	*found = 0;
 	sqlite3_bind_text(cur, 1, r->item, -1, SQLITE_STATIC);
 	sqlite3_bind_text(cur, 2, day, -1, SQLITE_STATIC);
-	/* kind IN (...) would build a temporary table at every step. */
+	/* kind IN (...) would build a temporary table at every step; a
+	 * NULL kind matches nothing. */
 	sqlite3_bind_text(cur, 3, completion ? "done" : kind_names[r->kind],
 	    -1, SQLITE_STATIC);
+	if (completion)
+		sqlite3_bind_text(cur, 4, "reopen", -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(cur, 4);
 	while ((rc = sqlite3_step(cur)) == SQLITE_ROW) {
 		if (*found < 8)
 			seq[*found] = sqlite3_column_int64(cur, 0);
