@@ -341,41 +341,21 @@ void
 lines_wrap(struct lines *l, enum element el, int indent, const char *text,
     int w)
 {
-	struct buf line = BUF_INIT;
-	char one[8];
-	int used = 0;
-	size_t n = strlen(text);
+	const char *s = text;
 
+	/* The lines are drawn in w - indent columns (lines_draw): a line
+	 * wrapped wider would lose its end to an ellipsis. */
 	w -= indent;
-	if (w < 8)
-		w = 8;
-	for (size_t i = 0; i < n;) {
-		unsigned cp;
-		size_t k = utf8_decode(text + i, n - i, &cp);
-		int cw;
+	if (w < 1)
+		w = 1;
+	for (;;) {
+		size_t k = text_wrap(s, w);
 
-		if (k == 0)
-			k = 1;
-		if (text[i] == '\n') {
-			lines_add(l, el, indent, "%s", buf_str(&line));
-			buf_reset(&line);
-			used = 0;
-			i++;
-			continue;
-		}
-		memcpy(one, text + i, k);
-		one[k] = '\0';
-		cw = text_width(one);
-		if (used + cw > w && used > 0) {
-			lines_add(l, el, indent, "%s", buf_str(&line));
-			buf_reset(&line);
-			used = 0;
-		}
-		buf_add(&line, one, k);
-		used += cw;
-		i += k;
+		lines_add(l, el, indent, "%.*s", (int)k, s);
+		s += k;
+		if (*s == '\n')
+			s++;
+		if (*s == '\0')
+			break;
 	}
-	if (line.len > 0 || n == 0)
-		lines_add(l, el, indent, "%s", buf_str(&line));
-	buf_release(&line);
 }

@@ -210,13 +210,14 @@ struct walk {
 	int		 used;		/* columns taken */
 	size_t		 cut;
 	int		 cut_used;
+	size_t		 end;		/* bytes of s walked */
 };
 
-/* Returns true when every unit of s fitted. */
+/* Returns true when every unit of s (n bytes) fitted. */
 static bool
-walk_units(const char *s, struct walk *wk)
+walk_units(const char *s, size_t n, struct walk *wk)
 {
-	size_t n = strlen(s), i = 0, run = 0;	/* s + run: not yet in b */
+	size_t i = 0, run = 0;	/* s + run: not yet in b */
 	locale_t old = (locale_t)0;
 	bool measuring = false;
 
@@ -262,13 +263,14 @@ walk_units(const char *s, struct walk *wk)
 		buf_add(wk->b, s + run, i - run);
 	if (measuring)
 		measure_end(old);
+	wk->end = i;
 	return i == n;
 }
 
 int
 text_width(const char *s)
 {
-	struct walk wk = { NULL, INT_MAX, 0, 0, 0 };
+	struct walk wk = { NULL, INT_MAX, 0, 0, 0, 0 };
 	const char *p = s;
 
 	/* Ids, dates and numbers are printable ASCII, a column a byte: the
@@ -277,7 +279,7 @@ text_width(const char *s)
 		p++;
 	wk.used = (int)(p - s);
 	if (*p != '\0')
-		walk_units(p, &wk);
+		walk_units(p, strlen(p), &wk);
 	return wk.used;
 }
 
@@ -378,12 +380,12 @@ text_ellipsis(void)
 void
 text_fit_buf(struct buf *b, const char *s, int width, enum text_align align)
 {
-	struct walk wk = { b, width, 0, b->len, 0 };
+	struct walk wk = { b, width, 0, b->len, 0, 0 };
 	size_t start = b->len, pad;
 
 	if (width <= 0)
 		return;
-	if (!walk_units(s, &wk)) {
+	if (!walk_units(s, strlen(s), &wk)) {
 		/* Too wide: keep what fits in width - 1, then the ellipsis. */
 		buf_truncate(b, wk.cut);
 		buf_puts(b, text_ellipsis());
@@ -420,4 +422,23 @@ text_quote(const char *s)
 	while (b.len > 0 && b.s[b.len - 1] == ' ')
 		b.s[--b.len] = '\0';
 	return buf_detach(&b);
+}
+
+/*
+ * The walk of text_width() up to the first newline, stopped where the
+ * next unit would pass width: a line never cuts a character or an escape,
+ * and never drops one.
+ */
+size_t
+text_wrap(const char *s, int width)
+{
+	struct walk wk = { NULL, width, 0, 0, 0, 0 };
+	size_t n = strcspn(s, "\n"), k;
+	unsigned cp;
+
+	if (walk_units(s, n, &wk) || wk.end > 0)
+		return wk.end;
+	/* Not even the first unit fits: it makes a line of its own. */
+	k = utf8_decode(s, n, &cp);
+	return k > 0 ? k : 1;
 }

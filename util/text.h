@@ -49,6 +49,14 @@ enum text_align { ALIGN_LEFT, ALIGN_RIGHT };
 void	 text_fit_buf(struct buf *b, const char *s, int width, enum text_align);
 char	*text_fit(const char *s, int width, enum text_align);
 
+/*
+ * The length in bytes of the first line of s wrapped at width columns, as
+ * text_width() measures them: the whole characters (or escapes) that fit,
+ * at least one, and never past a newline (which the caller skips).  The
+ * lines cut where text_wrap() says give s back when joined.
+ */
+size_t	 text_wrap(const char *s, int width);
+
 /* Width beyond which text quoted in a message is cut. */
 #define TEXT_QUOTE_MAX 60
 /* A copy made safe and cut at TEXT_QUOTE_MAX columns with an ellipsis (no
