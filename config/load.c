@@ -1631,6 +1631,7 @@ static void
 finish_ms(struct loader *L)
 {
 	struct plan *p = L->p;
+	size_t ninstances = 0;
 
 	/* In the order read, as the messages were always given. */
 	for (size_t j = 0; j < p->nms; j++) {
@@ -1658,6 +1659,15 @@ finish_ms(struct loader *L)
 			err_at(L, t->every_pos, _("recurring milestone '%s' "
 			    "has no start: give it 'start', or give its phase "
 			    "or the plan one"), m->id);
+		/* Every front end expands every instance: the plan's total
+		 * is bounded, and the milestone that passes it is named. */
+		if (ninstances <= PLAN_INSTANCES_MAX &&
+		    (ninstances += plan_ms_ninstances(p, (int)i)) >
+		    PLAN_INSTANCES_MAX)
+			err_at(L, m->every != PERIOD_NONE ? t->every_pos :
+			    m->pos, _("milestone '%s' takes the plan over its "
+			    "limit of %d instances (a recurring milestone has "
+			    "one per period)"), m->id, PLAN_INSTANCES_MAX);
 		if (ph != NULL && ph->end.day != DAY_NONE &&
 		    m->due.day > ph->end.day) {
 			date_text(m->due, a);

@@ -376,6 +376,43 @@ plan_instances(const struct plan *p, int ms, struct instance **v, size_t *n,
 	}
 }
 
+/* The number of the period holding day, counted from any fixed origin: two
+ * days' numbers differ by the periods between them. */
+static long
+period_number(enum period every, pw_day day)
+{
+	int y, m, d;
+
+	date_to_ymd(day, &y, &m, &d);
+	switch (every) {
+	case PERIOD_WEEK:
+		/* From Monday 1969-12-29 (day -3): an exact division. */
+		return ((long)period_start(every, day) + 3) / 7;
+	case PERIOD_MONTH:
+		return (long)y * 12 + m - 1;
+	case PERIOD_QUARTER:
+		return (long)y * 4 + (m - 1) / 3;
+	default:
+		return y;
+	}
+}
+
+size_t
+plan_ms_ninstances(const struct plan *p, int ms)
+{
+	const struct milestone *m = &p->ms[ms];
+	pw_day start = plan_ms_start(p, m);
+
+	if (m->every == PERIOD_NONE || start == DAY_NONE)
+		return 1;
+	/* plan_instances() runs from the period holding start while a
+	 * period starts on or before the due date. */
+	if (period_start(m->every, start) > m->due.day)
+		return 0;
+	return (size_t)(period_number(m->every, m->due.day) -
+	    period_number(m->every, start) + 1);
+}
+
 char *
 plan_instance_name(const struct plan *p, const struct instance *in)
 {

@@ -26,6 +26,10 @@
 #define WARN_DAYS_MAX	365
 #define PACE_WARN_DEFAULT 10.0
 #define PACE_CRIT_DEFAULT 30.0
+/* Most milestone instances a plan may have, counting one for each
+ * milestone that does not recur (planwatch-plan(5), LIMITS): every front
+ * end expands them all, so this bounds their time and memory. */
+#define PLAN_INSTANCES_MAX 200000
 
 /* Where a node was in the plan file: 1-based line and column. */
 struct srcpos {
@@ -186,6 +190,9 @@ pw_day		 plan_target_start(const struct plan *, const struct target *);
  * *n and *cap updated).  A non-recurring milestone has one instance. */
 void		 plan_instances(const struct plan *, int ms,
 		    struct instance **v, size_t *n, size_t *cap);
+/* How many instances plan_instances() gives milestone ms, computed
+ * without making them. */
+size_t		 plan_ms_ninstances(const struct plan *, int ms);
 /* Instance name: the milestone id, or "ID@PERIOD"; caller frees. */
 char		*plan_instance_name(const struct plan *, const struct instance *);
 

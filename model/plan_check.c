@@ -4,7 +4,8 @@
  * The loader (config/load.c) refuses a plan file that breaks any of these
  * rules, and the front ends rely on them: ids print as they are, names are
  * shown on terminals, a scale's level indexes its levels, a phase's
- * milestones are a run of the array.  A plan that comes from anywhere else
+ * milestones are a run of the array, the instances are few enough to
+ * expand.  A plan that comes from anywhere else
  * (the plan cache's image) must pass plan_check before it is used.  The
  * loader's tests and its fuzz harness hold the loader to these rules.
  */
@@ -175,9 +176,14 @@ plan_check(const struct plan *p)
 	for (; j < p->nms; j++)
 		if (p->ms[j].phase != -1)
 			return -1;
-	for (size_t i = 0; i < p->nms; i++)
+	size_t ninstances = 0;
+	for (size_t i = 0; i < p->nms; i++) {
 		if (!ms_ok(p, &p->ms[i]))
 			return -1;
+		ninstances += plan_ms_ninstances(p, (int)i);
+	}
+	if (ninstances > PLAN_INSTANCES_MAX)
+		return -1;
 	for (size_t i = 0; i < p->ntargets; i++)
 		if (!target_ok(p, &p->targets[i]))
 			return -1;
