@@ -49,25 +49,45 @@ on_alarm(int sig)
 	_exit(CHECK_UNKNOWN);
 }
 
-/* A perfdata number: the plugins allow only [-0-9.], no exponent. */
+/*
+ * A perfdata number: the plugins allow only [-0-9.], no exponent, so the
+ * shortest form's exponent is written out in zeros: 1e+308 as 309 digits,
+ * 5e-07 as 0.0000005.  It reads back as the same double.
+ */
 static void
-perf_num(double v, char out[static 32])
+perf_num(struct buf *b, double v)
 {
-	size_t n;
+	char s[32], digits[32], *e;
+	size_t nd = 0;
+	int point;
 
-	record_format_number(v, out);
-	if (strpbrk(out, "eE") == NULL)
-		return;
-	snprintf(out, 32, "%.10f", v);
-	if (strlen(out) >= 31) {
-		snprintf(out, 32, "%.0f", v);	/* beyond any plan's scale */
+	record_format_number(v, s);
+	if ((e = strchr(s, 'e')) == NULL) {
+		buf_puts(b, s);
 		return;
 	}
-	n = strlen(out);
-	while (n > 1 && out[n - 1] == '0')
-		out[--n] = '\0';
-	if (n > 1 && out[n - 1] == '.')
-		out[--n] = '\0';
+	/* s is [-]D[.DDD]e[+-]X: the digits, then the point X + 1 places
+	 * after the first. */
+	point = atoi(e + 1) + 1;
+	for (const char *q = s; q < e; q++)
+		if (*q >= '0' && *q <= '9')
+			digits[nd++] = *q;
+	if (*s == '-')
+		buf_putc(b, '-');
+	if (point <= 0) {
+		buf_puts(b, "0.");
+		for (int i = point; i < 0; i++)
+			buf_putc(b, '0');
+		buf_add(b, digits, nd);
+	} else if ((size_t)point >= nd) {
+		buf_add(b, digits, nd);
+		for (size_t i = nd; i < (size_t)point; i++)
+			buf_putc(b, '0');
+	} else {
+		buf_add(b, digits, (size_t)point);
+		buf_putc(b, '.');
+		buf_add(b, digits + point, nd - (size_t)point);
+	}
 }
 
 /* The plugins' range for a target, from its direction: the value is
@@ -76,20 +96,21 @@ perf_num(double v, char out[static 32])
 static void
 perf_range(struct buf *b, enum direction dir, double target)
 {
-	char num[32];
-
-	perf_num(target, num);
 	switch (dir) {
 	case DIR_GE:
 	case DIR_GT:
-		buf_printf(b, "%s:", num);
+		perf_num(b, target);
+		buf_putc(b, ':');
 		break;
 	case DIR_LE:
 	case DIR_LT:
-		buf_printf(b, "~:%s", num);
+		buf_puts(b, "~:");
+		perf_num(b, target);
 		break;
 	case DIR_EQ:
-		buf_printf(b, "%s:%s", num, num);
+		perf_num(b, target);
+		buf_putc(b, ':');
+		perf_num(b, target);
 		break;
 	}
 }
@@ -100,6 +121,20 @@ static double
 perf_value(const struct target *t, double v)
 {
 	return t->nscale > 0 ? v + 1 : v;
+}
+
+/*
+ * A perfdata label, quoted.  The guidelines allow any character but "=" and
+ * the quote; a target's id (letters, digits, "." "_" "-") has none of them,
+ * nor a space or "|", and anything else would be shown as "_".
+ */
+static void
+perf_label(struct buf *b, const char *id)
+{
+	buf_puts(b, " '");
+	for (const char *q = id; *q; q++)
+		buf_putc(b, plan_valid_id(q, 1) ? *q : '_');
+	buf_putc(b, '\'');
 }
 
 static void
@@ -114,21 +149,16 @@ perfdata(struct buf *b, const struct review *rv)
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *r = &rv->targets[i];
 		const struct target *t = &rv->plan->targets[i];
-		char num[32];
 
 		if (!r->in_scope || !r->has_latest)
 			continue;
-		perf_num(perf_value(t, r->latest.value), num);
-		/* Quoted label; a quote in it is doubled. */
-		buf_puts(b, " '");
-		for (const char *q = t->id; *q; q++) {
-			if (*q == '\'')
-				buf_putc(b, '\'');
-			buf_putc(b, *q);
-		}
-		buf_printf(b, "'=%s%s;;", num,
-		    t->nscale == 0 && t->unit != NULL &&
-		    strcmp(t->unit, "%") == 0 ? "%" : "");
+		perf_label(b, t->id);
+		buf_putc(b, '=');
+		perf_num(b, perf_value(t, r->latest.value));
+		if (t->nscale == 0 && t->unit != NULL &&
+		    strcmp(t->unit, "%") == 0)
+			buf_putc(b, '%');
+		buf_puts(b, ";;");
 		perf_range(b, t->dir, perf_value(t, t->target));
 	}
 }
@@ -394,13 +424,12 @@ write_json(struct buf *b, const struct review *rv, const char *sum,
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *r = &rv->targets[i];
 		const struct target *t = &p->targets[i];
-		char v[32];
 		if (!r->in_scope || !r->has_latest)
 			continue;
-		perf_num(perf_value(t, r->latest.value), v);
 		buf_printf(b, "%s{\"id\":", first ? "" : ",");
 		esc_json(b, t->id);
-		buf_printf(b, ",\"value\":%s", v);
+		buf_puts(b, ",\"value\":");
+		perf_num(b, perf_value(t, r->latest.value));
 		json_str(b, "unit", t->nscale > 0 ? NULL : t->unit);
 		buf_puts(b, ",\"range\":\"");
 		perf_range(b, t->dir, perf_value(t, t->target));

@@ -176,11 +176,14 @@ record_format_number(double v, char out[static 32])
 	}
 	if (format_short(v, out))
 		return;
-	snprintf(out, 32, "%.15g", v);
-	c_decimal(out);
-	if (record_parse_number(out, &back) != 0 || back != v) {
-		snprintf(out, 32, "%.17g", v);
+	/* 17 significant digits always read back (DBL_DECIMAL_DIG); the
+	 * longest result, "-2.2250738585072014e-308", takes 25 bytes. */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(out, 32, "%.*g", prec, v);
 		c_decimal(out);
+		if (prec == 17 || (record_parse_number(out, &back) == 0 &&
+		    back == v))
+			return;
 	}
 }
 

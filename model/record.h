@@ -43,7 +43,9 @@ enum record_accept {
  */
 int	 record_parse_number(const char *s, double *out);
 /* Format v so that record_parse_number reads back exactly v, with '.',
- * in the shortest of %.15g and %.17g that does; out has 32 bytes. */
+ * in the shortest of %.15g, %.16g and %.17g that does: the one way every
+ * number is printed.  At most 25 bytes with the NUL, so 32 always hold
+ * it. */
 void	 record_format_number(double v, char out[static 32]);
 
 /* Resolve id to a target, milestone or instance; an unknown id gets a

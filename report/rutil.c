@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/record.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -13,22 +14,25 @@
 void
 report_num(double v, char out[static 32])
 {
+	char s[32];
+
 	if (!isfinite(v)) {
 		strcpy(out, "-");
 		return;
 	}
-	snprintf(out, 32, "%.2f", v);
-	/* Drop trailing zeros and a bare point. */
-	char *dot = strchr(out, '.');
-	if (dot != NULL) {
-		char *e = out + strlen(out) - 1;
-		while (e > dot && *e == '0')
-			*e-- = '\0';
-		if (e == dot)
-			*e = '\0';
+	/*
+	 * A number as a plan or a record gave it has at most 15 significant
+	 * digits and is shown as given; one that needs more is a computed
+	 * fraction (a pace, a projection), shown to two decimals.  Beyond
+	 * 1e15 a double has no decimals left to round.  snprintf and strtod
+	 * follow the same LC_NUMERIC, so they agree on the decimal point.
+	 */
+	snprintf(s, sizeof s, "%.15g", v);
+	if (strtod(s, NULL) != v && fabs(v) < 1e15) {
+		snprintf(s, sizeof s, "%.2f", v);
+		v = strtod(s, NULL);
 	}
-	if (strcmp(out, "-0") == 0)
-		strcpy(out, "0");
+	record_format_number(v == 0 ? 0 : v, out);
 }
 
 /* Width of one character (n bytes at s, already safe). */

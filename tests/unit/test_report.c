@@ -67,8 +67,23 @@ test_num(void **state)
 	assert_string_equal(out, "12.5");
 	report_num(0.25, out);
 	assert_string_equal(out, "0.25");
+	/* As given when 15 digits hold it; a computed fraction to two
+	 * decimals, never "-0". */
 	report_num(-0.001, out);
+	assert_string_equal(out, "-0.001");
+	report_num(0.0012, out);
+	assert_string_equal(out, "0.0012");
+	report_num(260.0 / 3, out);
+	assert_string_equal(out, "86.67");
+	report_num(-0.001 / 3, out);
 	assert_string_equal(out, "0");
+	report_num(-0.0, out);
+	assert_string_equal(out, "0");
+	/* Never cut. */
+	report_num(1e308, out);
+	assert_string_equal(out, "1e+308");
+	report_num(-1.7976931348623157e308, out);
+	assert_string_equal(out, "-1.7976931348623157e+308");
 }
 
 /* Every line of s is at most width columns. */
