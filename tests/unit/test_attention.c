@@ -1,0 +1,171 @@
+/* test_attention.c: the attention list (model/attention.h): every kind,
+ * the worst kind of an item with several, the order, departments, levels. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "config/config.h"
+#include "model/attention.h"
+#include "util/diag.h"
+
+#define D(y, m, d)	date_from_ymd(y, m, d)
+
+/* One plan with an item of each kind as of 2025-06-30 (warn_days 14). */
+static const char plan_yaml[] =
+    "format: 1\n"
+    "plan: attention\n"
+    "id: att\n"
+    "start: 2025-01-01\n"
+    "end: 2025-12-31\n"
+    "warn_days: 14\n"
+    "departments:\n"
+    "  - {id: a, name: A}\n"
+    "  - {id: b, name: B}\n"
+    "milestones:\n"
+    "  - {id: M-over, name: over, due: 2025-05-31, owner: a}\n"
+    "  - {id: M-soon, name: soon, start: 2025-06-20, due: 2025-07-05,"
+    " owner: b, support: [a]}\n"
+    "  - {id: M-far, name: far, start: 2025-01-01, due: 2025-09-30,"
+    " owner: b}\n"
+    "  - {id: M-nolead, name: nolead, due: 2025-06-01}\n"
+    "  - {id: M-fine, name: fine, due: 2025-12-31, owner: a}\n"
+    "targets:\n"
+    "  - {id: T-missed, name: tm, direction: '>=', target: 10,"
+    " due: 2025-03-31, owner: a}\n"
+    "  - {id: T-stale, name: ts, direction: '>=', target: 10,"
+    " due: 2025-12-31, owner: b, support: [a]}\n";
+
+static struct plan *
+load(void)
+{
+	struct diags d;
+	struct plan *p;
+
+	diags_init(&d, "att.yaml");
+	p = config_load_buffer("att.yaml", plan_yaml, sizeof plan_yaml - 1,
+	    &d);
+	if (p == NULL)
+		diags_print(&d, stderr);
+	diags_release(&d);
+	assert_non_null(p);
+	return p;
+}
+
+static void
+add(struct facts *f, const char *item, enum fact_kind k, pw_day day,
+    double v)
+{
+	static long long seq;
+	struct fact x = { .kind = k, .date = day, .value = v, .seq = ++seq };
+
+	facts_add(f, item, &x);
+}
+
+static const struct attn_item *
+find(const struct attn_item *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].id, id) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static void
+test_every_kind(void **state)
+{
+	struct plan *p = load();
+	struct facts *f = facts_new();
+	struct review_opts o = { .asof = D(2025, 6, 30), .warn_days = -1,
+	    .dept = -1 };
+	struct attn_item *v;
+	const struct attn_item *a;
+	struct review *rv;
+	size_t n;
+	bool led;
+
+	(void)state;
+	add(f, "M-far", FACT_PROGRESS, D(2025, 6, 1), 5);
+	add(f, "M-soon", FACT_PROGRESS, D(2025, 6, 29), 90);
+	add(f, "T-missed", FACT_VALUE, D(2025, 3, 31), 4);
+	add(f, "M-fine", FACT_DONE, D(2025, 6, 1), 0);
+	rv = review_new(p, f, &o);
+	n = attention_list(rv, SEV_WARNING, &v);
+
+	a = find(v, n, "M-over");
+	assert_non_null(a);
+	assert_int_equal(a->kind, ATTN_OVERDUE);
+	assert_int_equal(a->sev, SEV_CRITICAL);
+	assert_int_equal(a->late_by, 30);
+	assert_int_equal(attn_kind_level(a->kind), ATTN_RED);
+
+	a = find(v, n, "M-soon");
+	assert_non_null(a);
+	assert_int_equal(a->kind, ATTN_DUE_SOON);
+	assert_int_equal(a->late_by, -5);
+	assert_true(attn_involves(a, 0, &led));
+	assert_false(led);
+	assert_true(attn_involves(a, 1, &led));
+	assert_true(led);
+
+	a = find(v, n, "M-far");
+	assert_non_null(a);
+	assert_true(a->kinds & (1u << ATTN_FAR_BEHIND));
+	assert_int_equal(a->kind, ATTN_FAR_BEHIND);
+	assert_false(attn_involves(a, 0, &led));
+
+	a = find(v, n, "M-nolead");
+	assert_non_null(a);
+	assert_int_equal(a->lead, -1);
+	assert_int_equal(a->kind, ATTN_OVERDUE);
+
+	a = find(v, n, "T-missed");
+	assert_non_null(a);
+	assert_int_equal(a->item, ITEM_TARGET);
+	assert_int_equal(a->kind, ATTN_MISSED);
+
+	a = find(v, n, "T-stale");
+	assert_non_null(a);
+	assert_true(a->kinds & (1u << ATTN_STALE));
+
+	assert_null(find(v, n, "M-fine"));
+	assert_string_equal(attn_level_key(attn_level_of(v, n)), "red");
+
+	/* Worst first: no warning before a critical. */
+	for (size_t i = 1; i < n; i++)
+		assert_true(v[i - 1].sev >= v[i].sev);
+	/* Critical only leaves the due-soon milestone out. */
+	free(v);
+	n = attention_list(rv, SEV_CRITICAL, &v);
+	assert_null(find(v, n, "M-soon"));
+	assert_non_null(find(v, n, "M-over"));
+	free(v);
+	review_free(rv);
+	facts_free(f);
+	plan_free(p);
+}
+
+static void
+test_keys_and_levels(void **state)
+{
+	(void)state;
+	assert_string_equal(attn_kind_key(ATTN_STALE), "stale");
+	assert_string_equal(attn_kind_key(ATTN_FAR_BEHIND), "far-behind");
+	assert_int_equal(attn_kind_level(ATTN_DUE_SOON), ATTN_BLUE);
+	assert_int_equal(attn_kind_level(ATTN_AT_RISK), ATTN_YELLOW);
+	assert_int_equal(attn_kind_level(ATTN_MISSED), ATTN_RED);
+	assert_int_equal(attn_level_of(NULL, 0), ATTN_BLUE);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_kind),
+		cmocka_unit_test(test_keys_and_levels),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
