@@ -341,18 +341,44 @@ item_view(const struct review *rv, const struct attention *a,
 	v->reason = buf_str(&rs->b);
 }
 
+/*
+ * Show every "|" in b from byte from on as "¦" (planwatch-check(1)): a
+ * monitoring system takes what follows the first "|" of a line as
+ * perfdata, so a plan named ops|x=1 would end the summary there.
+ */
+static void
+unpipe(struct buf *b, size_t from)
+{
+	char *tail, *s, *p;
+
+	if (memchr(b->s + from, '|', b->len - from) == NULL)
+		return;
+	tail = xstrndup(b->s + from, b->len - from);
+	buf_truncate(b, from);
+	for (s = tail; (p = strchr(s, '|')) != NULL; s = p + 1) {
+		buf_add(b, s, (size_t)(p - s));
+		buf_puts(b, "\u00a6");
+	}
+	buf_puts(b, s);
+	free(tail);
+}
+
 static void
 write_text(struct buf *b, const struct review *rv, const char *sum,
     const struct attention *at, size_t nat)
 {
 	struct reasons rs = { .b = BUF_INIT };
+	size_t from = b->len;
 
-	buf_printf(b, "PLANWATCH %s - %s | ", severity_key(rv->worst), sum);
+	buf_printf(b, "PLANWATCH %s - %s", severity_key(rv->worst), sum);
+	unpipe(b, from);
+	buf_puts(b, " | ");
 	perfdata(b, rv);
 	buf_putc(b, '\n');
 	/* "SEVERITY ID (LEAD) REASON: NAME", put piece by piece. */
 	for (size_t i = 0; i < nat; i++) {
 		struct item_view v;
+		from = b->len;
 		item_view(rv, &at[i], &rs, &v);
 		buf_puts(b, severity_key(at[i].sev));
 		buf_putc(b, ' ');
@@ -363,6 +389,7 @@ write_text(struct buf *b, const struct review *rv, const char *sum,
 		buf_add(b, v.reason, rs.b.len);
 		buf_puts(b, ": ");
 		text_safe_buf(b, v.name);
+		unpipe(b, from);
 		buf_putc(b, '\n');
 	}
 	buf_release(&rs.b);
@@ -466,18 +493,17 @@ static int
 unknown(bool json, const char *reason)
 {
 	struct buf b = BUF_INIT;
-	char *safe = text_safe(reason);
+	char *safe = text_safe(reason);	/* a newline escaped too */
 
-	/* "|" would start perfdata and a newline end the status line. */
-	for (char *s = safe; *s; s++)
-		if (*s == '|' || *s == '\n')
-			*s = *s == '|' ? '/' : ' ';
 	if (json) {
 		buf_puts(&b, "{\"state\":\"UNKNOWN\",\"exit\":3,\"summary\":");
 		esc_json(&b, safe);
 		buf_puts(&b, "}\n");
-	} else
-		buf_printf(&b, "PLANWATCH UNKNOWN - %s\n", safe);
+	} else {
+		buf_printf(&b, "PLANWATCH UNKNOWN - %s", safe);
+		unpipe(&b, 0);
+		buf_putc(&b, '\n');
+	}
 	fputs(buf_str(&b), stdout);
 	fflush(stdout);
 	buf_release(&b);
