@@ -108,9 +108,11 @@ fuzz: test-deps
 -include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
 
 # Install what is missing (apt-get as root, else sudo, else say what):
-# for the build, and for the tests (packages and the zh_CN.UTF-8 locale).
+# for the build and the README's tour (the zh_CN.UTF-8 locale of the
+# Chinese interface: said when missing, needed only by the build), and
+# for the tests.
 deps:
-	@sh tools/deps.sh
+	@sh tools/deps.sh demo || sh tools/deps.sh
 test-deps:
 	@sh tools/deps.sh test
 

@@ -2,11 +2,12 @@
 # deps.sh: install what planwatch needs on Debian that is missing, with
 # apt-get as root, else through sudo, else print what to run and stop.
 #
-#   sh tools/deps.sh [-n] [build | test | bench]...
+#   sh tools/deps.sh [-n] [build | demo | test | bench]...
 #
-# build (always included) is what `make` needs; test what `make check`
-# needs besides: the tests' tools and the locales they run under; bench
-# what `make bench` measures planwatch against.  -n prints the commands
+# build (always included) is what `make` needs; demo what the README's
+# tour needs besides: the locale of the Chinese interface; test what `make
+# check` needs besides: the tests' tools and the locales they run under;
+# bench what `make bench` measures planwatch against.  -n prints the commands
 # instead of running them.  PLANWATCH_TEST_DEPS=1 and
 # PLANWATCH_BENCH_DEPS=1 add test and bench as before.
 #
@@ -18,7 +19,10 @@ test_pkgs="libcmocka-dev tmux sqlite3 jq mandoc locales clang
     libclang-rt-14-dev valgrind calcurse poppler-utils chromium
     fonts-noto-cjk python3"
 bench_pkgs="sqlite3 tmux taskwarrior"
-# Besides the default, the tests run under these (locale-gen's names).
+# Locales by locale-gen's names: the tour's LANG=zh_CN.UTF-8, and what the
+# tests run under besides the default.
+demo_pkgs="locales"
+demo_locales="zh_CN.UTF-8"
 test_locales="zh_CN.UTF-8"
 
 dry=0
@@ -33,9 +37,10 @@ pkgs="" locales=""
 for s in $sets; do
 	case $s in
 	build) pkgs="$pkgs $build_pkgs" ;;
+	demo) pkgs="$pkgs $demo_pkgs"; locales="$locales $demo_locales" ;;
 	test) pkgs="$pkgs $test_pkgs"; locales="$locales $test_locales" ;;
 	bench) pkgs="$pkgs $bench_pkgs" ;;
-	*) echo "usage: sh tools/deps.sh [-n] [build | test | bench]..." >&2
+	*) echo "usage: sh tools/deps.sh [-n] [build | demo | test | bench]..." >&2
 	   exit 2 ;;
 	esac
 done
@@ -51,6 +56,7 @@ norm() { printf '%s\n' "$1" | tr 'A-Z' 'a-z' | tr -d '-'; }
 have=$(locale -a 2> /dev/null | tr 'A-Z' 'a-z' | tr -d '-')
 nolocale=""
 for l in $locales; do
+	case " $nolocale " in *" $l "*) continue ;; esac
 	printf '%s\n' "$have" | grep -qxF "$(norm "$l")" ||
 	    nolocale="$nolocale $l"
 done

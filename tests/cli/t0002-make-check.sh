@@ -2,7 +2,8 @@
 # t0002: what `make check` does on a fresh machine: it installs what the
 # tests need (cmocka, the tools, the zh_CN.UTF-8 locale) before it builds
 # anything, says what to install when it cannot, and runs only the numbered
-# test scripts; CI runs just the README's `make check`.
+# test scripts; CI runs just the README's `make check`.  `make demo` makes
+# the zh_CN.UTF-8 locale the README's tour speaks Chinese in.
 #
 # Nothing is installed: a missing package or locale is simulated with a
 # dpkg-query or locale in front of the real one on PATH, and tools/deps.sh
@@ -42,6 +43,14 @@ deps -n
 is "$rc" 0 "deps.sh -n (the build only): exit 0"
 hasnt "$out" "libcmocka-dev" "the build alone does not need cmocka"
 hasnt "$out" "locale-gen" "nor the locale"
+deps -n demo
+is "$rc" 0 "deps.sh -n demo (make demo): exit 0"
+ok "make demo generates the locale of the tour's Chinese interface" \
+    grep -q '^  locale-gen$' "$T/.out"
+hasnt "$out" "libcmocka-dev" "but needs no test tool"
+is "$(make -s -n -C "$PW_TOP" BUILD="$T/b" demo | head -1)" \
+    "sh tools/deps.sh demo || sh tools/deps.sh" \
+    "make demo installs that first (the build's part at least)"
 
 # Neither root nor a sudo that works: say what to install, and fail.
 printf '#!/bin/sh\necho 1000\n' > "$T/bin/id"
