@@ -408,7 +408,9 @@ tui_switch(struct tui *t, size_t i)
 		l->full = true;
 }
 
-/* The header: title, as-of date and the counts by status. */
+/* The header: title, as-of date and the counts by status, milestones'
+ * and targets' each after their word, since both use the symbols for
+ * done and failed (a done milestone and a met target are both a tick). */
 static void
 draw_header(struct tui *t)
 {
@@ -417,29 +419,35 @@ draw_header(struct tui *t)
 		size_t		 n;
 		const char	*sym, *label;
 		enum tone	 tone;
+		const char	*group;	/* starts a group: its word */
 	} segs[] = {
 		{ c->overdue, ms_state_symbol(MS_OVERDUE, t->utf8),
-		  ms_state_label(MS_OVERDUE), ms_state_tone(MS_OVERDUE) },
+		  ms_state_label(MS_OVERDUE), ms_state_tone(MS_OVERDUE),
+		  _("milestones") },
 		{ c->due_soon, ms_state_symbol(MS_DUE_SOON, t->utf8),
-		  ms_state_label(MS_DUE_SOON), ms_state_tone(MS_DUE_SOON) },
+		  ms_state_label(MS_DUE_SOON), ms_state_tone(MS_DUE_SOON),
+		  NULL },
 		{ c->late, ms_state_symbol(MS_LATE, t->utf8),
-		  ms_state_label(MS_LATE), ms_state_tone(MS_LATE) },
+		  ms_state_label(MS_LATE), ms_state_tone(MS_LATE), NULL },
 		{ c->done, ms_state_symbol(MS_DONE, t->utf8),
-		  ms_state_label(MS_DONE), ms_state_tone(MS_DONE) },
+		  ms_state_label(MS_DONE), ms_state_tone(MS_DONE), NULL },
 		{ c->active, ms_state_symbol(MS_ACTIVE, t->utf8),
-		  ms_state_label(MS_ACTIVE), ms_state_tone(MS_ACTIVE) },
+		  ms_state_label(MS_ACTIVE), ms_state_tone(MS_ACTIVE), NULL },
 		{ c->missed, tg_state_symbol(TG_MISSED, t->utf8),
-		  tg_state_label(TG_MISSED), tg_state_tone(TG_MISSED) },
+		  tg_state_label(TG_MISSED), tg_state_tone(TG_MISSED),
+		  _("targets") },
 		{ c->at_risk, tg_state_symbol(TG_AT_RISK, t->utf8),
-		  tg_state_label(TG_AT_RISK), tg_state_tone(TG_AT_RISK) },
+		  tg_state_label(TG_AT_RISK), tg_state_tone(TG_AT_RISK),
+		  NULL },
 		{ c->on_track, tg_state_symbol(TG_ON_TRACK, t->utf8),
-		  tg_state_label(TG_ON_TRACK), tg_state_tone(TG_ON_TRACK) },
+		  tg_state_label(TG_ON_TRACK), tg_state_tone(TG_ON_TRACK),
+		  NULL },
 		{ c->met, tg_state_symbol(TG_MET, t->utf8),
-		  tg_state_label(TG_MET), tg_state_tone(TG_MET) },
+		  tg_state_label(TG_MET), tg_state_tone(TG_MET), NULL },
 	};
 	size_t nsegs = sizeof segs / sizeof segs[0];
 	char date[11], *asof, *s;
-	int x, w, need, cols = t->cols;
+	int x, w, need, brief, cols = t->cols;
 	attr_t hdr = t->attr[EL_HEADER];
 	bool labels;
 
@@ -450,17 +458,30 @@ draw_header(struct tui *t)
 
 	/* Counts with their labels if they fit beside a useful title,
 	 * else symbols and numbers only. */
-	need = 0;
+	need = brief = 0;
 	for (size_t i = 0; i < nsegs; i++) {
 		s = xasprintf("%s %zu %s", segs[i].sym, segs[i].n,
 		    segs[i].label);
 		need += text_width(s) + 2;
 		free(s);
+		if (segs[i].group != NULL) {
+			need += text_width(segs[i].group) + 2;
+			brief += text_width(segs[i].group) + 2;
+		}
+		if (segs[i].n != 0 || i < 4) {
+			s = xasprintf("%s%zu", segs[i].sym, segs[i].n);
+			brief += text_width(s) + 1;
+			free(s);
+		}
 	}
 	labels = need + text_width(asof) + 30 <= cols;
 
+	/* Without labels the counts come before the title's full width. */
 	x = 1;
 	w = cols / 3 > 12 ? cols / 3 : 12;
+	if (!labels && cols - 6 - text_width(asof) - brief < w)
+		w = cols - 6 - text_width(asof) - brief > 8 ? cols - 6 -
+		    text_width(asof) - brief : 8;
 	if (text_width(t->plan->title) < w)
 		w = text_width(t->plan->title);
 	tui_put(0, x, w, t->plan->title, ALIGN_LEFT,
@@ -470,15 +491,28 @@ draw_header(struct tui *t)
 	    (t->colour ? t->attr[EL_ERROR] : hdr | A_BOLD | A_UNDERLINE));
 	x += 2;
 	free(asof);
+	/* A group's word goes before the first of its counts shown. */
+	const char *group = NULL;
 	for (size_t i = 0; i < nsegs && x < cols; i++) {
+		if (segs[i].group != NULL)
+			group = segs[i].group;
 		if (segs[i].n == 0 && i >= 4)
 			continue;
 		s = labels ? xasprintf("%s %zu %s", segs[i].sym, segs[i].n,
 		    segs[i].label) : xasprintf("%s%zu", segs[i].sym,
 		    segs[i].n);
-		if (x + text_width(s) > cols) {
+		/* Counts are one column apart without labels: a group
+		 * is set off by one more. */
+		int gap = group != NULL && i > 0 && !labels ? 1 : 0;
+		int gw = group != NULL ? gap + text_width(group) + 1 : 0;
+		if (x + gw + text_width(s) > cols) {
 			free(s);
 			break;
+		}
+		if (group != NULL) {
+			x += gap;
+			x += tui_puts(0, x, cols - x, group, hdr | A_BOLD) + 1;
+			group = NULL;
 		}
 		attr_t a = hdr;
 		if (segs[i].n > 0 && segs[i].tone != TONE_NEUTRAL)

@@ -19,33 +19,77 @@
 struct tgview {
 	struct list	 list;
 	struct tui	*t;
+	/* Widths the plan's text needs, found on rebuild: the widest id,
+	 * lead department, due date and status word. */
+	int		 idw, leadw, duew, statew;
 };
 
+/* Columns for a width: 0 hides a column. */
 struct cols {
-	int	 sym, name, latest, date, goal, state, spark;
+	int	 sym, name, latest, date, goal, due, state, lead, spark;
 };
 
-static struct cols
-columns(const struct tui *t, int w)
-{
-	struct cols c = { t->utf8 ? 2 : 4, 0, 14, 10, 14, 10, 14 };
+#define NAME_MIN	8	/* columns of a name beside its id */
+#define NAME_ROOM	24	/* ... before the as-of date and trend show */
+#define LEAD_MIN	12	/* a lead column narrower is not shown */
 
-	if (w < 110)
-		c.spark = 0;
-	if (w < 90)
-		c.date = 0;
-	if (w < 74)
-		c.goal = 0;
-	if (w < 60)
-		c.state = 0;
-	c.name = w - c.sym - 1 - c.latest - 1 - (c.date ? c.date + 1 : 0) -
-	    (c.goal ? c.goal + 1 : 0) - (c.state ? c.state + 1 : 0) -
-	    (c.spark ? c.spark + 1 : 0);
-	if (c.name < 10) {
-		c.latest = 0;
-		c.name = w - c.sym - 1;
+/*
+ * Columns in the order they give way as the window narrows: the id is
+ * never cut, then come status, latest value, goal, due date and lead
+ * department; the as-of date and the trend only where the name keeps
+ * room (NAME_ROOM).  The
+ * name takes the rest; what the name does not need goes to a lead column
+ * that would otherwise be cut.
+ */
+static struct cols
+columns(const struct tgview *v, const struct tui *t, int w)
+{
+	struct cols c = { t->utf8 ? 2 : 4, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct {
+		int	*col;
+		int	 want, room;
+	} order[] = {
+		{ &c.state, v->statew, 0 }, { &c.latest, 14, 0 },
+		{ &c.goal, 14, 0 }, { &c.due, v->duew, 0 },
+		{ &c.lead, v->leadw, 0 }, { &c.date, 10, NAME_ROOM - NAME_MIN },
+		{ &c.spark, 14, NAME_ROOM - NAME_MIN },
+	};
+	int left = w - c.sym - 1 - (v->idw + 1 + NAME_MIN);
+
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		int want = order[i].want;
+		if (order[i].col == &c.lead && want > left - 1 &&
+		    left - 1 >= LEAD_MIN)
+			want = left - 1;
+		if (want + 1 + order[i].room > left)
+			break;
+		*order[i].col = want;
+		left -= want + 1;
 	}
+	c.name = w - c.sym - 1 - (c.latest ? c.latest + 1 : 0) -
+	    (c.date ? c.date + 1 : 0) - (c.goal ? c.goal + 1 : 0) -
+	    (c.due ? c.due + 1 : 0) - (c.state ? c.state + 1 : 0) -
+	    (c.lead ? c.lead + 1 : 0) - (c.spark ? c.spark + 1 : 0);
+	if (c.name < 1)
+		c.name = 1;
 	return c;
+}
+
+static int
+imax(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The columns s takes once made safe to draw. */
+static int
+safe_width(const char *s)
+{
+	char *safe = text_safe(s);
+	int w = text_width(safe);
+
+	free(safe);
+	return w;
 }
 
 static char *
@@ -71,14 +115,14 @@ static void
 tg_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
     bool sel)
 {
+	struct tgview *v = ctx;
 	const struct tg_result *r = &t->rv->targets[row];
 	const struct target *tg = &t->plan->targets[row];
-	struct cols c = columns(t, w);
+	struct cols c = columns(v, t, w);
 	attr_t a = tui_attr(t, EL_NORMAL, sel);
 	attr_t tone = tui_attr(t, tone_element(tg_state_tone(r->state)), sel);
 	char date[11], *s;
 
-	(void)ctx;
 	tui_fill(y, x, w, a);
 	tui_put(y, x, c.sym, tg_state_symbol(r->state, t->utf8), ALIGN_LEFT,
 	    tone);
@@ -89,9 +133,9 @@ tg_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 	x += c.name + 1;
 	if (c.latest) {
 		if (r->has_latest) {
-			char *v = fmt_value(t->plan, tg, r->latest.value);
-			s = with_unit(tg, v);
-			free(v);
+			char *n = fmt_value(t->plan, tg, r->latest.value);
+			s = with_unit(tg, n);
+			free(n);
 		} else
 			s = xstrdup("-");
 		tui_put(y, x, c.latest, s, ALIGN_RIGHT, a);
@@ -114,10 +158,20 @@ tg_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 		free(s);
 		x += c.goal + 1;
 	}
+	if (c.due) {
+		pdate_format(&tg->due, date);
+		tui_put(y, x, c.due, date, ALIGN_LEFT, a);
+		x += c.due + 1;
+	}
 	if (c.state) {
 		tui_put(y, x, c.state, tg_state_label(r->state), ALIGN_LEFT,
 		    tone);
 		x += c.state + 1;
+	}
+	if (c.lead) {
+		tui_put(y, x, c.lead, plan_dept_label(t->plan, tg->owner),
+		    ALIGN_LEFT, a);
+		x += c.lead + 1;
 	}
 	if (c.spark) {
 		s = fmt_spark(t, r->series, r->nseries, c.spark);
@@ -169,7 +223,23 @@ static void
 tg_rebuild(void *data, struct tui *t)
 {
 	struct tgview *v = data;
+	const struct plan *p = t->plan;
+	char date[11];
 
+	v->idw = 0;
+	v->leadw = text_width(_("Lead"));
+	v->duew = text_width(_("Due"));
+	v->statew = text_width(_("Status"));
+	for (size_t i = 0; i < p->ntargets; i++) {
+		const struct target *tg = &p->targets[i];
+		pdate_format(&tg->due, date);
+		v->idw = imax(v->idw, safe_width(tg->id));
+		v->leadw = imax(v->leadw, safe_width(plan_dept_label(p,
+		    tg->owner)));
+		v->duew = imax(v->duew, text_width(date));
+	}
+	for (int s = 0; s < TG_NSTATES; s++)
+		v->statew = imax(v->statew, text_width(tg_state_label(s)));
 	v->list.n = t->rv->ntargets;
 	list_refilter(&v->list, t);
 }
@@ -178,7 +248,7 @@ static void
 tg_draw(void *data, struct tui *t, const struct rect *r, int flags)
 {
 	struct tgview *v = data;
-	struct cols c = columns(t, r->w);
+	struct cols c = columns(v, t, r->w);
 	struct rect lr = { r->y + 1, r->x, r->h - 1, r->w };
 	attr_t a = t->attr[EL_TITLE] | A_UNDERLINE;
 	int x = r->x + c.sym + 1;
@@ -200,9 +270,17 @@ tg_draw(void *data, struct tui *t, const struct rect *r, int flags)
 			tui_put(r->y, x, c.goal, _("Goal"), ALIGN_LEFT, a);
 			x += c.goal + 1;
 		}
+		if (c.due) {
+			tui_put(r->y, x, c.due, _("Due"), ALIGN_LEFT, a);
+			x += c.due + 1;
+		}
 		if (c.state) {
 			tui_put(r->y, x, c.state, _("Status"), ALIGN_LEFT, a);
 			x += c.state + 1;
+		}
+		if (c.lead) {
+			tui_put(r->y, x, c.lead, _("Lead"), ALIGN_LEFT, a);
+			x += c.lead + 1;
 		}
 		if (c.spark)
 			tui_put(r->y, x, c.spark, _("Trend"), ALIGN_LEFT, a);
