@@ -457,6 +457,28 @@ target_pace(const struct plan *p, const struct target *t,
 	    lag >= p->pace_warn ? PACE_BEHIND : PACE_OK;
 }
 
+/* The day one period of cadence c before day: the same day a month, a
+ * quarter or a year earlier (the month's last when that is shorter), or a
+ * week earlier. */
+static pw_day
+period_before(enum period c, pw_day day)
+{
+	int y, m, d, back;
+
+	if (c == PERIOD_WEEK)
+		return day - 7;
+	back = c == PERIOD_MONTH ? 1 : c == PERIOD_YEAR ? 12 : 3;
+	date_to_ymd(day, &y, &m, &d);
+	m -= back;
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	if (d > date_days_in_month(y, m))
+		d = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d);
+}
+
 /* The one passed stage the rules judge: the latest whose date has passed,
  * or -1. */
 static int
@@ -507,9 +529,13 @@ target_rules(const struct plan *p, const struct target *t, pw_day asof,
 	}
 	if (due != DAY_NONE)
 		r->has_projection = project(t, r, asof, &r->projection);
+	/* Without a projection (too few values in its year), less than one
+	 * period of the cadence left is too little for the next value to
+	 * make up the distance: at risk rather than on track. */
 	if (r->stage_missed >= 0 || (r->has_projection &&
 	    !projection_meets(t, r->has_latest ? r->latest.value :
-	    t->baseline, r->projection)))
+	    t->baseline, r->projection)) || (due != DAY_NONE &&
+	    !r->has_projection && asof > period_before(t->cadence, due)))
 		r->state = TG_AT_RISK;
 	else
 		r->state = r->has_latest ? TG_ON_TRACK : TG_NO_DATA;
@@ -583,7 +609,10 @@ account_dept(struct review *rv, const struct milestone *m,
 	if (m->owner >= 0) {
 		struct dept_result *d = &rv->depts[m->owner];
 		count_instance(&d->lead, r);
-		if (r->in.due != DAY_NONE && r->in.due <= rv->asof) {
+		/* Due so far: past its due date, or due today and done; one
+		 * due today and still open is not late yet. */
+		if (r->in.due != DAY_NONE && (r->in.due < rv->asof ||
+		    (r->in.due == rv->asof && r->done_date != DAY_NONE))) {
 			d->due_so_far++;
 			if (r->state == MS_DONE)
 				d->on_time++;

@@ -514,9 +514,10 @@ test_target_states(void **state)
 	  D(2026, 1, 1), NAN, NAN, 0, 0, TG_MISSED, SEV_CRITICAL },
 	{ "met on the due date, asof due: met", DIR_GE, 50, D(2025, 12, 31),
 	  D(2025, 12, 31), 55, NAN, D(2025, 12, 31), 0, TG_MET, SEV_OK },
-	{ "not met, asof due: not yet missed", DIR_GE, 50, D(2025, 12, 31),
-	  D(2025, 12, 31), 45, NAN, D(2025, 12, 31), 0, TG_ON_TRACK,
-	  SEV_OK },
+	{ "not met, asof due: not yet missed, at risk (no trend, less than "
+	  "a period left)", DIR_GE, 50, D(2025, 12, 31),
+	  D(2025, 12, 31), 45, NAN, D(2025, 12, 31), 0, TG_AT_RISK,
+	  SEV_WARNING },
 	{ "after due, value on due decides: met", DIR_GE, 50,
 	  D(2025, 12, 31), D(2026, 2, 1), 50, 10, D(2025, 12, 31),
 	  D(2026, 1, 15), TG_MET, SEV_OK },
@@ -556,6 +557,15 @@ test_target_states(void **state)
 	{ "a value exactly 365 days back projects", DIR_GE, 50,
 	  D(2025, 12, 31), D(2025, 6, 1), 10, 12, D(2024, 6, 1),
 	  D(2025, 6, 1), TG_AT_RISK, SEV_WARNING },
+	{ "no trend, a quarter left: on track", DIR_GE, 50,
+	  D(2025, 12, 31), D(2025, 9, 30), 30, NAN, D(2025, 6, 1), 0,
+	  TG_ON_TRACK, SEV_OK },
+	{ "no trend, less than a quarter left: at risk", DIR_GE, 50,
+	  D(2025, 12, 31), D(2025, 10, 1), 30, NAN, D(2025, 6, 1), 0,
+	  TG_AT_RISK, SEV_WARNING },
+	{ "nothing, less than a quarter left: at risk", DIR_GE, 50,
+	  D(2025, 12, 31), D(2025, 10, 1), NAN, NAN, 0, 0, TG_AT_RISK,
+	  SEV_WARNING },
 	};
 
 	(void)state;
@@ -622,8 +632,9 @@ test_target_details(void **state)
 	review_free(rv);
 	rv = review(p, f, D(2025, 11, 30), 14, -1);
 	r = &rv->targets[0];
-	assert_int_equal(r->state, TG_ON_TRACK);
-	assert_false(r->has_projection);	/* one point */
+	/* One point: no projection, and less than a quarter left. */
+	assert_int_equal(r->state, TG_AT_RISK);
+	assert_false(r->has_projection);
 	review_free(rv);
 	facts_free(f);
 
@@ -1078,6 +1089,117 @@ test_names(void **state)
 	assert_int_equal(severity_tone(SEV_WARNING), TONE_WARN);
 }
 
+/* Issue 16.9: an instance due today and still open is not late in its
+ * lead's on-time rate; done on its due date, or past due, it counts. */
+static void
+test_on_time_due_today(void **state)
+{
+	struct plan *p = plan_begin(D(2017, 1, 1), D(2018, 12, 31));
+	struct facts *f = facts_new();
+	const struct {
+		pw_day	 asof;
+		bool	 done;
+		size_t	 due_so_far, on_time;
+		double	 rate;
+	} cases[] = {
+		{ D(2017, 12, 31), false, 0, 0, -1 },
+		{ D(2018, 1, 1), false, 1, 0, 0 },
+		{ D(2017, 12, 31), true, 1, 1, 1 },
+	};
+	int a = add_dept(p, "a");
+
+	(void)state;
+	add_ms(p, "M", -1, NONE, D(2017, 12, 31), a, PERIOD_NONE);
+	plan_index(p);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct review *rv;
+
+		if (cases[i].done && facts_get(f, "M") == NULL)
+			fact(f, "M", FACT_DONE, D(2017, 12, 31), 0);
+		rv = review(p, f, cases[i].asof, 14, -1);
+		assert_int_equal(rv->depts[a].due_so_far, cases[i].due_so_far);
+		assert_int_equal(rv->depts[a].on_time, cases[i].on_time);
+		assert_float_equal(rv->depts[a].on_time_rate, cases[i].rate,
+		    1e-9);
+		review_free(rv);
+	}
+	facts_free(f);
+	plan_free(p);
+}
+
+/*
+ * Issue 16.13a: with no projection, less than one period of the cadence
+ * left makes a target not met at risk.  Linxiang's fund (>= 1500 by
+ * 2026-12-31, yearly: 1000, then 1200 a year later); and a month, a
+ * quarter (back to a shorter month's last day), a week, and nothing
+ * recorded, each due 2025-03-31 or 2025-05-31.
+ */
+static void
+test_no_trend(void **state)
+{
+	struct plan *p = plan_begin(NONE, NONE);
+	struct facts *f = facts_new();
+	const struct {
+		const char	*id;
+		enum period	 cadence;
+		double		 goal;
+		pw_day		 due;
+	} tg[] = {
+		{ "FUND", PERIOD_YEAR, 1500, D(2026, 12, 31) },
+		{ "M", PERIOD_MONTH, 10, D(2025, 3, 31) },
+		{ "Q", PERIOD_QUARTER, 10, D(2025, 5, 31) },
+		{ "W", PERIOD_WEEK, 10, D(2025, 3, 31) },
+		{ "N", PERIOD_MONTH, 10, D(2025, 3, 31) },
+	};
+	/* The states of tg[] as of a date: + on track, ? no data, ! at risk
+	 * with no projection, p at risk by its projection, - past due. */
+	const struct {
+		pw_day		 asof;
+		const char	*states;
+	} at[] = {
+		{ D(2025, 2, 28), "++++?" },
+		{ D(2025, 3, 1), "+!!+!" },
+		{ D(2025, 3, 25), "+!!!!" },
+		{ D(2025, 12, 31), "p----" },
+		{ D(2026, 12, 7), "!----" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof tg / sizeof tg[0]; i++)
+		add_target(p, tg[i].id, DIR_GE, tg[i].goal,
+		    tg[i].due)->cadence = tg[i].cadence;
+	plan_index(p);
+	fact(f, "FUND", FACT_VALUE, D(2024, 12, 31), 1000);
+	fact(f, "FUND", FACT_VALUE, D(2025, 12, 31), 1200);
+	fact(f, "M", FACT_VALUE, D(2025, 1, 15), 5);
+	fact(f, "Q", FACT_VALUE, D(2025, 1, 15), 5);
+	fact(f, "W", FACT_VALUE, D(2025, 1, 15), 5);
+	for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
+		struct review *rv = review(p, f, at[k].asof, 14, -1);
+
+		for (size_t i = 0; i < sizeof tg / sizeof tg[0]; i++) {
+			const struct tg_result *r = &rv->targets[i];
+			char c = at[k].states[i];
+
+			print_message("# %s as of day %d\n", tg[i].id,
+			    (int)at[k].asof);
+			if (c == '-')
+				continue;	/* past due */
+			assert_int_equal(r->has_projection, c == 'p');
+			assert_int_equal(r->state, c == '+' ? TG_ON_TRACK :
+			    c == '?' ? TG_NO_DATA : TG_AT_RISK);
+		}
+		review_free(rv);
+	}
+	/* Met is met, whatever the time left. */
+	fact(f, "FUND", FACT_VALUE, D(2026, 12, 1), 1500);
+	struct review *rv = review(p, f, D(2026, 12, 7), 14, -1);
+	assert_int_equal(rv->targets[0].state, TG_MET);
+	review_free(rv);
+	facts_free(f);
+	plan_free(p);
+}
+
 int
 main(void)
 {
@@ -1097,6 +1219,8 @@ main(void)
 		cmocka_unit_test(test_departments),
 		cmocka_unit_test(test_attention),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_on_time_due_today),
+		cmocka_unit_test(test_no_trend),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
