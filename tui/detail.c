@@ -15,8 +15,10 @@ void
 detail_history(struct tui *t, const char *item, const struct target *tg,
     size_t max, struct lines *l)
 {
+	/* Nothing recorded after the as-of date: the review travels in
+	 * time, and the History view hides those rows too. */
 	struct history_query q = { .item = item, .since = DAY_NONE,
-	    .until = DAY_NONE, .limit = DETAIL_HISTORY };
+	    .until = t->asof, .limit = DETAIL_HISTORY };
 	struct history_row *rows = NULL;
 	size_t n = 0;
 	char *err = NULL, date[11];
