@@ -350,6 +350,8 @@ form_done(struct tui *t)
 	default_date(t, date);
 	modal_add_field(m, N_("Done on"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	/* The date is filled in: what is typed first is the note. */
+	m->cur = 1;
 	m->submit = submit_done;
 }
 
@@ -371,6 +373,7 @@ form_reopen(struct tui *t)
 	default_date(t, date);
 	modal_add_field(m, N_("Reopen as of"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	m->cur = 1;
 	m->submit = submit_reopen;
 }
 
@@ -400,6 +403,7 @@ travel_open(struct tui *t)
 	date_iso(t->asof, date);
 	m->subject = xstrdup(_("Review the plan as it stood on a date"));
 	modal_add_field(m, N_("As of"), date, check_asof);
+	m->enter = N_("go to the date");
 	m->submit = submit_travel;
 }
 

@@ -118,12 +118,109 @@ pager_open(struct tui *t, const char *title, struct lines *l)
 	memset(l, 0, sizeof *l);
 }
 
+/* What each status means (planwatch-status(1), STATUS RULES). */
+static const char *const ms_meaning[MS_NSTATES] = {
+	[MS_PENDING] = N_("not started yet"),
+	[MS_ACTIVE] = N_("started, not yet due soon"),
+	[MS_DUE_SOON] = N_("not done, due within the warning days"),
+	[MS_OVERDUE] = N_("not done, its due date has passed"),
+	[MS_DONE] = N_("done on or before its due date"),
+	[MS_LATE] = N_("done after its due date"),
+};
+static const char *const tg_meaning[TG_NSTATES] = {
+	[TG_NO_DATA] = N_("nothing recorded yet, not yet due"),
+	[TG_ON_TRACK] = N_("not yet due, not met and not at risk"),
+	[TG_AT_RISK] = N_("not yet due: a passed stage was missed or the "
+	    "projection falls short"),
+	[TG_MET] = N_("the latest value by the due date meets the goal"),
+	[TG_MISSED] = N_("the due date has passed and the goal was not met"),
+};
+
+/* Keys that only a pager or a menu takes. */
+static const struct keyhelp pager_keys[] = {
+	{ "j, Down", N_("next line") },
+	{ "k, Up", N_("previous line") },
+	{ "Space, PgDn", N_("next page (Ctrl-F too)") },
+	{ "PgUp, Ctrl-B", N_("previous page") },
+	{ "g, Home", N_("first line") },
+	{ "G, End", N_("last line") },
+	{ "q, Escape", N_("close (Enter and ? too)") },
+	{ NULL, NULL }
+}, menu_keys[] = {
+	{ "Enter", N_("choose the selected line") },
+	{ "q, Escape", N_("close without choosing") },
+	{ NULL, NULL }
+};
+
+static void
+help_keys(struct lines *l, const char *title, const struct keyhelp *k)
+{
+	lines_add(l, EL_NORMAL, 0, "%s", "");
+	lines_add(l, EL_TITLE, 0, "%s", title);
+	for (size_t i = 0; k[i].keys != NULL; i++)
+		lines_add(l, EL_NORMAL, 2, "%-14s %s", _(k[i].keys),
+		    _(k[i].help));
+}
+
+/* One status in the legend: its symbol, its word and what it means. */
+static void
+help_status(struct tui *t, struct lines *l, const char *sym,
+    const char *label, int lw, const char *meaning, enum tone tone)
+{
+	char *s = text_fit(sym, 5, ALIGN_LEFT);
+	char *w = text_fit(label, lw, ALIGN_LEFT);
+
+	(void)t;
+	lines_add(l, tone_element(tone), 2, "%s%s  %s", s, w, _(meaning));
+	free(w);
+	free(s);
+}
+
+/* The keys of every table (tui.c's, then those of the views, pagers and
+ * forms that tui.c does not list) and what each status symbol means. */
 void
 help_open(struct tui *t)
 {
 	struct lines l = { 0 };
+	int lw = 0;
 
 	help_lines(t, &l);
+	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Shift-Tab, Up",
+	    _("previous field"));
+	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Backspace",
+	    _("delete the last character"));
+	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Ctrl-U",
+	    _("clear the field"));
+	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Enter",
+	    _("in the time travel form: go to the date"));
+	for (size_t i = 0; i < TUI_NVIEWS; i++) {
+		char *title;
+		if (i == t->cur || tui_views[i]->keys == NULL)
+			continue;
+		title = xasprintf(_("In %s"), _(tui_views[i]->name));
+		help_keys(&l, title, tui_views[i]->keys);
+		free(title);
+	}
+	help_keys(&l, _("In a page like this one"), pager_keys);
+	help_keys(&l, _("In the filter menu (moving as in a list)"),
+	    menu_keys);
+
+	for (int s = 0; s < MS_NSTATES; s++)
+		lw = lw > text_width(ms_state_label(s)) ? lw :
+		    text_width(ms_state_label(s));
+	for (int s = 0; s < TG_NSTATES; s++)
+		lw = lw > text_width(tg_state_label(s)) ? lw :
+		    text_width(tg_state_label(s));
+	lines_add(&l, EL_NORMAL, 0, "%s", "");
+	lines_add(&l, EL_TITLE, 0, "%s", _("Symbols of milestones"));
+	for (int s = 0; s < MS_NSTATES; s++)
+		help_status(t, &l, ms_state_symbol(s, t->utf8),
+		    ms_state_label(s), lw, ms_meaning[s], ms_state_tone(s));
+	lines_add(&l, EL_NORMAL, 0, "%s", "");
+	lines_add(&l, EL_TITLE, 0, "%s", _("Symbols of targets"));
+	for (int s = 0; s < TG_NSTATES; s++)
+		help_status(t, &l, tg_state_symbol(s, t->utf8),
+		    tg_state_label(s), lw, tg_meaning[s], tg_state_tone(s));
 	pager_open(t, _("Keys"), &l);
 }
 
@@ -488,9 +585,18 @@ form_draw(struct tui *t, struct modal *m)
 		tui_put(y, box.x + 2, box.w - 4, s, ALIGN_LEFT,
 		    t->attr[EL_BAD]);
 		free(s);
-	} else
-		tui_put(y, box.x + 2, box.w - 4, _("Enter: save  Tab: next "
-		    "field  Escape: cancel"), ALIGN_LEFT, t->attr[EL_DIM]);
+	} else {
+		/* Say what Enter does here; Tab only where it moves. */
+		char *s = xasprintf(_("Enter: %s"), m->enter != NULL ?
+		    _(m->enter) : _("save")), *hint;
+		hint = m->nfields > 1 ? xasprintf("%s  %s  %s", s,
+		    _("Tab: next field"), _("Escape: cancel")) :
+		    xasprintf("%s  %s", s, _("Escape: cancel"));
+		tui_put(y, box.x + 2, box.w - 4, hint, ALIGN_LEFT,
+		    t->attr[EL_DIM]);
+		free(hint);
+		free(s);
+	}
 }
 
 int

@@ -57,6 +57,7 @@ struct modal {
 	int		 nfields, cur;
 	char		*error;		/* the current field's problem */
 	bool		 bottom;	/* one field on the bottom line */
+	const char	*enter;		/* N_(): what Enter does; NULL: save */
 	/* Save; returns TUI_* flags, or -1 with *err set (form stays). */
 	int		(*submit)(struct tui *, struct modal *, char **err);
 	int		 target;	/* index in plan.targets, or -1 */
