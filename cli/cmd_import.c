@@ -8,12 +8,12 @@
  * row is reported, as FILE:LINE: error: MESSAGE) and the transaction is
  * rolled back.
  */
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,74 +28,102 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-/* Largest CSV read from a pipe; a file is mapped whatever its size. */
-#define IMPORT_PIPE_MAX	((size_t)1 << 30)
+/* Largest CSV read, from a file or a pipe: it is held in memory whole. */
+#define IMPORT_MAX	((size_t)1 << 30)
 
 enum column { COL_ID, COL_DATE, COL_VALUE, COL_NOTE, COL_SOURCE, NCOLUMNS };
 static const char *const column_names[NCOLUMNS] = {
 	"id", "date", "value", "note", "source"
 };
 
+/*
+ * The CSV, read into memory.  A regular file is read, never mapped: a map
+ * of a file that another program truncates raises SIGBUS where the pages
+ * are gone.  Its descriptor stays open and its size and times are kept, so
+ * that a change while it is read or imported is seen (input_changed).
+ */
 struct input {
 	char		*data;
 	size_t		 len;
-	bool		 mapped;
+	int		 fd;		/* -1 when closed */
+	bool		 regular;
+	struct stat	 st;		/* when regular: as first seen */
 };
+
+/* Has the regular file changed since it was first seen? */
+static bool
+input_changed(const struct input *in)
+{
+	struct stat now;
+
+	if (!in->regular)
+		return false;
+	if (fstat(in->fd, &now) == -1)
+		return true;
+	return now.st_size != in->st.st_size ||
+	    now.st_mtim.tv_sec != in->st.st_mtim.tv_sec ||
+	    now.st_mtim.tv_nsec != in->st.st_mtim.tv_nsec ||
+	    now.st_ctim.tv_sec != in->st.st_ctim.tv_sec ||
+	    now.st_ctim.tv_nsec != in->st.st_ctim.tv_nsec;
+}
 
 static int
 read_input(const char *path, struct input *in, char **err)
 {
-	struct stat st;
+	size_t cap;
 	ssize_t got;
-	int fd;
 
 	memset(in, 0, sizeof *in);
-	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-	if (fd == -1 || fstat(fd, &st) == -1)
+	in->fd = strcmp(path, "-") == 0 ? STDIN_FILENO :
+	    open(path, O_RDONLY | O_CLOEXEC);
+	if (in->fd == -1 || fstat(in->fd, &in->st) == -1)
 		goto fail;
-	if (S_ISDIR(st.st_mode)) {
+	if (S_ISDIR(in->st.st_mode)) {
 		errno = EISDIR;
 		goto fail;
 	}
-	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		in->len = (size_t)st.st_size;
-		in->data = mmap(NULL, in->len, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (in->data == MAP_FAILED)
-			goto fail;
-		in->mapped = true;
-		madvise(in->data, in->len, MADV_SEQUENTIAL);
-	} else {
-		size_t cap = 0;
-
-		for (;;) {
-			if (in->len == cap) {
-				if (cap >= IMPORT_PIPE_MAX) {
-					errno = EFBIG;
-					goto fail;
-				}
-				cap = cap ? cap * 2 : 65536;
-				in->data = xrealloc(in->data, cap);
-			}
-			got = read(fd, in->data + in->len, cap - in->len);
-			if (got == 0)
-				break;
-			if (got < 0) {
-				if (errno == EINTR)
-					continue;
+	in->regular = S_ISREG(in->st.st_mode);
+	if (in->regular && (uintmax_t)in->st.st_size > IMPORT_MAX) {
+		errno = EFBIG;
+		goto fail;
+	}
+	/* A regular file's size is known: one buffer, and one byte more to
+	 * see the end (or a file that grows). */
+	cap = in->regular ? (size_t)in->st.st_size + 1 : 65536;
+	in->data = xmalloc(cap);
+	for (;;) {
+		if (in->len == cap) {
+			/* Room for one byte over the limit, to see it. */
+			if (cap > IMPORT_MAX) {
+				errno = EFBIG;
 				goto fail;
 			}
-			in->len += (size_t)got;
+			cap = cap > IMPORT_MAX / 2 ? IMPORT_MAX + 1 : cap * 2;
+			in->data = xrealloc(in->data, cap);
 		}
+		got = read(in->fd, in->data + in->len, cap - in->len);
+		if (got == 0)
+			break;
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		in->len += (size_t)got;
 	}
-	if (fd != STDIN_FILENO)
-		close(fd);
+	if (in->regular && ((uintmax_t)in->len !=
+	    (uintmax_t)in->st.st_size || input_changed(in))) {
+		*err = xstrdup(_("the file changed while it was read"));
+		goto fail_msg;
+	}
 	return 0;
 fail:
 	*err = xasprintf("%s", strerror(errno));
-	if (fd > STDIN_FILENO)
-		close(fd);
-	if (!in->mapped)
-		free(in->data);
+fail_msg:
+	if (in->fd > STDIN_FILENO)
+		close(in->fd);
+	in->fd = -1;
+	free(in->data);
 	in->data = NULL;
 	return -1;
 }
@@ -103,10 +131,9 @@ fail:
 static void
 release_input(struct input *in)
 {
-	if (in->mapped)
-		munmap(in->data, in->len);
-	else
-		free(in->data);
+	if (in->fd > STDIN_FILENO)
+		close(in->fd);
+	free(in->data);
 }
 
 struct import {
@@ -294,6 +321,15 @@ import_file(struct cli *cli, const struct plan *p, const char *path)
 			cli_error(ngettext("%s: nothing imported: %zu error",
 			    "%s: nothing imported: %zu errors", im.errors),
 			    im.file, im.errors);
+		goto out;
+	}
+	/* The rows were checked against the bytes read: a file written since
+	 * (a spreadsheet saving it again, a truncation) is not what the user
+	 * sees in it now. */
+	if (input_changed(&in)) {
+		store_batch_abort(b);
+		cli_error(_("%s: the file changed while it was imported; "
+		    "nothing imported"), im.file);
 		goto out;
 	}
 	if (store_batch_commit(b, &err) != 0) {
