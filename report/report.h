@@ -196,9 +196,9 @@ void		 ics_write_sink(const struct review *, const char *dtstamp,
  * between characters. */
 void		 report_wrap(struct buf *out, const char *s, int width,
 		    const char *indent);
-/* A number without needless decimals ("12", "12.5", "0.25", "1e+308"):
- * as given when 15 digits hold it, else to two decimals (a computed
- * fraction); record_format_number() writes it. */
+/* A number without needless decimals ("12", "12.5", "0.0012", "1e+308"):
+ * as given when 10 significant digits hold it, else to two decimals (a
+ * computed fraction); record_format_number() writes it. */
 void		 report_num(double, char out[static 32]);
 /* A target value as people read it: a level name, or a number and unit. */
 void		 report_tg_value(const struct target *, double, char *out,

@@ -21,13 +21,14 @@ report_num(double v, char out[static 32])
 		return;
 	}
 	/*
-	 * A number as a plan or a record gave it has at most 15 significant
-	 * digits and is shown as given; one that needs more is a computed
-	 * fraction (a pace, a projection), shown to two decimals.  Beyond
-	 * 1e15 a double has no decimals left to round.  snprintf and strtod
-	 * follow the same LC_NUMERIC, so they agree on the decimal point.
+	 * A number as a plan or a record gave it (0.0012, 7.855, 1e308) is
+	 * shown as given when 10 significant digits hold it; a computed
+	 * fraction (a pace, a projection) needs all 15 to 17 (one in about a
+	 * million fits in 10) and is shown to two decimals.  Beyond 1e15 a
+	 * double has no decimals left to round.  snprintf and strtod follow
+	 * the same LC_NUMERIC, so they agree on the decimal point.
 	 */
-	snprintf(s, sizeof s, "%.15g", v);
+	snprintf(s, sizeof s, "%.10g", v);
 	if (strtod(s, NULL) != v && fabs(v) < 1e15) {
 		snprintf(s, sizeof s, "%.2f", v);
 		v = strtod(s, NULL);

@@ -75,6 +75,10 @@ test_num(void **state)
 	assert_string_equal(out, "0.0012");
 	report_num(260.0 / 3, out);
 	assert_string_equal(out, "86.67");
+	report_num(60.9196312128677, out);	/* a projection, 15 digits */
+	assert_string_equal(out, "60.92");
+	report_num(7.855, out);
+	assert_string_equal(out, "7.855");
 	report_num(-0.001 / 3, out);
 	assert_string_equal(out, "0");
 	report_num(-0.0, out);
