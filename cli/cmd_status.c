@@ -398,10 +398,10 @@ phases(struct out *o)
 		text_fit_buf(&o->b, p->phases[i].name, nw, ALIGN_LEFT);
 		buf_puts(&o->b, "  ");
 		bar(o, r->progress, severity_tone(r->sev));
-		report_num((double)(int)(r->progress + 0.5), pct);
+		pct_text(r->progress, pct);
 		buf_printf(&o->b, " %4s%%", pct);
 		if (r->expected >= 0) {
-			report_num((double)(int)(r->expected + 0.5), exp);
+			pct_text(r->expected, exp);
 			buf_printf(&o->b, "  ");
 			buf_printf(&o->b, _("%s%% expected"), exp);
 		}
@@ -447,8 +447,7 @@ departments(struct out *o)
 		buf_printf(&o->b, "  %2zu. ", k + 1);
 		text_fit_buf(&o->b, names[d->dept], nw, ALIGN_LEFT);
 		if (d->on_time_rate >= 0) {
-			report_num((double)(int)(d->on_time_rate * 100 + 0.5),
-			    rate);
+			pct_text(d->on_time_rate * 100, rate);
 			buf_printf(&o->b, "  %4s%%  ", rate);
 			buf_printf(&o->b, _("%zu of %zu on time"), d->on_time,
 			    d->due_so_far);

@@ -8,6 +8,7 @@
  */
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1016,4 +1017,25 @@ severity_key(enum severity s)
 {
 	return s == SEV_CRITICAL ? "CRITICAL" : s == SEV_WARNING ? "WARNING" :
 	    "OK";
+}
+
+double
+pct_round(double pct)
+{
+	double r;
+
+	/* A hair away from zero first, so that a half computed as
+	 * 0.745 * 100 = 74.49999999999999 rounds as 74.5 does. */
+	r = round(pct + copysign(1e-9, pct));
+	return r == 0 ? 0 : r;	/* never "-0" */
+}
+
+const char *
+pct_text(double pct, char out[static PCT_LEN])
+{
+	if (!isfinite(pct))
+		strcpy(out, "-");
+	else
+		snprintf(out, PCT_LEN, "%.0f", pct_round(pct));
+	return out;
 }

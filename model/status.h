@@ -186,4 +186,15 @@ enum tone	 severity_tone(enum severity);
 /* "OK", "WARNING", "CRITICAL": the monitoring keywords, never translated. */
 const char	*severity_key(enum severity);
 
+/*
+ * A percentage as every face shows it (planwatch-status(1), STATUS RULES,
+ * Percentages): the whole number nearest pct, halves away from zero (74.5
+ * is 75, -0.5 is -1).  pct_round() is that number (for a format's "%.0f");
+ * pct_text() writes it without the sign, "-" when pct is not finite, and
+ * returns out.
+ */
+#define PCT_LEN	32
+double		 pct_round(double pct);
+const char	*pct_text(double pct, char out[static PCT_LEN]);
+
 #endif

@@ -225,7 +225,8 @@ static void
 progress_cell(struct rrow *row, size_t col, const struct ms_result *it)
 {
 	if (it->has_progress)
-		rcell(row, col, TONE_NEUTRAL, "%.0f%%", it->progress);
+		rcell(row, col, TONE_NEUTRAL, "%.0f%%",
+		    pct_round(it->progress));
 	else
 		rcell(row, col, TONE_NEUTRAL, "-");
 }
@@ -474,9 +475,10 @@ phases(struct report *r)
 		rcell(row, 1, TONE_NEUTRAL, "%s", ph->name);
 		date_human(ph->end.day, date);
 		rcell(row, 2, TONE_NEUTRAL, "%s", date);
-		rcell(row, 3, TONE_NEUTRAL, "%.0f%%", pr->progress);
+		rcell(row, 3, TONE_NEUTRAL, "%.0f%%", pct_round(pr->progress));
 		if (pr->expected >= 0)
-			rcell(row, 4, TONE_NEUTRAL, "%.0f%%", pr->expected);
+			rcell(row, 4, TONE_NEUTRAL, "%.0f%%",
+			    pct_round(pr->expected));
 		else
 			rcell(row, 4, TONE_NEUTRAL, "-");
 		if (pr->overdue)
@@ -525,7 +527,7 @@ recorded(struct report *r, const struct report_opts *o)
 				report_num(rec->value, v);
 			break;
 		case FACT_PROGRESS:
-			snprintf(v, sizeof v, "%.0f%%", rec->value);
+			snprintf(v, sizeof v, "%.0f%%", pct_round(rec->value));
 			break;
 		case FACT_DONE:
 			snprintf(v, sizeof v, "%s", ms_state_label(MS_DONE));
@@ -569,7 +571,7 @@ ranking(struct report *r)
 		if (d->on_time_rate >= 0)
 			rcell(row, 4, d->on_time_rate >= 0.8 ? TONE_GOOD :
 			    d->on_time_rate >= 0.5 ? TONE_WARN : TONE_BAD,
-			    "%.0f%%", d->on_time_rate * 100);
+			    "%.0f%%", pct_round(d->on_time_rate * 100));
 		else
 			rcell(row, 4, TONE_NEUTRAL, "-");
 		rcell(row, 5, d->lead.overdue ? TONE_BAD : TONE_NEUTRAL, "%zu",

@@ -50,7 +50,7 @@ detail_history(struct tui *t, const char *item, const struct target *tg,
 			v = h->level != NULL ? xstrdup(h->level) :
 			    fmt_value(t->plan, tg, h->value);
 		else if (h->kind == FACT_PROGRESS)
-			v = xasprintf("%.0f%%", h->value);
+			v = xasprintf("%.0f%%", pct_round(h->value));
 		else
 			v = xstrdup("");
 		lines_add(l, h->superseded ? EL_DIM : EL_NORMAL, 2,

@@ -78,7 +78,7 @@ d_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 	};
 	if (n > 0) {
 		s = d->on_time_rate < 0 ? xstrdup("-") :
-		    xasprintf("%.0f%%", d->on_time_rate * 100);
+		    xasprintf("%.0f%%", pct_round(d->on_time_rate * 100));
 		tui_put(y, x + 1, NUMW, s, ALIGN_RIGHT, tui_attr(t,
 		    d->on_time_rate < 0 ? EL_NORMAL : d->on_time_rate >= 0.9 ?
 		    EL_GOOD : d->on_time_rate >= 0.6 ? EL_WARN : EL_BAD, sel));
@@ -264,7 +264,7 @@ d_detail(void *data, struct tui *t, int w, size_t max, struct lines *l)
 	if (d->on_time_rate >= 0)
 		lines_add(l, EL_NORMAL, 0, _("on time: %zu of %zu due so far "
 		    "(%.0f%%)"), d->on_time, d->due_so_far,
-		    d->on_time_rate * 100);
+		    pct_round(d->on_time_rate * 100));
 	for (int lead = 1; lead >= 0 && l->n < max; lead--) {
 		size_t shown = 0, dp = (size_t)d->dept;
 		enum role rm = lead ? LEAD_MS : SUPPORT_MS;

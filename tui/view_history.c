@@ -53,7 +53,7 @@ value_text(struct tui *t, const struct history_row *h)
 		return fmt_value(t->plan, ref.kind == ITEM_TARGET ?
 		    &t->plan->targets[ref.index] : NULL, h->value);
 	case FACT_PROGRESS:
-		return xasprintf("%.0f%%", h->value);
+		return xasprintf("%.0f%%", pct_round(h->value));
 	default:
 		return xstrdup("");
 	}

@@ -557,7 +557,7 @@ draw_cells(struct msview *v, const struct ms_result *r, int y, int x,
 	}
 	if (c->prog) {
 		char *bar = fmt_bar(t, r->progress, c->prog - 5);
-		char *s = xasprintf("%s%4.0f%%", bar, r->progress);
+		char *s = xasprintf("%s%4.0f%%", bar, pct_round(r->progress));
 		tui_put(y, x, c->prog, s, ALIGN_LEFT, tui_attr(t,
 		    r->pace >= PACE_BEHIND ? EL_WARN : EL_GOOD, sel));
 		free(s);
@@ -599,9 +599,10 @@ ms_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 		s = xasprintf("%s %s %s", shut ? fold_shut : fold_open,
 		    ph->id, ph->name);
 		char *info = pr->overdue ? xasprintf(_("%s..%s  %.0f%%  "
-		    "%zu open, %dd overdue"), a, b, pr->progress, pr->open,
-		    pr->days_overdue) : xasprintf(_("%s..%s  %.0f%%  %zu "
-		    "open"), a, b, pr->progress, pr->open);
+		    "%zu open, %dd overdue"), a, b, pct_round(pr->progress),
+		    pr->open, pr->days_overdue) :
+		    xasprintf(_("%s..%s  %.0f%%  %zu open"), a, b,
+		    pct_round(pr->progress), pr->open);
 		int iw = text_width(info);
 		if (iw > w / 2)
 			iw = w / 2;
@@ -823,10 +824,10 @@ phase_detail(struct msview *v, int ph, int w, struct lines *l)
 	lines_add(l, EL_NORMAL, 0, "%s: %s", _("lead"),
 	    plan_dept_label(p, x->owner));
 	lines_add(l, tone_element(severity_tone(pr->sev)), 0,
-	    _("progress: %.0f%%"), pr->progress);
+	    _("progress: %.0f%%"), pct_round(pr->progress));
 	if (pr->expected >= 0)
 		lines_add(l, EL_NORMAL, 2, _("expected by now: %.0f%% %s"),
-		    pr->expected, pace_label(pr->pace));
+		    pct_round(pr->expected), pace_label(pr->pace));
 	lines_add(l, EL_NORMAL, 0, _("open: %zu"), pr->open);
 	if (pr->overdue)
 		lines_add(l, EL_BAD, 0, _("overdue by %d days"),
@@ -870,10 +871,10 @@ item_detail(struct msview *v, const struct ms_result *r, int w, size_t max,
 	lines_wrap(l, EL_NORMAL, 0, s, w);
 	free(s);
 	lines_add(l, tone_element(r->pace >= PACE_BEHIND ? TONE_WARN :
-	    TONE_NEUTRAL), 0, _("progress: %.0f%%"), r->progress);
+	    TONE_NEUTRAL), 0, _("progress: %.0f%%"), pct_round(r->progress));
 	if (r->expected >= 0)
 		lines_add(l, EL_NORMAL, 2, _("expected by now: %.0f%% %s"),
-		    r->expected, pace_label(r->pace));
+		    pct_round(r->expected), pace_label(r->pace));
 	if (m->weight != 1)
 		lines_add(l, EL_NORMAL, 0, "%s: %g", _("weight"), m->weight);
 	if (m->every != PERIOD_NONE)

@@ -284,7 +284,7 @@ draw_phase(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
 	if (run.len > 0)
 		tui_put_raw(y, x + lw + 1 + rx, buf_str(&run), ra);
 	buf_release(&run);
-	s = xasprintf("%4.0f%%", pr->progress);
+	s = xasprintf("%4.0f%%", pct_round(pr->progress));
 	tui_put(y, x + lw + 1 + bw + 1, 6, s, ALIGN_RIGHT,
 	    tui_attr(t, el, sel));
 	free(s);

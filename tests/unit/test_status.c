@@ -1200,6 +1200,33 @@ test_no_trend(void **state)
 	plan_free(p);
 }
 
+/* Issue 16.10: one rounding of percentages, halves away from zero, the
+ * same however a half was computed. */
+static void
+test_pct(void **state)
+{
+	const struct {
+		double		 pct;
+		const char	*text;
+	} cases[] = {
+		{ 74.5, "75" }, { 74.49, "74" }, { 0.745 * 100, "75" },
+		{ 149.0 / 200 * 100, "75" }, { 0.5, "1" }, { 2.5, "3" },
+		{ 99.5, "100" }, { 100, "100" }, { 0, "0" }, { 0.4, "0" },
+		{ -0.4, "0" }, { -0.5, "-1" }, { NAN, "-" }, { INFINITY, "-" },
+	};
+	char s[PCT_LEN];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_string_equal(pct_text(cases[i].pct, s), cases[i].text);
+		if (isfinite(cases[i].pct))
+			assert_float_equal(pct_round(cases[i].pct),
+			    atof(cases[i].text), 0);
+	}
+	pct_text(1e300, s);	/* far out of range, still a string */
+	assert_true(strlen(s) < PCT_LEN);
+}
+
 int
 main(void)
 {
@@ -1221,6 +1248,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_on_time_due_today),
 		cmocka_unit_test(test_no_trend),
+		cmocka_unit_test(test_pct),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
