@@ -147,17 +147,17 @@ struct import {
 };
 
 static void
-row_error(struct import *im, int line, const char *fmt, ...)
+row_error(struct import *im, size_t line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void
-row_error(struct import *im, int line, const char *fmt, ...)
+row_error(struct import *im, size_t line, const char *fmt, ...)
 {
 	va_list ap;
 
 	/* "error" stays untranslated, as in diags_print(): editors and
 	 * scripts parse FILE:LINE: error: like a compiler's. */
-	fprintf(stderr, "%s:%d: error: ", im->file, line);
+	fprintf(stderr, "%s:%zu: error: ", im->file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

@@ -96,8 +96,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct plan *p = fixture_plan();
 	struct csv_reader r;
 	struct buf b = BUF_INIT;
-	size_t pos;
-	int rc, line = 0;
+	size_t pos, line = 0;
+	int rc;
 
 	csv_init(&r, (const char *)data, size);
 	for (;;) {

@@ -25,8 +25,11 @@
 struct csv_reader {
 	const char	*data;
 	size_t		 len, pos;
-	int		 next_line;	/* line the next read starts on */
-	int		 line;		/* 1-based line the last record began
+	/* Lines are counted in a size_t: a file may have more than 2^31,
+	 * never more than it has bytes, plus one.  next_line may be set
+	 * after csv_init() to number the lines from elsewhere. */
+	size_t		 next_line;	/* line the next read starts on */
+	size_t		 line;		/* 1-based line the last record began
 					   on */
 	size_t		 nfields;	/* fields of the last record */
 	const char	*error;		/* after -1: why, untranslated N_() */
