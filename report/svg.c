@@ -2,7 +2,13 @@
  * svg.c: the inline SVG charts of the HTML report: a Gantt chart of the
  * phases and milestones with the as-of date marked, and a small line chart
  * per target with its target line and stages.  Coordinates are in a fixed
- * viewBox; the page scales it to the column width.
+ * viewBox; the page scales it to the column width (186 mm on A4), so the
+ * sizes below are chosen for what prints: 10 units of the Gantt's 600 are
+ * 8.8 pt, 10 of a target chart's 300 in its half column 8.6 pt.
+ *
+ * Colour is never the only signal: each milestone state has a fill
+ * pattern and an end mark of its own (the marks are the shapes of the
+ * state symbols of the tables: ✔ ✔! ✖ ◷ ▸ ○), and a legend names them.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,10 +22,15 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-#define GW	720	/* Gantt width */
-#define GLABEL	200	/* label column */
-#define GROW	15	/* row height */
-#define GTOP	22	/* axis height */
+#define GW	600	/* Gantt width */
+#define GLABEL	262	/* label column */
+#define GLINE	12	/* a line of a label */
+#define GTOP	32	/* axis: year or month ticks, the as-of label */
+#define GWRAP	44	/* columns of a label line */
+#define GLINES	4	/* lines of a label at most */
+#define GINDENT	12	/* a milestone's label under its group's */
+#define GMARK	9	/* end marks closer than this are thinned */
+#define GPAGE	760	/* a chunk's height at most, so that each fits a page */
 
 const char *
 svg_tone_colour(enum tone t)
@@ -90,96 +101,284 @@ axis(struct buf *b, const struct span *s, double height)
 			if (t < s->lo || t > s->hi)
 				continue;
 			x = gx(s, t);
-			buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
-			    "y2=\"%.1f\" class=\"grid\"/>", x, GTOP - 4, x,
-			    height);
+			buf_printf(b, "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" "
+			    "y2=\"%.1f\" class=\"grid\"/>", x, x, height);
 			if (months)
-				buf_printf(b, "<text x=\"%.1f\" y=\"%d\" "
+				buf_printf(b, "<text x=\"%.1f\" y=\"11\" "
 				    "class=\"tick\">%d-%02d</text>", x + 2,
-				    GTOP - 8, y % 100, mo);
+				    y % 100, mo);
 			else
-				buf_printf(b, "<text x=\"%.1f\" y=\"%d\" "
-				    "class=\"tick\">%d</text>", x + 2, GTOP - 8,
-				    y);
+				buf_printf(b, "<text x=\"%.1f\" y=\"11\" "
+				    "class=\"tick\">%d</text>", x + 2, y);
 		}
 }
 
-/* One row of the Gantt chart: a phase (its bar), a milestone (its
- * instances), or a line saying how many milestones of the phase above (or
- * without a phase) were left out and how many of those need attention. */
+/*
+ * The state marks, in a box of 8 by 8 whose right edge is at x and whose
+ * middle is at y: the shapes of the tables' symbols, so that a printout in
+ * greyscale still tells them apart.
+ */
+static void
+mark(struct buf *b, enum ms_state st, double x, double y, const char *col)
+{
+	if (st == MS_ACTIVE) {
+		buf_printf(b, "<path class=\"mk-active\" fill=\"%s\" "
+		    "d=\"M%.1f %.1fl6 4l-6 4z\"/>", col, x - 7, y - 4);
+		return;
+	}
+	buf_printf(b, "<path class=\"mk-%s\" fill=\"none\" stroke=\"%s\" d=\"",
+	    ms_state_key(st), col);
+	switch (st) {
+	case MS_DONE:
+		buf_printf(b, "M%.1f %.1fl2.5 3l5.5 -7", x - 8, y);
+		break;
+	case MS_LATE:
+		buf_printf(b, "M%.1f %.1fl2 2.5l4 -6M%.1f %.1fv5.5m0 1.5v1",
+		    x - 8, y, x, y - 4);
+		break;
+	case MS_OVERDUE:
+		buf_printf(b, "M%.1f %.1fl7 7m0 -7l-7 7", x - 7.5, y - 3.5);
+		break;
+	case MS_DUE_SOON:
+		buf_printf(b, "M%.1f %.1fa3.5 3.5 0 1 0 0.01 0zM%.1f %.1fv-2.5h2",
+		    x - 4, y - 3.5, x - 4, y);
+		break;
+	default:	/* pending: a ring */
+		buf_printf(b, "M%.1f %.1fa3.2 3.2 0 1 0 0.01 0z", x - 4, y - 3.2);
+	}
+	buf_puts(b, "\"/>");
+}
+
+/*
+ * The fill patterns of the milestone states, defined once per document
+ * (a hidden SVG before the Gantt chart): done solid, done late hatched,
+ * overdue cross-hatched, due soon dotted, active striped, pending empty.
+ */
+static void
+gantt_defs(struct buf *b)
+{
+	buf_puts(b, "<svg class=\"defs\" aria-hidden=\"true\"><defs>");
+	for (int st = 0; st < MS_NSTATES; st++) {
+		const char *col = svg_tone_colour(ms_state_tone(st));
+
+		buf_printf(b, "<pattern id=\"pw-%s\" width=\"4\" height=\"4\" "
+		    "patternUnits=\"userSpaceOnUse\"><rect width=\"4\" "
+		    "height=\"4\" fill=\"%s\" fill-opacity=\"%s\"/>",
+		    ms_state_key(st), col, st == MS_PENDING ? "0" :
+		    st == MS_DONE ? "0.55" : "0.2");
+		switch (st) {
+		case MS_LATE:
+			buf_printf(b, "<path d=\"M-1 1l2 -2M0 4l4 -4M3 5l2 "
+			    "-2\" stroke=\"%s\" stroke-width=\"0.9\"/>", col);
+			break;
+		case MS_OVERDUE:
+			buf_printf(b, "<path d=\"M0 0l4 4M0 4l4 -4\" "
+			    "stroke=\"%s\" stroke-width=\"0.8\"/>", col);
+			break;
+		case MS_DUE_SOON:
+			buf_printf(b, "<circle cx=\"2\" cy=\"2\" r=\"0.8\" "
+			    "fill=\"%s\"/>", col);
+			break;
+		case MS_ACTIVE:
+			buf_printf(b, "<path d=\"M1 0v4\" stroke=\"%s\" "
+			    "stroke-width=\"0.8\"/>", col);
+			break;
+		default:
+			break;
+		}
+		buf_puts(b, "</pattern>");
+	}
+	buf_puts(b, "</defs></svg>\n");
+}
+
+/* A bar of state st from x0 to x1 at y, 8 high. */
+static void
+bar(struct buf *b, enum ms_state st, double x0, double x1, double y)
+{
+	const char *key = ms_state_key(st);
+
+	buf_printf(b, "<rect class=\"bar-%s\" x=\"%.1f\" y=\"%.1f\" "
+	    "width=\"%.1f\" height=\"8\" fill=\"url(#pw-%s)\" stroke=\"%s\"%s",
+	    key, x0, y, x1 - x0, key, svg_tone_colour(ms_state_tone(st)),
+	    st == MS_PENDING ? " stroke-dasharray=\"2 1\"" : "");
+}
+
+/* The Gantt chart's legend: each state's bar, mark and words. */
+static void
+gantt_legend(struct buf *b)
+{
+	static const enum ms_state order[] = { MS_DONE, MS_LATE, MS_OVERDUE,
+	    MS_DUE_SOON, MS_ACTIVE, MS_PENDING };
+
+	buf_puts(b, "<p class=\"legend\">");
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		enum ms_state st = order[i];
+
+		buf_puts(b, "<span class=\"item\"><svg viewBox=\"0 0 34 12\">");
+		bar(b, st, 1, 22, 2);
+		buf_puts(b, "/>");
+		mark(b, st, 33, 6, svg_tone_colour(ms_state_tone(st)));
+		buf_puts(b, "</svg><span class=\"key\">");
+		esc_html(b, ms_state_label(st));
+		buf_puts(b, "</span></span>");
+	}
+	buf_puts(b, "<span class=\"item\"><svg viewBox=\"0 0 34 12\">"
+	    "<line x1=\"17\" y1=\"0\" x2=\"17\" y2=\"12\" class=\"asof\"/>"
+	    "</svg><span class=\"key\">");
+	esc_html(b, _("As of"));
+	buf_puts(b, "</span></span></p>\n");
+}
+
+/*
+ * One row of the Gantt chart: a phase (its bar), the group of milestones
+ * without a phase, a milestone (its instances), or a line saying how many
+ * milestones of the group above were left out and how many of those need
+ * attention.  Its label is wrapped into lines.
+ */
+enum grow_kind { GR_PHASE, GR_NOPHASE, GR_MS, GR_LEFT };
 struct grow {
-	int	phase;		/* >= 0: a phase row */
-	int	ms;		/* >= 0: a milestone row */
-	size_t	left, attn;	/* phase = ms = -1: what is left out */
+	enum grow_kind	 kind;
+	int		 idx;		/* phase or milestone index */
+	char		*lines;		/* the label, "\n" after each line */
+	int		 nlines;
 };
 
-#define GCHUNK	40	/* rows per SVG, so that each fits a page */
+static double
+grow_height(const struct grow *g)
+{
+	return 4 + GLINE * g->nlines;
+}
+
+/* Wrap a label (id and name) into at most GLINES lines of width columns;
+ * only a longer one is cut, with an ellipsis, on its last line. */
+static void
+grow_label(struct grow *g, const char *id, const char *name, int width)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	char *s, *p, *e;
+
+	if (id != NULL) {
+		buf_puts(&in, id);
+		buf_putc(&in, ' ');
+	}
+	buf_puts(&in, name);
+	report_wrap(&out, buf_str(&in), width, "");
+	buf_release(&in);
+	s = buf_detach(&out);
+	p = s;
+	for (int i = 0; i < GLINES - 1 && (e = strchr(p, '\n')) != NULL; i++)
+		p = e + 1;
+	if ((e = strchr(p, '\n')) != NULL && e[1] != '\0') {
+		char *fit;
+		size_t len;
+
+		for (e = p; *e != '\0'; e++)
+			if (*e == '\n')
+				*e = ' ';
+		fit = text_fit(p, width, ALIGN_LEFT);
+		len = strlen(fit);
+		while (len > 0 && fit[len - 1] == ' ')
+			fit[--len] = '\0';
+		*p = '\0';
+		buf_puts(&out, s);
+		buf_puts(&out, fit);
+		buf_putc(&out, '\n');
+		free(fit);
+		free(s);
+		s = buf_detach(&out);
+	}
+	g->lines = s;
+	g->nlines = 0;
+	for (p = s; *p != '\0'; p++)
+		g->nlines += *p == '\n';
+	if (g->nlines == 0)
+		g->nlines = 1;
+}
+
+/* The label's lines at x from the row's top y. */
+static void
+grow_text(struct buf *b, const struct grow *g, double x, double y,
+    const char *class)
+{
+	const char *p = g->lines;
+
+	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">", x, y + 12,
+	    class);
+	for (int i = 0; *p != '\0'; i++) {
+		const char *e = strchr(p, '\n');
+		char *line = xstrndup(p, e != NULL ? (size_t)(e - p) :
+		    strlen(p));
+
+		if (i > 0)
+			buf_printf(b, "<tspan x=\"%.1f\" dy=\"%d\">", x, GLINE);
+		esc_html(b, line);
+		if (i > 0)
+			buf_puts(b, "</tspan>");
+		free(line);
+		p = e != NULL ? e + 1 : p + strlen(p);
+	}
+	buf_puts(b, "</text>");
+}
 
 static void
 gantt_phase(struct buf *b, const struct report *r, const struct span *s,
-    int ph, double y)
+    const struct grow *g, double y)
 {
-	const struct phase *P = &r->plan->phases[ph];
-	const struct phase_result *pr = &r->rv->phases[ph];
+	const struct phase *P = &r->plan->phases[g->idx];
+	const struct phase_result *pr = &r->rv->phases[g->idx];
 
-	buf_printf(b, "<text x=\"2\" y=\"%.1f\" class=\"ph\">", y + 11);
-	label(b, P->name, 30);
-	buf_puts(b, "</text>");
+	grow_text(b, g, 2, y, "ph");
 	if (P->start.day == DAY_NONE || P->end.day == DAY_NONE)
 		return;
 	double x0 = gx(s, P->start.day), x1 = gx(s, P->end.day + 1);
 	buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-	    "height=\"10\" class=\"phbar\"/>", x0, y + 2, x1 - x0);
+	    "height=\"10\" class=\"phbar\"/>", x0, y + 3, x1 - x0);
 	buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-	    "height=\"10\" fill=\"%s\"/>", x0, y + 2,
+	    "height=\"10\" fill=\"%s\"/>", x0, y + 3,
 	    (x1 - x0) * pr->progress / 100, svg_tone_colour(pr->overdue ?
 	    TONE_BAD : severity_tone(pr->sev)));
 }
 
 static void
 gantt_ms(struct buf *b, const struct report *r, const struct span *s,
-    int m, double y)
+    const struct grow *g, double y)
 {
 	const struct review *rv = r->rv;
+	const struct ms_span *sp = &r->spans[g->idx];
+	double last = -1e9;
 	char date[32];
 
-	buf_printf(b, "<text x=\"10\" y=\"%.1f\" class=\"ms\">", y + 11);
-	label(b, r->plan->ms[m].name, 28);
-	buf_puts(b, "</text>");
-	for (size_t i = r->spans[m].first; i < r->spans[m].first +
-	    r->spans[m].n; i++) {
+	grow_text(b, g, GINDENT, y, "ms");
+	/*
+	 * Marks closer than GMARK overlap: then only those of instances
+	 * that need attention are drawn, from the left, each clear of the
+	 * one before.
+	 */
+	bool dense = false;
+	for (size_t i = sp->first + 1; i < sp->first + sp->n; i++)
+		if (gx(s, rv->items[i].in.due) - gx(s, rv->items[i - 1].in.due)
+		    < GMARK)
+			dense = true;
+	for (size_t i = sp->first; i < sp->first + sp->n; i++) {
 		const struct ms_result *mr = &rv->items[i];
-		const char *col;
 		double x0, x1;
 
-		col = svg_tone_colour(ms_state_tone(mr->state));
 		x1 = gx(s, mr->in.due + 1);
 		x0 = mr->in.start != DAY_NONE ? gx(s, mr->in.start) : x1 - 3;
 		if (x1 - x0 < 3)
 			x0 = x1 - 3;
 		date_iso(mr->in.due, date);
-		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
-		    "height=\"7\" fill=\"%s\" fill-opacity=\"0.35\" "
-		    "stroke=\"%s\" stroke-width=\"0.6\"><title>", x0, y + 4,
-		    x1 - x0, col, col);
+		bar(b, mr->state, x0, x1, y + 4);
+		buf_puts(b, "><title>");
 		esc_html(b, mr->name);
 		buf_printf(b, " %s %s</title></rect>", date,
 		    ms_state_key(mr->state));
-		buf_printf(b, "<path d=\"M%.1f %.1fl3.5 3.5l-3.5 3.5l-3.5 "
-		    "-3.5z\" fill=\"%s\"/>", x1, y + 4, col);
+		if (dense && (mr->sev < SEV_WARNING || x1 - last < GMARK))
+			continue;
+		mark(b, mr->state, x1 + 8, y + 8,
+		    svg_tone_colour(ms_state_tone(mr->state)));
+		last = x1;
 	}
-}
-
-static void
-gantt_left(struct buf *b, const struct grow *g, double y)
-{
-	char line[256];
-
-	snprintf(line, sizeof line, _("%zu more milestones, %zu of them need "
-	    "attention"), g->left, g->attn);
-	buf_printf(b, "<text x=\"10\" y=\"%.1f\" class=\"ms\">", y + 11);
-	esc_html(b, line);
-	buf_puts(b, "</text>");
 }
 
 /* Does a milestone have an instance that needs attention? */
@@ -202,21 +401,44 @@ gantt_rows(const struct report *r, struct grow *rows, size_t n, int ph,
     size_t first, size_t count)
 {
 	const struct plan *p = r->plan;
-	struct grow left = { -1, -1, 0, 0 };
+	size_t left = 0, attn = 0;
 
 	for (size_t m = first; m < first + count; m++) {
 		if (ph < 0 && p->ms[m].phase >= 0)
 			continue;
-		if (r->ms_shown == NULL || r->ms_shown[m])
-			rows[n++] = (struct grow){ -1, (int)m, 0, 0 };
-		else {
-			left.left++;
-			left.attn += ms_attention(r, m);
+		if (r->ms_shown == NULL || r->ms_shown[m]) {
+			rows[n] = (struct grow){ GR_MS, (int)m, NULL, 0 };
+			grow_label(&rows[n++], p->ms[m].id, p->ms[m].name,
+			    GWRAP - 2);
+		} else {
+			left++;
+			attn += ms_attention(r, m);
 		}
 	}
-	if (left.left > 0)
-		rows[n++] = left;
+	if (left > 0) {
+		char line[256];
+
+		snprintf(line, sizeof line, _("%zu more milestones, %zu of "
+		    "them need attention"), left, attn);
+		rows[n] = (struct grow){ GR_LEFT, -1, NULL, 0 };
+		grow_label(&rows[n++], NULL, line, GWRAP - 2);
+	}
 	return n;
+}
+
+/* The as-of line down the chunk, its date beside it: right of the line,
+ * or left of it when the date would run off the chart. */
+static void
+gantt_asof(struct buf *b, double ax, double h, const char *date)
+{
+	bool left = ax + 4 + 5.5 * text_width(date) > GW;
+
+	buf_printf(b, "<line x1=\"%.1f\" y1=\"14\" x2=\"%.1f\" y2=\"%.1f\" "
+	    "class=\"asof\"/><text x=\"%.1f\" y=\"%d\" class=\"asoft\"%s>",
+	    ax, ax, h, left ? ax - 2 : ax + 2, GTOP - 6,
+	    left ? " text-anchor=\"end\"" : "");
+	esc_html(b, date);
+	buf_puts(b, "</text>");
 }
 
 void
@@ -227,7 +449,7 @@ svg_gantt(struct rsink *o, const struct report *r)
 	const struct plan *p = r->plan;
 	struct span s = { DAY_NONE, DAY_NONE };
 	struct grow *rows;
-	size_t n = 0;
+	size_t n = 0, nophase = 0;
 	char date[32];
 
 	widen(&s, p->start.day);
@@ -243,44 +465,65 @@ svg_gantt(struct rsink *o, const struct report *r)
 	widen(&s, rv->asof);
 	if (s.lo == DAY_NONE || p->nms + p->nphases == 0)
 		return;
-	rows = xcalloc(2 * p->nphases + p->nms + 1, sizeof *rows);
+	for (size_t m = 0; m < p->nms; m++)
+		nophase += p->ms[m].phase < 0;
+	rows = xcalloc(2 * p->nphases + p->nms + 2, sizeof *rows);
 	for (size_t ph = 0; ph < p->nphases; ph++) {
-		rows[n++] = (struct grow){ (int)ph, -1, 0, 0 };
+		rows[n] = (struct grow){ GR_PHASE, (int)ph, NULL, 0 };
+		grow_label(&rows[n++], p->phases[ph].id, p->phases[ph].name,
+		    GWRAP);
 		n = gantt_rows(r, rows, n, (int)ph, p->phases[ph].ms_first,
 		    p->phases[ph].ms_count);
 	}
+	/* Milestones without a phase under a heading of their own, not
+	 * under the last phase as if they belonged to it. */
+	if (nophase > 0 && p->nphases > 0) {
+		rows[n] = (struct grow){ GR_NOPHASE, -1, NULL, 0 };
+		grow_label(&rows[n++], NULL, _("Milestones without a phase"),
+		    GWRAP);
+	}
 	n = gantt_rows(r, rows, n, -1, 0, p->nms);
 	date_human(rv->asof, date);
-	for (size_t c = 0; c < n; c += GCHUNK) {
-		size_t k = n - c < GCHUNK ? n - c : GCHUNK;
-		double h = GTOP + (double)k * GROW + 6, y = GTOP;
+	gantt_defs(b);
+	gantt_legend(b);
+	for (size_t c = 0, k; c < n; c = k) {
+		double h = GTOP, y = GTOP;
 		double ax = gx(&s, rv->asof);
 
+		for (k = c; k < n && (k == c || h + grow_height(&rows[k]) <
+		    GPAGE); k++)
+			h += grow_height(&rows[k]);
+		h += 4;
 		buf_printf(b, "<svg class=\"gantt\" viewBox=\"0 0 %d %.0f\" "
 		    "role=\"img\">", GW, h);
 		buf_printf(b, "<title>%s</title>", _("Phases and milestones"));
 		axis(b, &s, h);
-		for (size_t i = c; i < c + k; i++, y += GROW)
-			if (rows[i].phase >= 0)
-				gantt_phase(b, r, &s, rows[i].phase, y);
-			else if (rows[i].ms >= 0)
-				gantt_ms(b, r, &s, rows[i].ms, y);
-			else
-				gantt_left(b, &rows[i], y);
-		buf_printf(b, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" "
-		    "y2=\"%.1f\" class=\"asof\"/><text x=\"%.1f\" "
-		    "y=\"%d\" class=\"asoft\">", ax, GTOP - 4, ax, h, ax + 2,
-		    GTOP);
-		esc_html(b, date);
-		buf_puts(b, "</text></svg>\n");
+		for (size_t i = c; i < k; y += grow_height(&rows[i]), i++)
+			switch (rows[i].kind) {
+			case GR_PHASE:
+				gantt_phase(b, r, &s, &rows[i], y);
+				break;
+			case GR_NOPHASE:
+				grow_text(b, &rows[i], 2, y, "ph");
+				break;
+			case GR_MS:
+				gantt_ms(b, r, &s, &rows[i], y);
+				break;
+			default:
+				grow_text(b, &rows[i], GINDENT, y, "ms");
+			}
+		gantt_asof(b, ax, h, date);
+		buf_puts(b, "</svg>\n");
 		rsink_mark(o);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].lines);
 	free(rows);
 }
 
 #define CW	300
 #define CH	130
-#define CL	42	/* left margin for values */
+#define CL	64	/* left margin for values and their unit */
 #define CB	18	/* bottom margin for dates */
 #define CT	8
 #define SPARSE	((CW - CL - 6) / 8)	/* dots 4 wide, as far apart */
@@ -292,7 +535,7 @@ svg_target(struct buf *b, const struct review *rv, size_t ti)
 	const struct target *t = &rv->plan->targets[tr->target];
 	struct span s = { DAY_NONE, DAY_NONE };
 	double lo = t->target, hi = t->target;
-	char num[32], date[32];
+	char num[128], date[32];
 
 	widen(&s, plan_target_start(rv->plan, t));
 	widen(&s, t->due.day);
@@ -332,25 +575,22 @@ svg_target(struct buf *b, const struct review *rv, size_t ti)
 	buf_puts(b, "</title>");
 	buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
 	    "class=\"frame\"/>", CL, CT, CW - CL - 6, CH - CT - CB);
-	/* Value labels: top, bottom and the target. */
+	/* Value labels, with their unit: top and bottom. */
 	for (int k = 0; k < 2; k++) {
 		double v = k == 0 ? hi - pad : lo + pad;
-		report_num(v, num);
+
+		report_tg_value(t, v, num, sizeof num);
 		buf_printf(b, "<text x=\"%d\" y=\"%.1f\" class=\"vl\">", CL - 3,
 		    Y(v) + 3);
-		if (t->nscale > 0 && lround(v) >= 0 &&
-		    (size_t)lround(v) < t->nscale)
-			label(b, t->scale[lround(v)], 8);
-		else
-			esc_html(b, num);
+		label(b, num, 11);
 		buf_puts(b, "</text>");
 	}
 	date_iso(s.lo, date);
 	buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"dl\">%s</text>", CL,
-	    CH - 5, date);
+	    CH - 4, date);
 	date_iso(s.hi, date);
 	buf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"dl\" "
-	    "text-anchor=\"end\">%s</text>", CW - 6, CH - 5, date);
+	    "text-anchor=\"end\">%s</text>", CW - 6, CH - 4, date);
 	/* The target line, and the stages on the way. */
 	buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
 	    "class=\"goal\"/>", CL, Y(t->target), CW - 6, Y(t->target));
