@@ -33,6 +33,11 @@ struct cli {
 	const struct command *cmd;
 	struct timespec	 started;	/* CLOCK_MONOTONIC first thing in
 					   main() */
+	char *const	*argv;		/* what getopt_long is parsing: main's,
+					   then the command's */
+	bool		 check;		/* the command line holds check: a
+					   usage error is its UNKNOWN */
+	bool		 check_json;	/* check --format json so far */
 };
 
 /* Exit statuses of ordinary commands (check has its own, 0..3). */
@@ -57,7 +62,9 @@ struct command {
 enum {
 	OPT_TODAY = 0x100, OPT_COLOR, OPT_BY, OPT_HELP, OPT_COMMON_LAST
 };
-#define COMMON_SHORTOPTS "f:d:h"
+/* The leading ':' keeps getopt_long quiet: cli_common_option() says what
+ * is wrong, with the option escaped, and a missing value comes as ':'. */
+#define COMMON_SHORTOPTS ":f:d:h"
 #define COMMON_LONGOPTS \
 	{ "file", required_argument, NULL, 'f' }, \
 	{ "db", required_argument, NULL, 'd' }, \
@@ -72,15 +79,19 @@ enum {
  * Handle an option every command shares.  Returns 0 when handled, 1 when
  * --help was asked (usage has been printed; exit 0), -1 on a usage error
  * (the message has been printed; exit with cmd->usage_status).  An unknown
- * option ('?') is a usage error.
+ * option ('?') or a missing value (':') is a usage error, said with the
+ * option as typed (cli->argv and getopt's optind and optopt).
  */
 int		 cli_common_option(struct cli *, int opt, const char *arg);
-/* Print "planwatch: MESSAGE" and the usage line to stderr. */
+/* Print "planwatch: MESSAGE" and the usage line to stderr; on a check
+ * command line (cli->check), check's UNKNOWN line to stdout instead.  The
+ * message is made safe (text_safe). */
 void		 cli_usage_error(const struct cli *, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 /* Print a command's usage and summary to fp. */
 void		 cli_print_usage(const struct command *, FILE *fp);
-/* Print "planwatch: MESSAGE" to stderr (an error reported at the edge). */
+/* Print "planwatch: MESSAGE", made safe, to stderr (an error reported at
+ * the edge). */
 void		 cli_error(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
 
@@ -121,6 +132,9 @@ int	cmd_notice(struct cli *, int, char **);
 int	cmd_ics(struct cli *, int, char **);
 int	cmd_status(struct cli *, int, char **);
 int	cmd_check(struct cli *, int, char **);
+/* Print check's UNKNOWN result for reason (JSON after --format json) to
+ * stdout; returns its exit status, 3. */
+int	check_unknown(const struct cli *, const char *reason);
 
 /* Loading and reviewing the plan (review.c). */
 struct buf;

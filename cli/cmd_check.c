@@ -511,6 +511,12 @@ unknown(bool json, const char *reason)
 	return CHECK_UNKNOWN;
 }
 
+int
+check_unknown(const struct cli *cli, const char *reason)
+{
+	return unknown(cli->check_json, reason);
+}
+
 static void
 arm_timeout(unsigned seconds, bool json)
 {
@@ -570,7 +576,9 @@ cmd_check(struct cli *cli, int argc, char **argv)
 	size_t nat;
 	int c, rc;
 
-	/* getopt's own complaints go to stderr; stdout gets the verdict. */
+	/* Every usage error, cli_common_option()'s too, is UNKNOWN on
+	 * stdout, where the monitoring system looks. */
+	cli->check = true;
 	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "q", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -585,6 +593,7 @@ cmd_check(struct cli *cli, int argc, char **argv)
 			else
 				return unknown(json, _("invalid --format: "
 				    "expected text or json"));
+			cli->check_json = json;
 			continue;
 		case OPT_DEPT:
 			ra.dept = optarg;
@@ -601,18 +610,9 @@ cmd_check(struct cli *cli, int argc, char **argv)
 				    "expected 0..86400 seconds"));
 			timeout = n;
 			continue;
-		case OPT_TODAY:
-			if (date_parse_day(optarg, &cli->today) != 0)
-				return unknown(json, _("invalid --today: "
-				    "expected YYYY-MM-DD"));
-			break;
-		case '?':
-			return unknown(json, _("invalid option; see "
-			    "'planwatch check --help'"));
 		}
 		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : unknown(json,
-			    _("invalid option; see 'planwatch check --help'"));
+			return rc > 0 ? EXIT_OK : CHECK_UNKNOWN;
 	}
 	if (optind < argc)
 		return unknown(json, _("unexpected argument; see "

@@ -6,20 +6,39 @@
 
 #include "cli/cli.h"
 #include "config/config.h"
+#include "util/buf.h"
 #include "util/diag.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
+
+/*
+ * "planwatch: MESSAGE" on stderr, the whole message made safe: it quotes
+ * what the command line, the environment, a file or the database gave,
+ * and no control character of theirs reaches the terminal.
+ */
+static void
+put_error(const char *fmt, va_list ap)
+{
+	struct buf msg = BUF_INIT, out = BUF_INIT;
+
+	buf_vprintf(&msg, fmt, ap);
+	buf_puts(&out, "planwatch: ");
+	text_safe_buf(&out, buf_str(&msg));
+	buf_putc(&out, '\n');
+	fputs(buf_str(&out), stderr);
+	buf_release(&msg);
+	buf_release(&out);
+}
 
 void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("planwatch: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_error(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -35,14 +54,54 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("planwatch: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (cli->check) {
+		/* A monitoring system reads the verdict on stdout. */
+		struct buf msg = BUF_INIT;
+		buf_vprintf(&msg, fmt, ap);
+		check_unknown(cli, buf_str(&msg));
+		buf_release(&msg);
+	} else
+		put_error(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	if (cli->cmd != NULL)
+	if (!cli->check && cli->cmd != NULL)
 		fprintf(stderr, "%s: planwatch %s %s\n", _("usage"),
 		    cli->cmd->name, _(cli->cmd->usage));
+}
+
+/*
+ * What getopt_long found wrong with the option before optind, said with
+ * the option as typed, escaped (getopt itself prints nothing:
+ * COMMON_SHORTOPTS starts with ':').  A ':' is a missing value; a '?' with
+ * optopt 0 an unknown or ambiguous long option, else an unknown short
+ * option or a long option given a value it does not take.
+ */
+static void
+option_error(const struct cli *cli, int opt)
+{
+	char *const *argv = cli->argv;
+	const char *w = argv != NULL && optind > 0 ? argv[optind - 1] : NULL;
+	const char *next = argv != NULL ? argv[optind] : NULL;
+	char shortopt[3] = { '-', (char)optopt, '\0' }, *opt_text, *q;
+	bool islong = w != NULL && strncmp(w, "--", 2) == 0 && w[2] != '\0';
+	/* An unknown short option inside a cluster (-Zq): getopt is still
+	 * on that word, and the word before is another. */
+	bool incluster = optopt > 0 && optopt < 0x100 && next != NULL &&
+	    next[0] == '-' && next[1] != '-' && strchr(next + 1, optopt);
+
+	if (opt == '?' && optopt != 0 && (!islong || incluster ||
+	    strchr(w, '=') == NULL))
+		islong = false;
+	opt_text = islong ? xstrndup(w, strcspn(w, "=")) : xstrdup(shortopt);
+	q = text_quote(opt_text);
+	free(opt_text);
+	if (opt == ':')
+		cli_usage_error(cli, _("option '%s' needs a value"), q);
+	else if (islong && optopt != 0)
+		cli_usage_error(cli, _("option '%s' takes no value"), q);
+	else
+		cli_usage_error(cli, _("unknown option '%s'"), q);
+	free(q);
 }
 
 int
@@ -50,8 +109,10 @@ cli_parse_date(const struct cli *cli, const char *opt, const char *arg,
     pw_day *out)
 {
 	if (date_parse_day(arg, out) != 0) {
+		char *q = text_quote(arg);
 		cli_usage_error(cli, _("invalid date '%s' for %s: expected "
-		    "YYYY-MM-DD"), arg, opt);
+		    "YYYY-MM-DD"), q, opt);
+		free(q);
 		return -1;
 	}
 	return 0;
@@ -80,8 +141,10 @@ cli_common_option(struct cli *cli, int opt, const char *arg)
 		else if (strcmp(arg, "never") == 0)
 			cli->color = COLOR_NEVER;
 		else {
+			char *q = text_quote(arg);
 			cli_usage_error(cli, _("invalid value '%s' for "
-			    "--color: expected auto, always or never"), arg);
+			    "--color: expected auto, always or never"), q);
+			free(q);
 			return -1;
 		}
 		return 0;
@@ -93,10 +156,7 @@ cli_common_option(struct cli *cli, int opt, const char *arg)
 			cli_print_usage(cli->cmd, stdout);
 		return 1;
 	default:
-		/* getopt_long has already said what was wrong. */
-		if (cli->cmd != NULL)
-			fprintf(stderr, "%s: planwatch %s %s\n", _("usage"),
-			    cli->cmd->name, _(cli->cmd->usage));
+		option_error(cli, opt);
 		return -1;
 	}
 }

@@ -108,7 +108,9 @@ cmd_help(struct cli *cli, int argc, char **argv)
 	(void)cli;
 	if (argc > 1) {
 		if ((cmd = find_command(argv[1])) == NULL) {
-			cli_error(_("unknown command '%s'"), argv[1]);
+			char *q = text_quote(argv[1]);
+			cli_error(_("unknown command '%s'"), q);
+			free(q);
 			return EXIT_USAGE;
 		}
 		cli_print_usage(cmd, stdout);
@@ -138,6 +140,38 @@ local_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/*
+ * Does the command line hold the command check?  Its usage errors, before
+ * the command word too, must be check's UNKNOWN on stdout (exit 3), which
+ * a monitoring system shows, not exit 2 (CRITICAL to it).  The command word
+ * is found as the parser finds it; a "check" an option took as its value
+ * counts when no command follows it, as in the README's Nagios line
+ * "-f $ARG1$ check --timeout 20" with $ARG1$ empty.
+ */
+static bool
+check_line(int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	const char *word;
+	bool value = false;
+
+	while (getopt_long(argc, argv, shortopts, longopts, NULL) != -1)
+		if (optarg != NULL && strcmp(optarg, "check") == 0)
+			value = true;
+	word = optind < argc ? argv[optind] : NULL;
+	optind = 0;	/* start the parse again */
+	if (word != NULL && strcmp(word, "check") == 0)
+		return true;
+	return value && (word == NULL || find_command(word) == NULL);
+}
+
+/* The exit status of a usage error before the command. */
+static int
+usage_status(const struct cli *cli)
+{
+	return cli->check ? find_command("check")->usage_status : EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -145,6 +179,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		COMMON_LONGOPTS
 	};
+	static const char shortopts[] = "+" COMMON_SHORTOPTS "V";
 	struct cli cli = { 0 };
 	const struct command *cmd;
 	const char *name;
@@ -158,8 +193,9 @@ main(int argc, char **argv)
 		cli.by = "unknown";
 
 	/* Shared options before the command word ("+": stop at it). */
-	while ((c = getopt_long(argc, argv, "+" COMMON_SHORTOPTS "V",
-	    longopts, NULL)) != -1) {
+	cli.check = check_line(argc, argv, shortopts, longopts);
+	cli.argv = argv;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (c == 'V')
 			return cmd_version(&cli, 0, NULL);
 		if (c == 'h') {
@@ -167,8 +203,9 @@ main(int argc, char **argv)
 			return EXIT_OK;
 		}
 		if (cli_common_option(&cli, c, optarg) != 0) {
-			fprintf(stderr, _("Try 'planwatch --help'.\n"));
-			return EXIT_USAGE;
+			if (!cli.check)
+				fprintf(stderr, _("Try 'planwatch --help'.\n"));
+			return usage_status(&cli);
 		}
 	}
 	argc -= optind;
@@ -182,9 +219,11 @@ main(int argc, char **argv)
 	} else
 		name = argv[0];
 	if ((cmd = find_command(name)) == NULL) {
-		cli_error(_("unknown command '%s'; try 'planwatch --help'"),
-		    name);
-		return EXIT_USAGE;
+		char *q = text_quote(name);
+		cli_usage_error(&cli, _("unknown command '%s'; try "
+		    "'planwatch --help'"), q);
+		free(q);
+		return usage_status(&cli);
 	}
 	cli.cmd = cmd;
 	/* The command parses its own argv from the start, argv[0] being its
@@ -192,7 +231,9 @@ main(int argc, char **argv)
 	optind = 0;
 	if (argc == 0) {
 		static char *noargs[] = { "review", NULL };
+		cli.argv = noargs;
 		return cmd->run(&cli, 1, noargs);
 	}
+	cli.argv = argv;
 	return cmd->run(&cli, argc, argv);
 }
