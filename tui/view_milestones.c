@@ -49,6 +49,7 @@ struct msview {
 	size_t		*rep;		/* per milestone: item shown folded */
 	size_t		*ndone;		/* per milestone: instances done */
 	enum sort	 sort;
+	int		 leadw;		/* the widest lead's columns */
 	/* Per sort but SORT_PLAN, the review's items in that order, sorted
 	 * when the review is rebuilt. */
 	size_t		*order[SORT_COUNT];
@@ -68,8 +69,13 @@ struct cols {
 	int	 sym, name, due, days, lead, prog;
 };
 
+#define NAME_ROOM	40	/* columns a name keeps beside a wider lead */
+
+/* The lead column widens to the widest lead's name while the name keeps
+ * NAME_ROOM columns: a department's name is not cut while the row has
+ * room for it. */
 static struct cols
-columns(const struct tui *t, int w)
+columns(const struct msview *v, const struct tui *t, int w)
 {
 	struct cols c = { t->utf8 ? 2 : 4, 0, 10, 13, 12, 15 };
 
@@ -87,6 +93,12 @@ columns(const struct tui *t, int w)
 	if (c.name < 10) {
 		c.days = 0;
 		c.name = w - c.sym - 1;
+	}
+	if (c.lead && v->leadw > c.lead && c.name > NAME_ROOM) {
+		int more = v->leadw - c.lead < c.name - NAME_ROOM ?
+		    v->leadw - c.lead : c.name - NAME_ROOM;
+		c.lead += more;
+		c.name -= more;
 	}
 	return c;
 }
@@ -447,6 +459,14 @@ ms_rebuild(void *data, struct tui *t)
 	/* A plan of another shape: the old rows mean nothing now. */
 	if (v->nms != t->plan->nms || v->nphases != t->plan->nphases)
 		keep.a = -2;
+	v->leadw = 0;
+	for (size_t i = 0; i < t->plan->nms; i++) {
+		char *safe = text_safe(plan_dept_label(t->plan,
+		    t->plan->ms[i].owner));
+		if (text_width(safe) > v->leadw)
+			v->leadw = text_width(safe);
+		free(safe);
+	}
 	index_items(v);
 	sort_all(v);
 	rebuild_keep(v, &keep);
@@ -573,7 +593,7 @@ ms_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 	struct msview *v = ctx;
 	const struct row *r = &v->rows[row];
 	const struct plan *p = t->plan;
-	struct cols c = columns(t, w);
+	struct cols c = columns(v, t, w);
 	const char *fold_open = "[-]", *fold_shut = "[+]";
 	char *s;
 
@@ -675,7 +695,7 @@ static void
 ms_draw(void *data, struct tui *t, const struct rect *r, int flags)
 {
 	struct msview *v = data;
-	struct cols c = columns(t, r->w);
+	struct cols c = columns(v, t, r->w);
 	struct rect lr = { r->y + 1, r->x, r->h - 1, r->w };
 	int x = r->x;
 

@@ -16,6 +16,7 @@
 
 #define ATTENTION_SHOWN	12	/* of each kind, the rest in their views */
 #define LABEL_MAX	24	/* columns for a phase's name */
+#define NAME_ROOM	30	/* columns an item's name keeps */
 
 enum orow_kind { O_CAPTION, O_COUNTS_MS, O_COUNTS_TG, O_AXIS, O_PHASE,
     O_ATT, O_MORE, O_BLANK, O_NOTHING };
@@ -33,6 +34,7 @@ struct oview {
 	size_t		 nrows, cap;
 	struct attention *att;
 	size_t		 natt;
+	int		 leadw;		/* the widest lead shown */
 	pw_day		 lo, hi;	/* the timeline's range */
 };
 
@@ -113,6 +115,18 @@ o_refilter(void *data, struct tui *t)
 			push(v, O_NOTHING, 0, NULL);
 		else if (ntg > ATTENTION_SHOWN)
 			push(v, O_MORE, ntg - ATTENTION_SHOWN, NULL);
+	}
+	v->leadw = 0;
+	for (size_t i = 0; i < v->nrows; i++) {
+		const struct attention *a = &v->att[v->rows[i].index];
+		if (v->rows[i].kind != O_ATT)
+			continue;
+		char *safe = text_safe(plan_dept_label(t->plan,
+		    a->kind == ITEM_INSTANCE ? t->plan->ms[t->rv->items[
+		    a->index].in.ms].owner : t->plan->targets[a->index].owner));
+		if (text_width(safe) > v->leadw)
+			v->leadw = text_width(safe);
+		free(safe);
 	}
 	v->list.n = v->nrows;
 	list_refilter(&v->list, t);
@@ -295,8 +309,14 @@ draw_att(struct oview *v, struct tui *t, const struct attention *a, int y,
     int x, int w, bool sel)
 {
 	const struct plan *p = t->plan;
-	int sw = t->utf8 ? 2 : 4, dw = 14;
+	int sw = t->utf8 ? 2 : 4, dw = 14, lw = 12;
 	char *s, *d;
+
+	/* The lead widens to the widest shown while the name keeps
+	 * NAME_ROOM columns. */
+	if (v->leadw > lw && w - sw - dw - 6 - NAME_ROOM > lw)
+		lw = v->leadw < w - sw - dw - 6 - NAME_ROOM ? v->leadw :
+		    w - sw - dw - 6 - NAME_ROOM;
 
 	if (a->kind == ITEM_INSTANCE) {
 		const struct ms_result *r = &t->rv->items[a->index];
@@ -305,11 +325,11 @@ draw_att(struct oview *v, struct tui *t, const struct attention *a, int y,
 		    r->state)), sel));
 		s = xasprintf("%s %s", r->name, p->ms[r->in.ms].name);
 		d = fmt_days(r);
-		tui_put(y, x + 3 + sw, w - sw - dw - 18, s, ALIGN_LEFT,
+		tui_put(y, x + 3 + sw, w - sw - dw - lw - 6, s, ALIGN_LEFT,
 		    tui_attr(t, EL_NORMAL, sel));
-		tui_put(y, x + w - dw - 13, dw, d, ALIGN_RIGHT,
+		tui_put(y, x + w - dw - lw - 1, dw, d, ALIGN_RIGHT,
 		    tui_attr(t, tone_element(ms_state_tone(r->state)), sel));
-		tui_put(y, x + w - 12, 12, plan_dept_label(p,
+		tui_put(y, x + w - lw, lw, plan_dept_label(p,
 		    p->ms[r->in.ms].owner), ALIGN_LEFT,
 		    tui_attr(t, EL_NORMAL, sel));
 	} else {
@@ -320,14 +340,13 @@ draw_att(struct oview *v, struct tui *t, const struct attention *a, int y,
 		    r->state)), sel));
 		s = xasprintf("%s %s", tg->id, tg->name);
 		d = xstrdup(tg_state_label(r->state));
-		tui_put(y, x + 3 + sw, w - sw - dw - 18, s, ALIGN_LEFT,
+		tui_put(y, x + 3 + sw, w - sw - dw - lw - 6, s, ALIGN_LEFT,
 		    tui_attr(t, EL_NORMAL, sel));
-		tui_put(y, x + w - dw - 13, dw, d, ALIGN_RIGHT,
+		tui_put(y, x + w - dw - lw - 1, dw, d, ALIGN_RIGHT,
 		    tui_attr(t, tone_element(tg_state_tone(r->state)), sel));
-		tui_put(y, x + w - 12, 12, plan_dept_label(p, tg->owner),
+		tui_put(y, x + w - lw, lw, plan_dept_label(p, tg->owner),
 		    ALIGN_LEFT, tui_attr(t, EL_NORMAL, sel));
 	}
-	(void)v;
 	free(s);
 	free(d);
 }

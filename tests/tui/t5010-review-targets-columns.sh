@@ -30,6 +30,16 @@ see "县政务服务和大数据管理局" "a long lead name is shown whole whil
 nosee "县政务服务和大…" "it is not cut"
 see "T-online 政务服务事项全程网办率" "ids and names are shown"
 
+# The overview's attention list and the milestones' lead column: the
+# same, where the name had room to spare.
+keys 1
+see "M-portal 政务服务一网通办平台上线运行并实现高频事项全程网办" \
+    "overview: an overdue milestone led by the data office"
+see "overdue 县政务服务和大数据管理局" "overview: its lead is not cut"
+keys 2 / ; type_text "M-portal"; keys Enter
+see "县政务服务和大数据管理局 " "milestones: the lead is not cut"
+nosee "县政务服务…" "milestones: nor cut short"
+
 tui_start 90 30 --today 2025-07-15
 see "1 Overview" "the review is up at 90 columns"
 keys 3
