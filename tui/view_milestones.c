@@ -57,6 +57,7 @@ struct msview {
 
 static const struct keyhelp ms_keys[] = {
 	{ "Space", N_("fold or unfold a phase or a recurring milestone") },
+	{ "Enter", N_("on a phase or a recurring milestone: as Space") },
 	{ "h, Left", N_("fold") },
 	{ "l, Right", N_("unfold") },
 	{ "s", N_("sort: plan order, most urgent, due date, department, "

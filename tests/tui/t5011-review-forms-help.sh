@@ -47,7 +47,9 @@ keys 1 '?'
 see "Keys everywhere" "? opens the help"
 keys G
 see "Symbols of targets" "the help ends with the status symbols"
-for want in "Space          fold or unfold" "h, Left        fold" \
+for want in "Space          fold or unfold" \
+    "Enter          on a phase or a recurring milestone: as Space" \
+    "h, Left        fold" \
     "l, Right       unfold" "s              sort:" \
     "Shift-Tab, Up  previous field" "Ctrl-U         clear the field" \
     "✔    done       done on or before its due date" \
