@@ -138,20 +138,37 @@ esc_html(struct buf *b, const char *s)
 static void
 subst_md(struct buf *b, int c)
 {
-	if (c == '\n' || c == '\r')
+	switch (c) {
+	case '\n':
+	case '\r':
 		buf_putc(b, ' ');
-	else {
+		break;
+	case '<':
+		buf_puts(b, "&lt;");
+		break;
+	case '>':
+		buf_puts(b, "&gt;");
+		break;
+	case '&':
+		buf_puts(b, "&amp;");
+		break;
+	default:
 		buf_putc(b, '\\');
 		buf_putc(b, c);
 	}
 }
 
-/* A Markdown table cell: characters that would start markup or end the
- * cell are backslash-escaped, line breaks become spaces. */
+/*
+ * A Markdown table cell: characters that would start markup or end the
+ * cell are backslash-escaped, line breaks become spaces.  "<", ">" and "&"
+ * are entities instead, which every renderer shows as the characters: a
+ * backslash before "<" is no escape in python-markdown (MkDocs), which
+ * showed "\<= 10%".
+ */
 void
 esc_md(struct buf *b, const char *s)
 {
-	put_safe(b, s, "\\|*_`[]<>#\n\r", subst_md);
+	put_safe(b, s, "\\|*_`[]<>&#\n\r", subst_md);
 }
 
 static void
