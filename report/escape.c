@@ -144,13 +144,9 @@ subst_md(struct buf *b, int c)
 		buf_putc(b, ' ');
 		break;
 	case '<':
-		buf_puts(b, "&lt;");
-		break;
 	case '>':
-		buf_puts(b, "&gt;");
-		break;
 	case '&':
-		buf_puts(b, "&amp;");
+		subst_html(b, c);
 		break;
 	default:
 		buf_putc(b, '\\');
