@@ -181,8 +181,9 @@ int	cli_review_open(struct cli *, const struct review_args *,
 int	cli_made_time(time_t *, bool *utc);
 /* Write b to path atomically (temporary file and rename; in place when
  * path is a device such as /dev/null or a pipe, which a rename would
- * replace), or to standard output when path is NULL or "-".  Errors are
- * printed; returns -1. */
+ * replace, or a link in a directory only we or root can write), or to
+ * standard output when path is NULL or "-".  A link in any other directory
+ * is refused, never followed.  Errors are printed; returns -1. */
 int	cli_write_output(const char *path, const struct buf *b);
 /*
  * The same for a document written as it is made: cli_out_open() creates

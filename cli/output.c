@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "util/buf.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /*
@@ -40,19 +41,10 @@ cli_made_time(time_t *t, bool *utc)
 	return 0;
 }
 
-/* Whether path exists and is not a regular file (a device, a pipe, a
- * directory): written in place, since renaming over it would replace it. */
-static bool
-path_special(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-}
-
 /* An output on its way (cli_out_open). */
 struct cli_out {
 	char	*path;		/* NULL: standard output */
+	char	*shown;		/* path made safe, for messages */
 	char	*tmp;		/* the temporary file beside path; NULL
 				   when path is written in place */
 	int	 fd;
@@ -67,8 +59,120 @@ out_fail(struct cli_out *o)
 	if (o->path == NULL)
 		cli_error(_("cannot write the output: %s"), strerror(errno));
 	else
-		cli_error(_("cannot write '%s': %s"), o->path, strerror(errno));
+		cli_error(_("cannot write '%s': %s"), o->shown,
+		    strerror(errno));
 	o->failed = true;
+}
+
+/*
+ * Could only we (or root) have put a link in the directory open at dfd:
+ * is it ours or root's, and writable by no group and no other user?  A
+ * link in any other directory (/tmp, a shared folder) may have been planted
+ * by someone else to make us write where they cannot.
+ */
+static bool
+dir_private(int dfd)
+{
+	struct stat st;
+
+	return fstat(dfd, &st) == 0 && (st.st_uid == 0 ||
+	    st.st_uid == geteuid()) && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+/*
+ * Open path, a symbolic link, through the link: only when it lies in a
+ * private directory (dir_private).  The directory is opened once and the
+ * link opened in it, so the directory judged is the one the link is in.
+ * Returns the descriptor, or -1 with errno set, or -2 for a link we must not
+ * follow.
+ */
+static int
+open_through_link(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int dfd, fd, e;
+
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (dfd == -1)
+		return -1;
+	if (!dir_private(dfd)) {
+		close(dfd);
+		return -2;
+	}
+	fd = openat(dfd, slash != NULL ? slash + 1 : path,
+	    O_WRONLY | O_NOCTTY | O_CLOEXEC);
+	e = errno;
+	close(dfd);
+	errno = e;
+	return fd;
+}
+
+/*
+ * Open path to be written in place, or decide that it is to be replaced
+ * by a rename.  What is written in place is decided by fstat() on the
+ * descriptor that will be written, never by a look at the path that a link
+ * could change meanwhile: a device or a pipe (/dev/null), written in place
+ * since a rename would replace it, and whatever a link in a private
+ * directory leads to (/dev/stdout, a link of the user's to a report), as a
+ * shell's > would.  A regular file, or none, is left to the rename: that
+ * replaces the name in its directory, never writes through a link.
+ * Returns 0 with o->fd set (or -1 for a rename), -1 with a message printed.
+ */
+static int
+open_in_place(struct cli_out *o)
+{
+	struct stat st;
+	bool linked = false;
+	int fd;
+
+	/* Opening a regular file to look at it changes nothing in it. */
+	fd = open(o->path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1 && errno == ELOOP) {
+		linked = true;
+		fd = open_through_link(o->path);
+		if (fd == -2) {
+			cli_error(_("'%s' is a symbolic link in a directory "
+			    "other users can write: not writing through it"),
+			    o->shown);
+			return -1;
+		}
+	}
+	if (fd == -1) {
+		/* A file that is not there (or a link to none), or that we
+		 * may not open but may replace: the rename replaces the name,
+		 * or says what is wrong. */
+		if (errno == ENOENT || errno == EACCES)
+			return 0;
+		cli_error(_("cannot write '%s': %s"), o->shown,
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		cli_error(_("cannot write '%s': %s"), o->shown,
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && !linked) {
+		close(fd);
+		return 0;
+	}
+	if (S_ISREG(st.st_mode) && ftruncate(fd, 0) != 0) {
+		cli_error(_("cannot write '%s': %s"), o->shown,
+		    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	o->fd = fd;
+	return 0;
 }
 
 struct cli_out *
@@ -80,27 +184,25 @@ cli_out_open(const char *path)
 	if (path == NULL || strcmp(path, "-") == 0)
 		return o;
 	o->path = xstrdup(path);
-	if (path_special(path)) {
-		if ((o->fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) ==
-		    -1) {
-			cli_error(_("cannot write '%s': %s"), path,
-			    strerror(errno));
-			free(o->path);
-			free(o);
-			return NULL;
-		}
-		return o;
+	o->shown = text_safe(path);
+	if (open_in_place(o) != 0) {
+		cli_out_abort(o);
+		return NULL;
 	}
+	if (o->fd != -1)
+		return o;
 	/* A temporary file beside the target, renamed over it at the
 	 * end: a reader sees the old file or the new one, never half of
 	 * it. */
 	o->tmp = xasprintf("%s.tmpXXXXXX", path);
 	if ((o->fd = mkstemp(o->tmp)) == -1) {
-		cli_error(_("cannot create '%s': %s"), o->tmp,
+		char *shown = text_safe(o->tmp);
+		cli_error(_("cannot create '%s': %s"), shown,
 		    strerror(errno));
+		free(shown);
 		free(o->tmp);
-		free(o->path);
-		free(o);
+		o->tmp = NULL;
+		cli_out_abort(o);
 		return NULL;
 	}
 	return o;
@@ -156,6 +258,7 @@ cli_out_abort(struct cli_out *o)
 		unlink(o->tmp);
 	free(o->tmp);
 	free(o->path);
+	free(o->shown);
 	free(o);
 }
 
