@@ -12,7 +12,8 @@ struct rsink;
 
 /* The colour a tone is drawn in. */
 const char	*svg_tone_colour(enum tone);
-/* Gantt chart of the phases and milestones, with the as-of line. */
+/* Gantt chart of the phases and milestones, with the as-of line, after
+ * the fill patterns it uses and a legend of the milestone states. */
 void		 svg_gantt(struct rsink *, const struct report *);
 /* A line chart of target ti (index into rv->targets). */
 void		 svg_target(struct buf *, const struct review *, size_t ti);
