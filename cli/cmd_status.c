@@ -7,6 +7,7 @@
  * Every status comes with its symbol; colour only doubles it.  Names are
  * fitted to their columns in display columns (Chinese is two wide).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -37,15 +38,24 @@ struct out {
 	int		 width;
 };
 
+/* The terminal's width; else $COLUMNS; else 80 (40..200). */
 static int
 screen_width(void)
 {
 	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	char *end;
+	long n = 80;
 
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) ==
-	    0 && ws.ws_col >= 40)
-		return ws.ws_col > 200 ? 200 : ws.ws_col;
-	return 80;
+	    0 && ws.ws_col > 0)
+		n = ws.ws_col;
+	else if (env != NULL && *env >= '0' && *env <= '9') {
+		n = strtol(env, &end, 10);
+		if (*end != '\0')
+			n = 80;
+	}
+	return n < 40 ? 40 : n > 200 ? 200 : (int)n;
 }
 
 /* Append s fitted to width columns, coloured by tone. */
@@ -73,7 +83,8 @@ max_int(int a, int b)
 	return a > b ? a : b;
 }
 
-/* The widest of the strings (display columns), at most cap. */
+/* The widest of the strings (display columns), at most cap (an id column
+ * passes INT_MAX: an id is never cut, the name is). */
 static int
 widest(const char *const *v, size_t n, int cap)
 {
@@ -209,10 +220,18 @@ overdue(struct out *o)
 	}
 	if (k == 0)
 		buf_printf(&o->b, "  %s\n", _("nothing overdue"));
-	idw = widest(ids, k, 24);
+	idw = widest(ids, k, INT_MAX);
 	dw = widest_lead(p, leads, k, 14);
 	dayw = 9;
-	namew = max_int(10, o->width - 2 - 5 - dayw - idw - dw - 6);
+	/* The name takes what is left, at least ten columns: the department
+	 * gives up room for it first. */
+	namew = o->width - 2 - 5 - dayw - idw - dw - 6;
+	if (namew < 10 && dw > 8) {
+		int d = dw - 8 < 10 - namew ? dw - 8 : 10 - namew;
+		dw -= d;
+		namew += d;
+	}
+	namew = max_int(10, namew);
 	for (size_t i = 0; i < k && (o->all || shown < SHOW_OVERDUE); i++) {
 		const struct ms_result *r = &rv->items[at[i].index];
 		/* Most overdue first: gettext asked again only when the
@@ -309,16 +328,16 @@ targets(struct out *o)
 		leads[i] = p->targets[idx[i]].owner;
 		labels[i] = label[rv->targets[idx[i]].state != TG_MISSED];
 	}
-	idw = widest(ids, k, 20);
+	idw = widest(ids, k, INT_MAX);
 	dw = widest_lead(p, leads, k, 14);
 	vw = widest((const char *const *)vals, k, 36);
 	lw = widest(labels, k, 12);
 	/* The name takes what is left, at least ten columns: the department,
-	 * then the value, then the id give up room for it (cut with an
-	 * ellipsis) so that no line is wider than the screen. */
+	 * then the value give up room for it (cut with an ellipsis); the id
+	 * never does. */
 	namew = o->width - 2 - 5 - lw - idw - vw - dw - 8;
-	int *give[] = { &dw, &vw, &idw }, least[] = { 8, 20, 12 };
-	for (size_t g = 0; g < 3 && namew < 10; g++) {
+	int *give[] = { &dw, &vw }, least[] = { 8, 20 };
+	for (size_t g = 0; g < 2 && namew < 10; g++) {
 		int d = *give[g] - least[g];
 		if (d > 10 - namew)
 			d = 10 - namew;

@@ -69,7 +69,7 @@ items(const struct review *rv, int dept, bool lead, bool utf8,
     struct rtable *t)
 {
 	const struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Item"), ALIGN_LEFT, 60 },
 		{ _("Lead"), ALIGN_LEFT, 14 },
 		{ _("Due"), ALIGN_LEFT, 18 },

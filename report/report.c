@@ -236,7 +236,7 @@ overdue(struct report *r)
 {
 	const struct review *rv = r->rv;
 	struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Item"), ALIGN_LEFT, 60 },
 		{ _("Due"), ALIGN_LEFT, 18 },
 		{ _("Days overdue"), ALIGN_RIGHT, 12 },
@@ -296,10 +296,16 @@ overdue(struct report *r)
 		}
 		row = add_row(s, false);
 		rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
-		if (k[i].count > 1)
+		if (k[i].count > 1) {
+			const char *name = ms_name(rv, it);
+			struct rcell *c = &row->cells[1];
+
 			rcell(row, 1, TONE_NEUTRAL, _("%s (%zu periods)"),
-			    ms_name(rv, it), k[i].count);
-		else
+			    name, k[i].count);
+			/* A cut name keeps its count. */
+			if (strncmp(c->text, name, strlen(name)) == 0)
+				c->keep = strlen(c->text) - strlen(name);
+		} else
 			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
 		date_human(it->in.due, date);
 		rcell(row, 2, TONE_NEUTRAL, "%s", date);
@@ -316,7 +322,7 @@ due_soon(struct report *r)
 {
 	const struct review *rv = r->rv;
 	struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Item"), ALIGN_LEFT, 60 },
 		{ _("Lead"), ALIGN_LEFT, 14 },
 		{ _("Due"), ALIGN_LEFT, 18 },
@@ -353,7 +359,7 @@ done_week(struct report *r)
 {
 	const struct review *rv = r->rv;
 	struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, 18 },
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Item"), ALIGN_LEFT, 60 },
 		{ _("Lead"), ALIGN_LEFT, 14 },
 		{ _("Completed"), ALIGN_LEFT, 18 },
@@ -404,7 +410,7 @@ targets(struct report *r)
 {
 	const struct review *rv = r->rv;
 	struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, 24 },
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Target"), ALIGN_LEFT, 60 },
 		{ _("Latest"), ALIGN_RIGHT, 16 },
 		{ _("As of"), ALIGN_LEFT, 18 },
@@ -453,7 +459,7 @@ phases(struct report *r)
 {
 	const struct review *rv = r->rv;
 	struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, 12 },
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Phase"), ALIGN_LEFT, 60 },
 		{ _("Ends"), ALIGN_LEFT, 18 },
 		{ _("Progress"), ALIGN_RIGHT, 8 },
@@ -498,7 +504,7 @@ recorded(struct report *r, const struct report_opts *o)
 	const struct plan *p = r->plan;
 	struct rcol cols[] = {
 		{ _("As of"), ALIGN_LEFT, 18 },
-		{ _("Item"), ALIGN_LEFT, 30 },
+		{ _("Item"), ALIGN_LEFT, RCOL_WHOLE },
 		{ _("Value"), ALIGN_RIGHT, 16 },
 		{ _("By"), ALIGN_LEFT, 12 },
 		{ _("Note"), ALIGN_LEFT, 40 },

@@ -52,6 +52,8 @@ struct report_opts {
 struct rcell {
 	char		*text;
 	enum tone	 tone;
+	size_t		 keep;		/* bytes at the end of text that a cut
+					   keeps whole, e.g. a count */
 };
 
 /* A row; a group row has one cell that heads the rows below it. */
@@ -70,7 +72,9 @@ struct rtable {
 	size_t		 nrows, cap;
 };
 
-/* Column specification: heading (translated), alignment, widest text. */
+/* Column specification: heading (translated), alignment, widest text
+ * (RCOL_WHOLE: as wide as its widest cell, never cut, for ids). */
+#define RCOL_WHOLE	0
 struct rcol {
 	const char	*head;
 	enum text_align	 align;

@@ -41,7 +41,8 @@ trim_line(struct buf *b, size_t start)
  * at the wider of its heading and its cells (at most maxw); when that is
  * too wide, the flexible column gives up room first (down to FLEXMIN),
  * then headings are cut to their cells' width, then the flexible column
- * goes down to 8, then the widest column shrinks.  Returns the width used;
+ * goes down to 8, then the widest column shrinks (never an id column,
+ * RCOL_WHOLE: its cells are never cut).  Returns the width used;
  * with only_flex, stops after the first step.  cells[c] is the widest cell
  * of column c (measured once: a table is laid out up to four times).
  */
@@ -68,16 +69,17 @@ layout(const struct rtable *t, const int *cells, size_t c0, size_t c1,
 
 	for (size_t c = c0; c < c1; c++) {
 		int *x = &cw[c - c0];
+		bool whole = t->maxw[c] == RCOL_WHOLE;
 
 		*x = cells[c];
-		if (*x > t->maxw[c])
+		if (!whole && *x > t->maxw[c])
 			*x = t->maxw[c];
 		if (*x < MINW)
 			*x = MINW;
 		w[c] = text_width(t->heads[c]);
 		if (w[c] < *x)
 			w[c] = *x;
-		if (w[c] > t->maxw[c])
+		if (!whole && w[c] > t->maxw[c])
 			w[c] = t->maxw[c] > *x ? t->maxw[c] : *x;
 		sum += w[c];
 	}
@@ -99,12 +101,13 @@ layout(const struct rtable *t, const int *cells, size_t c0, size_t c1,
 		}
 	}
 	while (sum > avail && !only_flex) {
-		size_t wide = c0;
+		size_t wide = c1;
 
-		for (size_t c = c0 + 1; c < c1; c++)
-			if (w[c] > w[wide])
+		for (size_t c = c0; c < c1; c++)
+			if (t->maxw[c] != RCOL_WHOLE && (wide == c1 ||
+			    w[c] > w[wide]))
 				wide = c;
-		if (w[wide] <= MINW)
+		if (wide == c1 || w[wide] <= MINW)
 			break;
 		w[wide]--;
 		sum--;
@@ -112,14 +115,39 @@ layout(const struct rtable *t, const int *cells, size_t c0, size_t c1,
 	return sum;
 }
 
+/* A cell fitted to w columns; one too wide keeps its last c->keep bytes
+ * (a count) whole and cuts what comes before. */
 static void
-put_cell(struct buf *b, bool color, const char *s, int w, enum text_align a,
-    enum tone tone)
+put_cell(struct buf *b, bool color, const struct rcell *c, int w,
+    enum text_align a)
 {
-	const char *sgr = color ? ansi_tone(tone) : "";
+	const char *sgr = color ? ansi_tone(c->tone) : "";
+	size_t len = strlen(c->text);
+	const char *tail = c->text + len - (c->keep < len ? c->keep : 0);
+	int tw = text_width(tail);
 
 	buf_puts(b, sgr);
-	text_fit_buf(b, s, w, a);
+	if (*tail != '\0' && tw < w && text_width(c->text) > w) {
+		char *head = xstrndup(c->text, (size_t)(tail - c->text));
+		struct buf cut = BUF_INIT;
+		int pad;
+
+		text_fit_buf(&cut, head, w - tw, ALIGN_LEFT);
+		/* Not the head's padding: a Chinese character that did not
+		 * fit leaves a column. */
+		while (cut.len > 0 && cut.s[cut.len - 1] == ' ')
+			cut.s[--cut.len] = '\0';
+		text_fit_buf(&cut, tail, tw, ALIGN_LEFT);
+		pad = w - text_width(buf_str(&cut));
+		if (a == ALIGN_RIGHT)
+			buf_printf(b, "%*s", pad, "");
+		buf_puts(b, buf_str(&cut));
+		if (a != ALIGN_RIGHT)
+			buf_printf(b, "%*s", pad, "");
+		buf_release(&cut);
+		free(head);
+	} else
+		text_fit_buf(b, c->text, w, a);
 	if (*sgr != '\0')
 		buf_puts(b, ANSI_RESET);
 }
@@ -221,8 +249,8 @@ rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
 			for (size_t c = lines[l].c0; c < lines[l].c1; c++) {
 				if (c > lines[l].c0)
 					buf_printf(b, "%*s", GAP, "");
-				put_cell(b, color, row->cells[c].text, w[c],
-				    t->align[c], row->cells[c].tone);
+				put_cell(b, color, &row->cells[c], w[c],
+				    t->align[c]);
 			}
 			trim_line(b, start);
 			buf_putc(b, '\n');

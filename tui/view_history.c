@@ -10,31 +10,41 @@
 #include "db/store.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 struct hview {
 	struct list	 list;
+	int		 itemw;		/* the widest id recorded */
 };
 
 struct cols {
 	int	 when, by, kind, item, date, value, note;
 };
 
-static struct cols
-columns(int w)
+static int
+note_room(const struct cols *c, int w)
 {
-	struct cols c = { 20, 10, 9, 20, 10, 14, 0 };
+	return w - (c->when ? c->when + 1 : 0) - (c->by ? c->by + 1 : 0) -
+	    (c->kind ? c->kind + 1 : 0) - c->item - 1 - c->date - 1 -
+	    c->value - 1;
+}
+
+/* The item column is as wide as the widest id: an id is never cut; the
+ * note (with the item's name) takes the rest, and below 60 columns or
+ * when an id needs it the kind column goes. */
+static struct cols
+columns(const struct hview *v, int w)
+{
+	struct cols c = { 20, 10, 9, v->itemw, 10, 14, 0 };
 
 	if (w < 100)
 		c.by = 0;
-	if (w < 84) {
+	if (w < 84)
 		c.when = 0;
-		c.item = 16;
-	}
-	if (w < 60)
+	if (w < 60 || note_room(&c, w) < 0)
 		c.kind = 0;
-	c.note = w - (c.when ? c.when + 1 : 0) - (c.by ? c.by + 1 : 0) -
-	    (c.kind ? c.kind + 1 : 0) - c.item - 1 - c.date - 1 - c.value - 1;
+	c.note = note_room(&c, w);
 	if (c.note < 0)
 		c.note = 0;
 	return c;
@@ -64,11 +74,10 @@ h_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
     bool sel)
 {
 	const struct history_row *h = &t->hist[row];
-	struct cols c = columns(w);
+	struct cols c = columns(ctx, w);
 	attr_t a = tui_attr(t, h->superseded ? EL_DIM : EL_NORMAL, sel);
 	char date[11], *s;
 
-	(void)ctx;
 	tui_fill(y, x, w, a);
 	if (c.when) {
 		tui_put(y, x, c.when, h->recorded, ALIGN_LEFT, a);
@@ -179,6 +188,13 @@ h_rebuild(void *data, struct tui *t)
 {
 	struct hview *v = data;
 
+	v->itemw = text_width(_("Item"));
+	for (size_t i = 0; i < t->nhist; i++) {
+		char *safe = text_safe(t->hist[i].item);
+		if (text_width(safe) > v->itemw)
+			v->itemw = text_width(safe);
+		free(safe);
+	}
 	v->list.n = t->nhist;
 	v->list.sel = 0;
 	v->list.top = 0;
@@ -189,7 +205,7 @@ static void
 h_draw(void *data, struct tui *t, const struct rect *r, int flags)
 {
 	struct hview *v = data;
-	struct cols c = columns(r->w);
+	struct cols c = columns(v, r->w);
 	struct rect lr = { r->y + 1, r->x, r->h - 1, r->w };
 	attr_t a = t->attr[EL_TITLE] | A_UNDERLINE;
 	int x = r->x;
