@@ -21,25 +21,30 @@
 /*
  * Add s (len bytes, safe) at (y, x).  Curses would decode a multibyte
  * string a byte at a time, which costs three times what converting it here
- * at once and adding wide characters does; the cells are the same.  When
- * the locale cannot convert s, curses gets the bytes as before.
+ * at once and adding wide characters does; the cells are the same.  The
+ * text is UTF-8 whatever the locale (the plan's, and the catalogue's, bound
+ * to UTF-8), so it is decoded as such, never by mbsrtowcs() in LC_CTYPE's
+ * codeset: curses writes each character in the terminal's (a wchar_t is
+ * the code point: __STDC_ISO_10646__).
  */
 static void
 add_text(int y, int x, const char *s, size_t len)
 {
 	wchar_t stack[256], *wc = stack;
-	mbstate_t st;
-	const char *p = s;
-	size_t n;
+	size_t n = 0;
+	unsigned cp;
 
 	if (len >= sizeof stack / sizeof stack[0])
 		wc = xreallocarray(NULL, len + 1, sizeof *wc);
-	memset(&st, 0, sizeof st);
-	n = mbsrtowcs(wc, &p, len + 1, &st);
-	if (n == (size_t)-1)
-		mvaddstr(y, x, s);
-	else
-		mvaddnwstr(y, x, wc, (int)n);
+	for (size_t i = 0, k; i < len; i += k) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			cp = '?';	/* not after text_safe() */
+			k = 1;
+		}
+		wc[n++] = (wchar_t)cp;
+	}
+	wc[n] = L'\0';
+	mvaddnwstr(y, x, wc, (int)n);
 	if (wc != stack)
 		free(wc);
 }

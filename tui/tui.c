@@ -12,6 +12,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -878,6 +879,43 @@ key_label(int key, char out[16])
 	return k != NULL ? k : "?";
 }
 
+/*
+ * The plan's text is UTF-8, and ncursesw writes characters in the codeset
+ * of LC_CTYPE.  The C or POSIX locale (what an unset or uninstalled one
+ * gives too) says nothing of the terminal, which over ssh and in a
+ * container is nearly always UTF-8: the session takes a UTF-8 LC_CTYPE.
+ * Any other locale (zh_CN.GB18030) is the terminal's and is kept.
+ * Messages keep their language (LC_MESSAGES).  Returns the LC_CTYPE to
+ * restore after the session, NULL when it was kept.
+ */
+static char *
+session_ctype(void)
+{
+	static const char *const utf8[] = { "C.UTF-8", "C.utf8",
+	    "en_US.UTF-8" };
+	const char *cur = setlocale(LC_CTYPE, NULL);
+	char *old;
+
+	if (cur == NULL || (strcmp(cur, "C") != 0 && strcmp(cur, "POSIX") != 0))
+		return NULL;
+	old = xstrdup(cur);
+	for (size_t i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+		if (setlocale(LC_CTYPE, utf8[i]) != NULL)
+			return old;
+	free(old);
+	return NULL;
+}
+
+/* Give back the user's LC_CTYPE for what is printed after the session. */
+static void
+restore_ctype(char *old)
+{
+	if (old != NULL) {
+		setlocale(LC_CTYPE, old);
+		free(old);
+	}
+}
+
 static SCREEN *
 start_curses(struct tui *t)
 {
@@ -927,7 +965,7 @@ tui_run(struct tui *t)
 {
 	struct timespec t0, cpu0;
 	SCREEN *scr;
-	char label[16];
+	char label[16], *ctype;
 	int flags, key;
 	const char *log = getenv("PLANWATCH_KEYLOG");
 
@@ -945,6 +983,7 @@ tui_run(struct tui *t)
 		}
 		setvbuf(t->keylog, NULL, _IOLBF, 0);
 	}
+	ctype = session_ctype();
 	t->utf8 = text_utf8_locale();
 	t->filter_dept = -1;
 	remember_plan_file(t);
@@ -960,6 +999,7 @@ tui_run(struct tui *t)
 		const char *term = getenv("TERM");
 		fatal_set_hook(NULL);
 		set_signals(SIG_DFL);
+		restore_ctype(ctype);
 		fprintf(stderr, _("planwatch: cannot use the terminal "
 		    "'%s'\n"), term != NULL ? term : "");
 		for (size_t i = 0; i < TUI_NVIEWS; i++)
@@ -1000,6 +1040,7 @@ tui_run(struct tui *t)
 
 	endwin();
 	delscreen(scr);
+	restore_ctype(ctype);
 	fatal_set_hook(NULL);
 	modal_free_all(t);
 	for (size_t i = 0; i < TUI_NVIEWS; i++)
