@@ -331,9 +331,9 @@ const char *fact_kind_label(enum fact_kind);
 /* The milestone or target an id names, for filter and names. */
 const char *item_name(const struct plan *, const char *id);
 
-/* An item's recorded history, newest first, as detail lines (detail.c);
- * tg formats values when the item is a target.  Stops once l holds max
- * lines. */
+/* An item's recorded history up to the review's as-of date, newest first,
+ * as detail lines (detail.c); tg formats values when the item is a
+ * target.  Stops once l holds max lines. */
 void	 detail_history(struct tui *, const char *item,
 	    const struct target *tg, size_t max, struct lines *l);
 /* "A, B, C" of department labels, "-" for none; caller frees. */
