@@ -236,8 +236,8 @@ instance_reason(struct reasons *rs, const struct ms_result *r)
 	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
 		if (b->len > 0)
 			buf_puts(b, _(", "));
-		report_num(r->progress, got);
-		report_num(r->expected, want);
+		pct_text(r->progress, got);
+		pct_text(r->expected, want);
 		buf_printf(b, _("%s: %s%% done, %s%% expected"),
 		    pace_label(r->pace), r->has_progress ? got : "-", want);
 		if (r->state != MS_DUE_SOON)

@@ -26,7 +26,8 @@ has "$(first)" "PLANWATCH WARNING - t3: 1 due soon, 1 behind pace | " \
     "WARNING: keyword and summary"
 has "$(first)" "overdue=0 due_soon=1 behind=1 " "WARNING: counts"
 is "$(line 2)" "WARNING M1 (财政局) due in 12 days, behind pace: 60% done, \
-86.67% expected: 制定实施方案" "WARNING: the item, lead, days and name"
+87% expected: 制定实施方案" "WARNING: the item, lead, days and name (whole \
+percents, as every face shows them)"
 
 run pw check --today 2025-06-20
 is "$rc" 2 "CRITICAL exits 2"

@@ -60,7 +60,7 @@ raw() {
 
 run pw check --today 2025-03-19
 is "$(line 2)" 'WARNING M1 (财政\u202d局) due in 12 days, behind pace: '\
-'60% done, 86.67% expected: 制定\u202e实施\u2028方案' \
+'60% done, 87% expected: 制定\u202e实施\u2028方案' \
     "check: an override and a separator in the name, one in the lead"
 raw "check, WARNING"
 
