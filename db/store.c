@@ -395,17 +395,76 @@ create_fresh(struct store *s, char **err)
 	return rc;
 }
 
+/*
+ * The name a writer opens: path with the links of its directory resolved,
+ * so that SQLITE_OPEN_NOFOLLOW refuses only a link in the last place (one
+ * put there after we looked); when path is itself a link, the file it
+ * leads to, which must exist.  NULL with *err set otherwise.
+ */
+static char *
+write_name(struct store *s, bool linked, char **err)
+{
+	const char *slash = strrchr(s->path, '/');
+	char *dir, *real;
+
+	if (linked) {
+		if ((real = realpath(s->path, NULL)) != NULL)
+			return real;
+		if (errno == ENOENT)
+			*err = xasprintf(_("%s: a symbolic link to a file that "
+			    "does not exist; not creating a database through "
+			    "it"), s->shown);
+		else
+			*err = xasprintf("%s: %s", s->shown, strerror(errno));
+		return NULL;
+	}
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else
+		dir = xstrndup(s->path, slash == s->path ? 1 :
+		    (size_t)(slash - s->path));
+	real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL) {
+		*err = xasprintf("%s: %s", s->shown, strerror(errno));
+		return NULL;
+	}
+	dir = real;
+	real = xasprintf("%s/%s", strcmp(dir, "/") == 0 ? "" : dir,
+	    slash == NULL ? s->path : slash + 1);
+	free(dir);
+	return real;
+}
+
+/*
+ * Open for writing, creating or migrating the database as needed.  A link
+ * at the path is followed only to a planwatch database: a link another
+ * user planted in a directory they can write, to a file that is not there
+ * or to an empty one, would have us create or convert a file where only
+ * we may write.
+ */
 static int
 open_write(struct store *s, struct schema_info *si, char **err)
 {
 	struct stat st;
-	bool fresh;
+	bool fresh, linked;
+	char *name;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, rc;
 
-	if (stat(s->path, &st) != 0 && errno == ENOENT &&
+	if (lstat(s->path, &st) != 0 && errno == ENOENT &&
 	    create_fresh(s, err) != 0)
 		return -1;
-	if (open_db(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    err) != 0)
+	/* Looked at again: another process may have made it meanwhile. */
+	rc = lstat(s->path, &st);
+	linked = rc == 0 && S_ISLNK(st.st_mode);
+	/* A file system without hard links: create_fresh made nothing. */
+	if (rc != 0 && errno == ENOENT)
+		flags |= SQLITE_OPEN_CREATE;
+	if ((name = write_name(s, linked, err)) == NULL)
+		return -1;
+	rc = open_db(s, name, flags, err);
+	free(name);
+	if (rc != 0)
 		return -1;
 	if (sqlite3_db_readonly(s->db, "main") == 1) {
 		*err = xasprintf(_("%s: cannot write: the database is "
@@ -415,6 +474,11 @@ open_write(struct store *s, struct schema_info *si, char **err)
 	if (read_schema(s, si, err) != 0 ||
 	    judge_schema(s, si, &fresh, err) != 0)
 		return -1;
+	if (fresh && linked) {
+		*err = xasprintf(_("%s: a symbolic link to a file that is not "
+		    "a planwatch database; not converting it"), s->shown);
+		return -1;
+	}
 	if (si->version == STORE_SCHEMA_VERSION)
 		return 0;
 	/* WAL lets readers go on while one writes; set once, it stays. */
