@@ -11,7 +11,7 @@
 # them this test fails rather than pass unseen.
 . "$PW_TOP/tests/lib.sh"
 suite=$PW_TOP/../shared/yaml-test-suite
-find "$suite" -name in.yaml 2> /dev/null | sort > "$T/cases"
+find -H "$suite" -name in.yaml 2> /dev/null | sort > "$T/cases"
 n=$(wc -l < "$T/cases")
 if [ "$n" -eq 0 ]; then
 	_report 0 "the YAML test suite's cases are in $suite" \
