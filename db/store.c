@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -130,6 +131,12 @@ db_error(const struct store *s, sqlite3 *db)
 		    BUSY_TIMEOUT_MS / 1000, msg);
 	case SQLITE_READONLY:
 		return xasprintf(_("%s: cannot write: %s"), s->shown, msg);
+	case SQLITE_IOERR:
+		/* "disk I/O error" alone hides a full disk. */
+		if (sqlite3_system_errno(db) != 0)
+			return xasprintf("%s: %s: %s", s->shown, msg,
+			    strerror(sqlite3_system_errno(db)));
+		return xasprintf("%s: %s", s->shown, msg);
 	default:
 		return xasprintf("%s: %s", s->shown, msg);
 	}
@@ -306,38 +313,111 @@ file_exists(const char *path)
 }
 
 /*
- * Open for reading.  A reader of a WAL database needs its -shm file; in a
- * directory we cannot write, with no -wal file left by a writer (so nothing
- * is waiting to be checkpointed), the database is opened immutable instead.
+ * The byte ranges SQLite's unix VFS locks (os_unix.c): a connection to a
+ * WAL database holds a read lock on the database file's shared range while
+ * it is open, and one on the dead-man-switch byte of the -shm file.
+ */
+#define SQLITE_SHARED_FIRST	(0x40000000 + 2)
+#define SQLITE_SHARED_SIZE	510
+#define SQLITE_SHM_DMS		128
+
+/* Take a write lock on len bytes at off of fd, without waiting. */
+static bool
+lock_range(int fd, off_t off, off_t len)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+	    .l_start = off, .l_len = len };
+
+	return fcntl(fd, F_SETLK, &fl) == 0;
+}
+
+/* Are there -wal or -shm files beside the database at path? */
+static bool
+side_files_exist(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	bool any = file_exists(wal) || file_exists(shm);
+
+	free(wal);
+	free(shm);
+	return any;
+}
+
+/*
+ * Remove the -wal and -shm files that a failed open left beside a database
+ * that had neither: on a full disk SQLite creates them but cannot size the
+ * -shm, and a reader then fails for as long as they are there.  Only when
+ * no other connection has the database open (the locks SQLite takes before
+ * it removes its own at close), and only an empty -wal: one with frames in
+ * it is a writer's.
+ */
+static void
+remove_leftovers(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path), *shm = xasprintf("%s-shm", path);
+	struct stat st;
+	int db, fd;
+
+	db = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	fd = open(shm, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+	if (db != -1 && fd != -1 &&
+	    lock_range(db, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE) &&
+	    lock_range(fd, SQLITE_SHM_DMS, 1)) {
+		if (lstat(wal, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size == 0)
+			unlink(wal);
+		unlink(shm);
+	}
+	/* Closing them lets the locks go. */
+	if (fd != -1)
+		close(fd);
+	if (db != -1)
+		close(db);
+	free(wal);
+	free(shm);
+}
+
+/*
+ * Open for reading.  A reader of a WAL database needs its -shm file; when
+ * it cannot have one, in a directory we cannot write or on a full disk, and
+ * there is no -wal file (so nothing is waiting to be checkpointed), the
+ * database is read as it is on disk (immutable) instead.
  */
 static int
-open_read(struct store *s, struct schema_info *si, char **err)
+open_read(struct store *s, struct schema_info *si, bool had_sides,
+    char **err)
 {
-	char *wal, *uri;
-	bool have_wal;
-	int rc;
+	char *wal = xasprintf("%s-wal", s->path);
+	char *uri;
+	int rc = -1;
 
 	if (open_db(s, s->path, SQLITE_OPEN_READONLY, err) != 0)
-		return -1;
-	if (read_schema(s, si, err) == 0)
-		return 0;
+		goto out;
+	if ((rc = read_schema(s, si, err)) == 0)
+		goto out;
 	rc = sqlite3_errcode(s->db) & 0xff;
-	wal = xasprintf("%s-wal", s->path);
-	have_wal = file_exists(wal);
-	free(wal);
-	if ((rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN) || have_wal)
-		return -1;
-	free(*err);
-	*err = NULL;
+	/* Closed first: its locks would keep the leftovers. */
 	sqlite3_close(s->db);
 	s->db = NULL;
+	if ((rc == SQLITE_IOERR || rc == SQLITE_FULL) && !had_sides)
+		remove_leftovers(s->path);
+	if ((rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN &&
+	    rc != SQLITE_IOERR && rc != SQLITE_FULL) || file_exists(wal)) {
+		rc = -1;
+		goto out;
+	}
+	free(*err);
+	*err = NULL;
 	uri = path_uri(s->path, "immutable=1");
 	rc = open_db(s, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
 	free(uri);
-	if (rc != 0)
-		return -1;
-	s->immutable = true;
-	return read_schema(s, si, err);
+	if (rc == 0) {
+		s->immutable = true;
+		rc = read_schema(s, si, err);
+	}
+out:
+	free(wal);
+	return rc;
 }
 
 /*
@@ -493,7 +573,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 {
 	struct store *s = xcalloc(1, sizeof *s);
 	struct schema_info si = { 0 };
-	bool fresh = false;
+	bool fresh = false, had_sides = side_files_exist(path);
 	struct stat st;
 	int rc;
 
@@ -507,7 +587,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 			*out = s;
 			return 0;
 		}
-		rc = open_read(s, &si, err);
+		rc = open_read(s, &si, had_sides, err);
 		if (rc == 0 && judge_schema(s, &si, &fresh, err) != 0)
 			rc = -1;
 		if (rc == 0 && !fresh && si.version < STORE_SCHEMA_READABLE) {
@@ -528,6 +608,8 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		    "PRAGMA temp_store = MEMORY", err);
 	if (rc != 0) {
 		store_close(s);
+		if (!had_sides)
+			remove_leftovers(path);
 		return -1;
 	}
 	*out = s;
