@@ -1,6 +1,7 @@
 /*
  * report_text.c: the report for a printer or a terminal: no line wider
- * than 80 display columns, columns aligned by display width (Chinese counts
+ * than 80 display columns (but for an id longer than a line leaves room
+ * for: ids are never cut), columns aligned by display width (Chinese counts
  * two), colour only when asked.
  */
 #include <stdlib.h>
