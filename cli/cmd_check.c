@@ -19,10 +19,12 @@
 #include "cli/cli.h"
 #include "config/config.h"
 #include "db/store.h"
+#include "model/attention.h"
 #include "model/facts.h"
 #include "model/plan.h"
 #include "model/record.h"
 #include "model/status.h"
+#include "report/reason.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -202,143 +204,38 @@ summary(const struct review *rv)
 	return buf_detach(&b);
 }
 
-/*
- * What the reasons keep from one item to the next: the buffer each is
- * written in, and the last "%d days overdue" gettext gave.  The items come
- * most overdue first, thousands of them with a few dozen day counts, and
- * asking gettext costs more than the rest of the line.
- */
-struct reasons {
-	struct buf	 b;
-	int		 days;
-	const char	*overdue;	/* for days, or NULL */
-};
-
-/* Why an instance needs attention, with its days. */
-static void
-instance_reason(struct reasons *rs, const struct ms_result *r)
-{
-	struct buf *b = &rs->b;
-	char got[32], want[32];
-
-	if (r->state == MS_OVERDUE) {
-		if (rs->overdue == NULL || rs->days != r->days_overdue) {
-			rs->overdue = ngettext("%d day overdue",
-			    "%d days overdue", (unsigned long)r->days_overdue);
-			rs->days = r->days_overdue;
-		}
-		buf_printf(b, rs->overdue, r->days_overdue);
-	} else if (r->state == MS_DUE_SOON && r->days_left == 0)
-		buf_puts(b, _("due today"));
-	else if (r->state == MS_DUE_SOON)
-		buf_printf(b, ngettext("due in %d day", "due in %d days",
-		    (unsigned long)r->days_left), r->days_left);
-	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
-		if (b->len > 0)
-			buf_puts(b, _(", "));
-		pct_text(r->progress, got);
-		pct_text(r->expected, want);
-		buf_printf(b, _("%s: %s%% done, %s%% expected"),
-		    pace_label(r->pace), r->has_progress ? got : "-", want);
-		if (r->state != MS_DUE_SOON)
-			buf_printf(b, ngettext(", due in %d day",
-			    ", due in %d days", (unsigned long)r->days_left),
-			    r->days_left);
-	}
-}
-
-static void
-target_reason(struct buf *b, const struct review *rv, size_t i)
-{
-	const struct tg_result *r = &rv->targets[i];
-	const struct target *t = &rv->plan->targets[i];
-	char v[32], goal[32], day[11];
-	int ago = rv->asof - t->due.day, left = -ago;
-
-	report_num(t->target, goal);
-	date_iso(t->due.day, day);
-	if (r->state == TG_MISSED && r->has_deciding) {
-		report_num(r->deciding.value, v);
-		buf_printf(b, ngettext("missed %d day ago: %s by %s, target "
-		    "%s %s", "missed %d days ago: %s by %s, target %s %s",
-		    (unsigned long)ago), ago, v, day,
-		    direction_symbol(t->dir), goal);
-	} else if (r->state == TG_MISSED)
-		buf_printf(b, ngettext("missed %d day ago: no value by %s",
-		    "missed %d days ago: no value by %s", (unsigned long)ago),
-		    ago, day);
-	else if (r->state == TG_AT_RISK && r->stage_missed >= 0) {
-		const struct stage *s = &t->stages[r->stage_missed];
-		char sday[11], sgoal[32];
-		date_iso(s->due.day, sday);
-		report_num(s->target, sgoal);
-		buf_printf(b, _("at risk: stage %s %s of %s not met"),
-		    direction_symbol(t->dir), sgoal, sday);
-	} else if (r->state == TG_AT_RISK) {
-		report_num(r->projection, v);
-		buf_printf(b, _("at risk: trend reaches %s by %s, target %s "
-		    "%s"), v, day, direction_symbol(t->dir), goal);
-	}
-	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
-		char want[32];
-		if (b->len > 0)
-			buf_puts(b, _(", "));
-		report_num(r->latest.value, v);
-		report_num(r->expected, want);
-		buf_printf(b, _("%s: %s, %s expected"), pace_label(r->pace), v,
-		    want);
-	}
-	if (r->stale > 0) {
-		if (b->len > 0)
-			buf_puts(b, _(", "));
-		buf_printf(b, ngettext("no value for %d period",
-		    "no value for %d periods", (unsigned long)r->stale_periods),
-		    r->stale_periods);
-	}
-	if (r->state != TG_MISSED && left >= 0)
-		buf_printf(b, ngettext(", due in %d day", ", due in %d days",
-		    (unsigned long)left), left);
-}
-
-/* What one attention item is: id, name, lead, state and reason. */
+/* What one attention item is: id, name, state and pace keywords. */
 struct item_view {
 	const char	*kind;		/* "instance" or "target" */
-	const char	*id;
 	const char	*name;
-	int		 lead;
 	const char	*state;		/* machine keyword */
 	const char	*pace;
 	int		 stale;
-	pw_day		 due;
-	const char	*reason;	/* in struct reasons */
 };
 
-/* The view of item a, its reason written into rs (emptied first), which
- * the caller keeps from item to item: thousands of lines, no allocation
- * each. */
 static void
-item_view(const struct review *rv, const struct attention *a,
-    struct reasons *rs, struct item_view *v)
+item_view(const struct review *rv, const struct attn_item *a,
+    struct item_view *v)
 {
 	const struct plan *p = rv->plan;
 
-	buf_reset(&rs->b);
-	if (a->kind == ITEM_INSTANCE) {
+	if (a->item == ITEM_INSTANCE) {
 		const struct ms_result *r = &rv->items[a->index];
-		const struct milestone *m = &p->ms[r->in.ms];
-		*v = (struct item_view){ "instance", r->name, m->name,
-		    m->owner, ms_state_key(r->state), pace_key(r->pace), 0,
-		    r->in.due, NULL };
-		instance_reason(rs, r);
+		*v = (struct item_view){ "instance", p->ms[r->in.ms].name,
+		    ms_state_key(r->state), pace_key(r->pace), 0 };
 	} else {
 		const struct tg_result *r = &rv->targets[a->index];
-		const struct target *t = &p->targets[a->index];
-		*v = (struct item_view){ "target", t->id, t->name, t->owner,
-		    tg_state_key(r->state), pace_key(r->pace), r->stale,
-		    t->due.day, NULL };
-		target_reason(&rs->b, rv, a->index);
+		*v = (struct item_view){ "target", p->targets[a->index].name,
+		    tg_state_key(r->state), pace_key(r->pace), r->stale };
 	}
-	v->reason = buf_str(&rs->b);
+}
+
+/* Only not reported on time: such targets are told as one line per lead
+ * department and severity (a plan with no data yet has dozens). */
+static bool
+stale_only(const struct attn_item *a)
+{
+	return a->kinds == 1u << ATTN_STALE;
 }
 
 /*
@@ -363,11 +260,39 @@ unpipe(struct buf *b, size_t from)
 	free(tail);
 }
 
+/* "SEVERITY LEAD: N targets not reported for M+ periods", once for the
+ * stale-only targets of a's lead and severity, at the worst of them. */
+static void
+stale_group(struct buf *b, const struct review *rv,
+    const struct attn_item *at, size_t nat, size_t i)
+{
+	size_t n = 0;
+	int least = INT_MAX;
+
+	for (size_t k = 0; k < nat; k++)
+		if (stale_only(&at[k]) && at[k].lead == at[i].lead &&
+		    at[k].sev == at[i].sev) {
+			if (k < i)
+				return;		/* told already */
+			n++;
+			if (rv->targets[at[k].index].stale_periods < least)
+				least = rv->targets[at[k].index].stale_periods;
+		}
+	buf_puts(b, severity_key(at[i].sev));
+	buf_putc(b, ' ');
+	text_safe_buf(b, plan_dept_label(rv->plan, at[i].lead));
+	buf_puts(b, ": ");
+	buf_printf(b, ngettext("%zu target not reported for %d+ periods",
+	    "%zu targets not reported for %d+ periods", (unsigned long)n), n,
+	    least);
+	buf_putc(b, '\n');
+}
+
 static void
 write_text(struct buf *b, const struct review *rv, const char *sum,
-    const struct attention *at, size_t nat)
+    const struct attn_item *at, size_t nat)
 {
-	struct reasons rs = { .b = BUF_INIT };
+	struct reason_cache rc = { 0 };
 	size_t from = b->len;
 
 	buf_printf(b, "PLANWATCH %s - %s", severity_key(rv->worst), sum);
@@ -379,20 +304,24 @@ write_text(struct buf *b, const struct review *rv, const char *sum,
 	for (size_t i = 0; i < nat; i++) {
 		struct item_view v;
 		from = b->len;
-		item_view(rv, &at[i], &rs, &v);
-		buf_puts(b, severity_key(at[i].sev));
-		buf_putc(b, ' ');
-		buf_puts(b, v.id);
-		buf_puts(b, " (");
-		text_safe_buf(b, plan_dept_label(rv->plan, v.lead));
-		buf_puts(b, ") ");
-		buf_add(b, v.reason, rs.b.len);
-		buf_puts(b, ": ");
-		text_safe_buf(b, v.name);
+		if (stale_only(&at[i]))
+			stale_group(b, rv, at, nat, i);
+		else {
+			item_view(rv, &at[i], &v);
+			buf_puts(b, severity_key(at[i].sev));
+			buf_putc(b, ' ');
+			buf_puts(b, at[i].id);
+			buf_puts(b, " (");
+			text_safe_buf(b, plan_dept_label(rv->plan,
+			    at[i].lead));
+			buf_puts(b, ") ");
+			attn_reason(b, rv, &at[i], &rc);
+			buf_puts(b, ": ");
+			text_safe_buf(b, v.name);
+			buf_putc(b, '\n');
+		}
 		unpipe(b, from);
-		buf_putc(b, '\n');
 	}
-	buf_release(&rs.b);
 }
 
 static void
@@ -427,11 +356,12 @@ json_day(struct buf *b, const char *key, pw_day day)
 
 static void
 write_json(struct buf *b, const struct review *rv, const char *sum,
-    const struct attention *at, size_t nat)
+    const struct attn_item *at, size_t nat)
 {
 	const struct plan *p = rv->plan;
 	const struct counts *c = &rv->counts;
-	struct reasons rs = { .b = BUF_INIT };
+	struct reason_cache rc = { 0 };
+	struct buf why = BUF_INIT;
 
 	buf_printf(b, "{\"state\":\"%s\",\"exit\":%d", severity_key(rv->worst),
 	    (int)rv->worst);
@@ -466,26 +396,37 @@ write_json(struct buf *b, const struct review *rv, const char *sum,
 	buf_puts(b, "],\"items\":[");
 	for (size_t i = 0; i < nat; i++) {
 		struct item_view v;
-		item_view(rv, &at[i], &rs, &v);
+		item_view(rv, &at[i], &v);
+		buf_reset(&why);
+		attn_reason(&why, rv, &at[i], &rc);
 		buf_printf(b, "%s{\"severity\":\"%s\"", i ? "," : "",
 		    severity_key(at[i].sev));
 		json_str(b, "kind", v.kind);
-		json_str(b, "id", v.id);
+		json_str(b, "id", at[i].id);
 		json_str(b, "name", v.name);
-		json_str(b, "lead", v.lead >= 0 ? p->depts[v.lead].id : NULL);
-		json_str(b, "lead_name", v.lead >= 0 ?
-		    plan_dept_label(p, v.lead) : NULL);
+		json_str(b, "lead", at[i].lead >= 0 ?
+		    p->depts[at[i].lead].id : NULL);
+		json_str(b, "lead_name", at[i].lead >= 0 ?
+		    plan_dept_label(p, at[i].lead) : NULL);
 		json_str(b, "state", v.state);
 		json_str(b, "pace", v.pace);
 		buf_printf(b, ",\"stale\":%d", v.stale);
-		json_day(b, "due", v.due);
-		if (v.due != DAY_NONE)
-			buf_printf(b, ",\"days_past_due\":%d", rv->asof - v.due);
-		json_str(b, "reason", v.reason);
+		json_str(b, "attention", attn_kind_key(at[i].kind));
+		buf_puts(b, ",\"kinds\":[");
+		for (int k = 0, n = 0; k < ATTN_NKINDS; k++)
+			if (at[i].kinds & (1u << k))
+				buf_printf(b, "%s\"%s\"", n++ ? "," : "",
+				    attn_kind_key((enum attn_kind)k));
+		buf_putc(b, ']');
+		json_day(b, "due", at[i].due);
+		if (at[i].due != DAY_NONE)
+			buf_printf(b, ",\"days_past_due\":%d",
+			    rv->asof - at[i].due);
+		json_str(b, "reason", buf_str(&why));
 		buf_putc(b, '}');
 	}
 	buf_puts(b, "]}\n");
-	buf_release(&rs.b);
+	buf_release(&why);
 }
 
 /* Print an UNKNOWN result; returns its exit status. */
@@ -568,7 +509,7 @@ cmd_check(struct cli *cli, int argc, char **argv)
 	};
 	struct review_args ra = { .warn_days = -1 };
 	struct review_ctx ctx;
-	struct attention *at;
+	struct attn_item *at;
 	struct buf out = BUF_INIT;
 	bool quiet = false, json = false;
 	long timeout = TIMEOUT_DEFAULT, n;
@@ -624,7 +565,7 @@ cmd_check(struct cli *cli, int argc, char **argv)
 		free(err);
 		return rc;
 	}
-	nat = review_attention(ctx.rv, SEV_WARNING, &at);
+	nat = attention_list(ctx.rv, SEV_WARNING, &at);
 	if (json) {
 		/* JSON is for machines: its summary and reasons stay English
 		 * under any LANG, like its field names, so a monitoring
