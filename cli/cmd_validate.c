@@ -56,6 +56,8 @@ cmd_validate(struct cli *cli, int argc, char **argv)
 	struct diags d;
 	diags_init(&d, path);
 	struct plan *p = config_load(path, &d);
+	if (p != NULL)
+		plan_warn_no_lead(p, &d);
 	diags_sort(&d);
 	diags_print(&d, stderr);
 	if (p != NULL && verbose) {

@@ -20,7 +20,7 @@
 #define NO_STRING	UINT32_MAX
 /* The fewest bytes an item of each kind takes (all its strings empty or
  * absent, no lists). */
-#define DEPT_MIN	20
+#define DEPT_MIN	24
 #define PHASE_MIN	48
 #define MS_MIN		60
 #define TARGET_MIN	88
@@ -91,6 +91,8 @@ plan_image_write(const struct plan *p, struct buf *b)
 	put_str(b, p->id);
 	put_str(b, p->document);
 	put_str(b, p->issuer);
+	put_str(b, p->contact);
+	put_str(b, p->phone);
 	put_date(b, p->issued);
 	put_date(b, p->start);
 	put_date(b, p->end);
@@ -102,6 +104,7 @@ plan_image_write(const struct plan *p, struct buf *b)
 		put_str(b, d->id);
 		put_str(b, d->name);
 		put_str(b, d->short_name);
+		put_u32(b, d->no_notices);
 		put_pos(b, d->pos);
 	}
 	for (size_t i = 0; i < p->nphases; i++) {
@@ -339,6 +342,7 @@ read_items(struct reader *r)
 		d->id = get_str(r, false);
 		d->name = get_str(r, false);
 		d->short_name = get_str(r, true);
+		d->no_notices = get_enum(r, 2) != 0;
 		d->pos = get_pos(r);
 	}
 	for (size_t i = 0; i < p->nphases && !r->bad; i++) {
@@ -402,6 +406,8 @@ plan_image_read(const void *data, size_t len)
 	p->id = get_str(&r, false);
 	p->document = get_str(&r, true);
 	p->issuer = get_str(&r, true);
+	p->contact = get_str(&r, true);
+	p->phone = get_str(&r, true);
 	p->issued = get_date(&r);
 	p->start = get_date(&r);
 	p->end = get_date(&r);

@@ -1074,6 +1074,7 @@ item_dept(struct loader *L, struct field *fs, struct srcpos pos)
 	d->id = take(F(DK_ID));
 	d->name = take(F(DK_NAME));
 	d->short_name = take(F(DK_SHORT));
+	d->no_notices = HAS(DK_NOTICES) && F(DK_NOTICES)->ival == 0;
 	d->pos = pos;
 	L->dx[p->ndepts].id_pos = F(DK_ID)->pos;
 	p->ndepts++;
@@ -1329,6 +1330,8 @@ read_plan(struct loader *L)
 		p->id = take(F(PK_ID));
 	p->document = take(F(PK_DOCUMENT));
 	p->issuer = take(F(PK_ISSUER));
+	p->contact = take(F(PK_CONTACT));
+	p->phone = take(F(PK_CONTACT_PHONE));
 	p->issued = opt_date(F(PK_ISSUED));
 	p->start = opt_date(F(PK_START));
 	p->end = opt_date(F(PK_END));

@@ -12,6 +12,9 @@ const char *const schema_directions[] = { ">=", ">", "<=", "<", "=", NULL };
 const char *const schema_periods[] = { "week", "month", "quarter", "year",
     NULL };
 
+/* In enum order: a choice's index is its truth. */
+static const char *const bools[] = { "false", "true", NULL };
+
 #define NKEYS(a)	(sizeof (a) / sizeof (a)[0])
 #define REQ		KF_REQUIRED
 
@@ -29,6 +32,8 @@ static const struct key_def dept_keys[DK_N] = {
 	  N_("its full name") },
 	[DK_SHORT] = { "short", KT_NAME, 0, 0, 0, NULL, NULL,
 	  N_("a short name for narrow columns") },
+	[DK_NOTICES] = { "notices", KT_CHOICE, 0, 0, 0, bools, NULL,
+	  N_("false: no reminder notice goes to it (default true)") },
 };
 
 static const struct key_def ms_keys[MK_N] = {
@@ -128,6 +133,10 @@ static const struct key_def plan_keys[PK_N] = {
 	  N_("milestones outside any phase") },
 	[PK_TARGETS] = { "targets", KT_LIST, 0, 0, 0, NULL, &schema_target,
 	  N_("quantified targets (KPIs)") },
+	[PK_CONTACT] = { "contact", KT_TEXT, 0, 0, 0, NULL, NULL,
+	  N_("whom a reminder notice names to contact") },
+	[PK_CONTACT_PHONE] = { "contact_phone", KT_TEXT, 0, 0, 0, NULL, NULL,
+	  N_("the contact's telephone number") },
 };
 
 const struct schema schema_stage = { SC_STAGE, N_("a stage"), stage_keys,

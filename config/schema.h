@@ -40,8 +40,8 @@ enum schema_id { SC_PLAN, SC_DEPT, SC_PHASE, SC_MS, SC_TARGET, SC_STAGE };
  */
 enum plan_key { PK_FORMAT, PK_PLAN, PK_ID, PK_DOCUMENT, PK_ISSUER, PK_ISSUED,
     PK_START, PK_END, PK_WARN_DAYS, PK_PACE, PK_DEPARTMENTS, PK_PHASES,
-    PK_MILESTONES, PK_TARGETS, PK_N };
-enum dept_key { DK_ID, DK_NAME, DK_SHORT, DK_N };
+    PK_MILESTONES, PK_TARGETS, PK_CONTACT, PK_CONTACT_PHONE, PK_N };
+enum dept_key { DK_ID, DK_NAME, DK_SHORT, DK_NOTICES, DK_N };
 enum phase_key { HK_ID, HK_NAME, HK_START, HK_END, HK_OWNER, HK_MILESTONES,
     HK_NOTE, HK_N };
 enum ms_key { MK_ID, MK_NAME, MK_DUE, MK_START, MK_OWNER, MK_SUPPORT,
@@ -52,7 +52,7 @@ enum target_key { TK_ID, TK_NAME, TK_UNIT, TK_DIRECTION, TK_TARGET, TK_DUE,
 enum stage_key { SK_DUE, SK_TARGET, SK_N };
 
 /* Most keys in one table. */
-#define SCHEMA_MAX_KEYS	16
+#define SCHEMA_MAX_KEYS	20
 
 struct schema;
 

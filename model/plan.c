@@ -159,6 +159,8 @@ plan_free(struct plan *p)
 	free(p->id);
 	free(p->document);
 	free(p->issuer);
+	free(p->contact);
+	free(p->phone);
 	plan_free_arrays(p);
 }
 

@@ -40,6 +40,7 @@ struct department {
 	char		*id;
 	char		*name;
 	char		*short_name;	/* NULL when not given */
+	bool		 no_notices;	/* notices: false, kept out of them */
 	struct srcpos	 pos;
 };
 
@@ -110,6 +111,8 @@ struct plan {
 	char		*id;		/* id:, default the file's base name */
 	char		*document;	/* NULL when not given */
 	char		*issuer;
+	char		*contact;	/* whom a notice names to call, and */
+	char		*phone;		/* the number; NULL when not given */
 	struct pdate	 issued, start, end;
 	int		 warn_days;
 	double		 pace_warn, pace_crit;
@@ -170,6 +173,11 @@ bool		 plan_valid_id(const char *s, size_t n);
  * on (plan_check.c: ids, text, dates, ranges, indexes, the milestones'
  * order)?  0 if so, else -1. */
 int		 plan_check(const struct plan *);
+/* Add a warning to d for each milestone with no lead (owner), at its
+ * position: validate's, not the loader's, so that such a plan is still
+ * cached and loads without a word. */
+struct diags;
+void		 plan_warn_no_lead(const struct plan *, struct diags *d);
 /* Look up a phase, milestone, target or instance id ("M@2024-03").
  * Department ids are looked up with plan_find_dept. */
 struct item_ref	 plan_find(const struct plan *, const char *id);
