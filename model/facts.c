@@ -16,6 +16,26 @@
 #include "util/strpool.h"
 #include "util/xalloc.h"
 
+static const char *const kind_words[] = {
+	[FACT_VALUE] = "value", [FACT_PROGRESS] = "progress",
+	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen"
+};
+
+const char *
+fact_kind_word(enum fact_kind k)
+{
+	return kind_words[k];
+}
+
+int
+fact_kind_parse(const char *s)
+{
+	for (size_t k = 0; k < sizeof kind_words / sizeof *kind_words; k++)
+		if (strcmp(s, kind_words[k]) == 0)
+			return (int)k;
+	return -1;
+}
+
 /* A slot keeps its list's hash, so that a probe compares ids only when
  * the hashes agree and rarely touches a list (tens of thousands of
  * instances are looked up in a review). */

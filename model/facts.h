@@ -30,6 +30,12 @@ enum fact_kind {
 	FACT_REOPEN	/* completion undone as of date */
 };
 
+/* The kind's word in files and the database: "value", "progress", "done",
+ * "reopen"; never translated. */
+const char	*fact_kind_word(enum fact_kind);
+/* The kind a word names; -1 for none. */
+int		 fact_kind_parse(const char *);
+
 struct fact {
 	enum fact_kind	 kind;
 	pw_day		 date;		/* the date it is true as of */

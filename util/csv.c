@@ -1,4 +1,5 @@
 /* csv.c: an RFC 4180 reader over a buffer in memory (csv.h). */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,18 +168,48 @@ csv_field_len(const struct csv_reader *r, size_t i)
 	return end - r->off[i] - 1;
 }
 
-void
-csv_quote(struct buf *b, const char *s)
+/* s as one quoted field, mark before it inside the quotes. */
+static void
+put_quoted(struct buf *b, const char *mark, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
 	buf_putc(b, '"');
+	buf_puts(b, mark);
 	for (; *s; s++) {
 		if (*s == '"')
 			buf_putc(b, '"');
 		buf_putc(b, *s);
 	}
 	buf_putc(b, '"');
+}
+
+void
+csv_quote(struct buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		buf_puts(b, s);
+	else
+		put_quoted(b, "", s);
+}
+
+/* Does s, after any run of ', start as a spreadsheet formula? */
+static bool
+formula_like(const char *s)
+{
+	s += strspn(s, "'");
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+void
+csv_quote_cell(struct buf *b, const char *s)
+{
+	if (formula_like(s))
+		put_quoted(b, "'", s);
+	else
+		csv_quote(b, s);
+}
+
+const char *
+csv_unprotect(const char *s)
+{
+	return s[0] == '\'' && formula_like(s + 1) ? s + 1 : s;
 }

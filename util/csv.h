@@ -54,5 +54,15 @@ size_t		 csv_field_len(const struct csv_reader *, size_t i);
 
 /* Append s to b as one CSV field, quoted when it needs to be. */
 void		 csv_quote(struct buf *b, const char *s);
+/*
+ * The same for a cell a spreadsheet opens: a text that it would take for a
+ * formula (starting with = + - @, a tab or a CR, after any run of ') is
+ * written quoted with one ' before it, which the spreadsheet shows as text.
+ * csv_unprotect() undoes exactly that, so a field goes through both
+ * unchanged whatever it holds.
+ */
+void		 csv_quote_cell(struct buf *b, const char *s);
+/* s without the ' that csv_quote_cell() put before it, if it has one. */
+const char	*csv_unprotect(const char *s);
 
 #endif

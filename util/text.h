@@ -22,6 +22,9 @@ struct buf;
  * (1..4) and stores the code point, or returns 0 for an invalid or truncated
  * sequence (the caller treats one byte as invalid). */
 size_t	 utf8_decode(const char *s, size_t n, unsigned *cp);
+/* Append the UTF-8 encoding of code point cp (below 0x110000, not a
+ * surrogate) to b. */
+void	 utf8_put(struct buf *b, unsigned cp);
 /* True when s (len bytes) is valid UTF-8 with no NUL. */
 bool	 utf8_valid(const char *s, size_t len);
 /* True when s (len bytes) is valid UTF-8 with no control character but tab

@@ -36,9 +36,10 @@ awk 'BEGIN {
 }' > hostile.yaml
 run_bounded "$PLANWATCH" -f hostile.yaml validate
 is "$rc" 1 "validate refuses a plan of 57 million instances"
-is "$err" "hostile.yaml:7:31: error: milestone 'm3' takes the plan over its \
+has "$err" "hostile.yaml:7:31: error: milestone 'm3' takes the plan over its \
 limit of 200000 instances (a recurring milestone has one per period)" \
     "the error names the milestone that passes the limit, at its 'every'"
+is "$(printf '%s\n' "$err" | grep -c ': error: ')" 1 "and is said once"
 
 # The loader refuses it for every command, not only validate.
 for cmd in status report "report --format html" notice ics check \
