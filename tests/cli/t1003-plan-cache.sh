@@ -51,6 +51,9 @@ done
 # hour old, when that file is written again; a fresh one (a write in
 # progress) and other names stay.
 f=$(ls "$C"/*.plan)
+# Without a cache file the names below would be made where the test runs.
+is "$(printf '%s\n' "$f" | grep -c .)" 1 "one cache file to damage"
+[ -f "$f" ] || f="$T/missing.plan"
 for t in "$f.Ab12Z9" "$f.cd34YX" "$f.toolong1" "$C/other.plan.Ab12Z9"; do
 	echo partial > "$t"
 	touch -d '2 hours ago' "$t"
