@@ -1173,7 +1173,8 @@ struct latest {
 
 struct store_batch {
 	struct store	*s;
-	sqlite3_stmt	*ins, *cur, *sup, *max;
+	sqlite3_stmt	*ins, *sup, *max;
+	sqlite3_stmt	*cur[3];	/* find_current's, by CUR_* */
 	char		 now[21];
 	struct latest	*latest;	/* open addressing by item */
 	size_t		 nlatest, latest_cap;	/* cap: a power of two */
@@ -1184,10 +1185,13 @@ static void
 batch_finalize(struct store_batch *b)
 {
 	sqlite3_finalize(b->ins);
-	sqlite3_finalize(b->cur);
+	for (size_t i = 0; i < 3; i++) {
+		sqlite3_finalize(b->cur[i]);
+		b->cur[i] = NULL;
+	}
 	sqlite3_finalize(b->sup);
 	sqlite3_finalize(b->max);
-	b->ins = b->cur = b->sup = b->max = NULL;
+	b->ins = b->sup = b->max = NULL;
 }
 
 static void
@@ -1253,6 +1257,18 @@ batch_latest(struct store_batch *b, const char *item, struct latest **out)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
+/*
+ * find_current's look-up of the current rows of one kind, an item and a
+ * date: a seek in events_current, which holds current rows only (in the
+ * index of every row, an id and date recorded N times is N rows to walk,
+ * and an import of them quadratic).  The kind is written in the SQL: bound
+ * as a parameter, SQLite would prepare the statement again at every new
+ * binding, since the value decides which partial index may be used.
+ */
+#define CUR_SQL(kind)	"SELECT seq FROM events WHERE kind = " kind \
+	" AND item = ?1 AND asof = ?2 AND superseded_by IS NULL"
+enum { CUR_VALUE, CUR_PROGRESS, CUR_COMPLETION };
+
 int
 store_batch_begin(struct store *s, struct store_batch **out, char **err)
 {
@@ -1276,14 +1292,11 @@ store_batch_begin(struct store *s, struct store_batch **out, char **err)
 	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
 	    "note, source, recorded_by, recorded) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &b->ins, err) != 0 ||
-	    /* kind = ?, each sort on its own, so that the seek is in
-	     * events_current, which holds current rows only: in the index of
-	     * every row, an id and date recorded N times is N rows to walk. */
-	    prepare(s, "SELECT seq FROM events WHERE kind = ?3 AND item = ?1 "
-	    "AND asof = ?2 AND superseded_by IS NULL UNION ALL "
-	    "SELECT seq FROM events WHERE kind = ?4 AND item = ?1 "
-	    "AND asof = ?2 AND superseded_by IS NULL", &b->cur,
+	    prepare(s, CUR_SQL("'value'"), &b->cur[CUR_VALUE], err) != 0 ||
+	    prepare(s, CUR_SQL("'progress'"), &b->cur[CUR_PROGRESS],
 	    err) != 0 ||
+	    prepare(s, CUR_SQL("'done'") " UNION ALL " CUR_SQL("'reopen'"),
+	    &b->cur[CUR_COMPLETION], err) != 0 ||
 	    prepare(s, "UPDATE events SET superseded_by = ?1 WHERE seq = ?2",
 	    &b->sup, err) != 0 ||
 	    prepare(s, "SELECT max(asof) FROM events WHERE item = ?1",
@@ -1305,21 +1318,13 @@ static int
 find_current(struct store_batch *b, const struct record_in *r,
     const char *day, long long seq[static 8], size_t *found)
 {
-	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN;
-	sqlite3_stmt *cur = b->cur;
+	sqlite3_stmt *cur = b->cur[r->kind == FACT_VALUE ? CUR_VALUE :
+	    r->kind == FACT_PROGRESS ? CUR_PROGRESS : CUR_COMPLETION];
 	int rc;
 
 	*found = 0;
 	sqlite3_bind_text(cur, 1, r->item, -1, SQLITE_STATIC);
 	sqlite3_bind_text(cur, 2, day, -1, SQLITE_STATIC);
-	/* kind IN (...) would build a temporary table at every step; a
-	 * NULL kind matches nothing. */
-	sqlite3_bind_text(cur, 3, completion ? "done" : kind_names[r->kind],
-	    -1, SQLITE_STATIC);
-	if (completion)
-		sqlite3_bind_text(cur, 4, "reopen", -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(cur, 4);
 	while ((rc = sqlite3_step(cur)) == SQLITE_ROW) {
 		if (*found < 8)
 			seq[*found] = sqlite3_column_int64(cur, 0);
