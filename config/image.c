@@ -99,6 +99,7 @@ plan_image_write(const struct plan *p, struct buf *b)
 	put_int(b, p->warn_days);
 	put_f64(b, p->pace_warn);
 	put_f64(b, p->pace_crit);
+	put_u32(b, (uint32_t)p->cadence);
 	for (size_t i = 0; i < p->ndepts; i++) {
 		const struct department *d = &p->depts[i];
 		put_str(b, d->id);
@@ -414,6 +415,7 @@ plan_image_read(const void *data, size_t len)
 	p->warn_days = get_int(&r);
 	p->pace_warn = get_f64(&r);
 	p->pace_crit = get_f64(&r);
+	p->cadence = (enum period)get_enum(&r, PERIOD_YEAR + 1);
 	read_items(&r);
 	/* plan_free frees a pooled plan's strings at once; make sure it is
 	 * one, even with none. */

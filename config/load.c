@@ -1212,8 +1212,9 @@ item_target(struct loader *L, struct field *fs, struct srcpos pos)
 	    DIR_GE;
 	t->due = opt_date(F(TK_DUE));
 	t->baseline_date = opt_date(F(TK_BASELINE_DATE));
+	/* None given: the plan's, once it is read (finish_targets). */
 	t->cadence = HAS(TK_CADENCE) ? (enum period)(PERIOD_WEEK +
-	    F(TK_CADENCE)->ival) : PERIOD_QUARTER;
+	    F(TK_CADENCE)->ival) : PERIOD_NONE;
 	if (HAS(TK_SCALE)) {
 		struct span v = F(TK_SCALE)->list;
 		t->scale = plan_alloc(p, v.n, sizeof *t->scale);
@@ -1339,6 +1340,8 @@ read_plan(struct loader *L)
 	L->plan_end_pos = F(PK_END)->pos;
 	if (HAS(PK_WARN_DAYS))
 		p->warn_days = (int)F(PK_WARN_DAYS)->ival;
+	if (HAS(PK_CADENCE))
+		p->cadence = (enum period)(PERIOD_WEEK + F(PK_CADENCE)->ival);
 	if (HAS(PK_PACE)) {
 		p->pace_warn = F(PK_PACE)->pair[0];
 		p->pace_crit = F(PK_PACE)->pair[1];
@@ -1708,6 +1711,9 @@ finish_targets(struct loader *L)
 		t->owner = resolve_dept(L, tt->owner, tt->owner_pos);
 		t->support = resolve_support(L, tt->support);
 		t->nsupport = tt->support.n;
+		if (t->cadence == PERIOD_NONE)
+			t->cadence = p->cadence != PERIOD_NONE ? p->cadence :
+			    PERIOD_QUARTER;
 		if (tt->phase != NULL &&
 		    (t->phase = find_phase(L, tt->phase)) < 0)
 			err_at(L, tt->phase_pos, _("unknown phase '%s'"),

@@ -137,6 +137,9 @@ static const struct key_def plan_keys[PK_N] = {
 	  N_("whom a reminder notice names to contact") },
 	[PK_CONTACT_PHONE] = { "contact_phone", KT_TEXT, 0, 0, 0, NULL, NULL,
 	  N_("the contact's telephone number") },
+	[PK_CADENCE] = { "cadence", KT_CHOICE, 0, 0, 0, schema_periods, NULL,
+	  N_("how often a value is expected of a target that does not say "
+	  "(default quarter)") },
 };
 
 const struct schema schema_stage = { SC_STAGE, N_("a stage"), stage_keys,

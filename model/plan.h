@@ -116,6 +116,9 @@ struct plan {
 	struct pdate	 issued, start, end;
 	int		 warn_days;
 	double		 pace_warn, pace_crit;
+	enum period	 cadence;	/* cadence: of the targets that give
+					   none; PERIOD_NONE when not given
+					   (they are quarterly) */
 
 	struct department *depts;
 	size_t		 ndepts;

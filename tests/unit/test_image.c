@@ -119,6 +119,7 @@ same_plan(const struct plan *a, const struct plan *b)
 	assert_int_equal(a->warn_days, b->warn_days);
 	assert_true(a->pace_warn == b->pace_warn);
 	assert_true(a->pace_crit == b->pace_crit);
+	assert_int_equal(a->cadence, b->cadence);
 	assert_int_equal(a->ndepts, b->ndepts);
 	for (size_t i = 0; i < a->ndepts; i++) {
 		same_str(a->depts[i].id, b->depts[i].id);
@@ -167,6 +168,8 @@ test_roundtrip(void **state)
 		struct plan *p = load(plans[i]), *q;
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
+		/* The plan's cadence: each value, none given included. */
+		p->cadence = (enum period)(i % (PERIOD_YEAR + 1));
 		plan_image_write(p, &a);
 		q = plan_image_read(a.s, a.len);
 		assert_non_null(q);
