@@ -5,6 +5,8 @@
  */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
 
 #include "model/attention.h"
 #include "util/xalloc.h"
@@ -21,6 +23,16 @@ static const enum attn_level kind_levels[ATTN_NKINDS] = {
 	[ATTN_FAR_BEHIND] = ATTN_YELLOW, [ATTN_STALE] = ATTN_YELLOW,
 	[ATTN_AT_RISK] = ATTN_YELLOW, [ATTN_BEHIND] = ATTN_YELLOW,
 	[ATTN_DUE_SOON] = ATTN_BLUE,
+};
+
+/* The symbols of the statuses the kinds come from (ms_state_symbol,
+ * tg_state_symbol); falling triangles for pace, a dotted circle for a
+ * value not reported. */
+static const char *const kind_symbols[ATTN_NKINDS][2] = {
+	[ATTN_OVERDUE] = { "[!]", "✖" }, [ATTN_MISSED] = { "[!]", "✖" },
+	[ATTN_FAR_BEHIND] = { "[<<]", "▼" }, [ATTN_STALE] = { "[.]", "◌" },
+	[ATTN_AT_RISK] = { "[^]", "▲" }, [ATTN_BEHIND] = { "[<]", "▽" },
+	[ATTN_DUE_SOON] = { "[~]", "◷" },
 };
 
 static unsigned
@@ -172,4 +184,140 @@ const char *
 attn_level_key(enum attn_level l)
 {
 	return l == ATTN_RED ? "red" : l == ATTN_YELLOW ? "yellow" : "blue";
+}
+
+const char *
+attn_kind_symbol(enum attn_kind k, bool utf8)
+{
+	return k < ATTN_NKINDS ? kind_symbols[k][utf8] : "";
+}
+
+/* An item of a list, for finding it by its kind of item and id. */
+struct attn_key {
+	enum item_kind	 item;
+	const char	*id;
+	size_t		 index;		/* in its list */
+};
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct attn_key *x = a, *y = b;
+
+	if (x->item != y->item)
+		return x->item < y->item ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* The keys of the n items of v, sorted (allocated; NULL when n is 0). */
+static struct attn_key *
+keys_new(const struct attn_item *v, size_t n)
+{
+	struct attn_key *k;
+
+	if (n == 0)
+		return NULL;
+	k = xreallocarray(NULL, n, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct attn_key){ v[i].item, v[i].id, i };
+	qsort(k, n, sizeof *k, key_cmp);
+	return k;
+}
+
+/* The index in its list of the item like a, or -1. */
+static ssize_t
+keys_find(const struct attn_key *k, size_t n, const struct attn_item *a)
+{
+	struct attn_key want = { a->item, a->id, 0 };
+	const struct attn_key *hit;
+
+	if (n == 0)
+		return -1;
+	hit = bsearch(&want, k, n, sizeof *k, key_cmp);
+	return hit != NULL ? (ssize_t)hit->index : -1;
+}
+
+static bool
+worse(const struct attn_item *now, const struct attn_item *then)
+{
+	return attn_kind_level(now->kind) > attn_kind_level(then->kind) ||
+	    now->sev > then->sev;
+}
+
+size_t
+attn_compare(const struct attn_item *now, size_t nnow,
+    const struct attn_item *then, size_t nthen, struct attn_diff **out)
+{
+	struct attn_key *k = keys_new(then, nthen);
+	bool *seen = xcalloc(nthen + 1, sizeof *seen);
+	size_t n = 0;
+
+	*out = NULL;
+	if (nnow + nthen == 0) {
+		free(seen);
+		return 0;
+	}
+	*out = xreallocarray(NULL, nnow + nthen, sizeof **out);
+	for (size_t i = 0; i < nnow; i++) {
+		ssize_t j = keys_find(k, nthen, &now[i]);
+		struct attn_diff *d = &(*out)[n++];
+
+		*d = (struct attn_diff){ ATTN_NEW, false, &now[i], NULL, 0 };
+		if (j < 0)
+			continue;
+		seen[j] = true;
+		d->what = ATTN_STILL;
+		d->then = &then[j];
+		d->worse = worse(d->now, d->then);
+	}
+	for (size_t j = 0; j < nthen; j++)
+		if (!seen[j])
+			(*out)[n++] = (struct attn_diff){ ATTN_RESOLVED, false,
+			    NULL, &then[j], 0 };
+	free(seen);
+	free(k);
+	return n;
+}
+
+void
+attn_weeks(const struct plan *p, const struct facts *f,
+    const struct review_opts *o, enum severity min, struct attn_diff *v,
+    size_t n)
+{
+	bool *counting = xcalloc(n + 1, sizeof *counting);
+	size_t left = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		v[i].weeks = 0;
+		counting[i] = v[i].what == ATTN_STILL;
+		left += counting[i];
+	}
+	/* A review a week, back from D, while an item is still counting:
+	 * at most ATTN_WEEKS_MAX of them. */
+	for (int w = 1; w <= ATTN_WEEKS_MAX && left > 0; w++) {
+		struct review_opts ow = *o;
+		struct review *rv;
+		struct attn_item *at;
+		struct attn_key *k;
+		size_t nat;
+
+		ow.asof = o->asof - 7 * w;
+		rv = review_new(p, f, &ow);
+		nat = attention_list(rv, min, &at);
+		k = keys_new(at, nat);
+		for (size_t i = 0; i < n; i++) {
+			if (!counting[i])
+				continue;
+			if (keys_find(k, nat, v[i].now) >= 0)
+				v[i].weeks = w;
+			else {
+				counting[i] = false;
+				left--;
+			}
+		}
+		free(k);
+		free(at);
+		review_free(rv);
+	}
+	free(counting);
 }

@@ -71,5 +71,49 @@ enum attn_level	 attn_level_of(const struct attn_item *, size_t n);
  * translated; "blue", "yellow", "red". */
 const char	*attn_kind_key(enum attn_kind);
 const char	*attn_level_key(enum attn_level);
+/* A symbol for each kind, so it survives monochrome: UTF-8 or ASCII. */
+const char	*attn_kind_symbol(enum attn_kind, bool utf8);
+
+/*
+ * Week over week (planwatch-status(1), --since): the list as of D against
+ * the list as of an earlier date S, both made from the same plan and
+ * facts.  An item, matched by its id, is new (on D's list, not on S's),
+ * resolved (on S's, not on D's) or still on the list (on both); an item
+ * still on it is worse when the level of its kind or its severity rose.
+ */
+enum attn_change { ATTN_NEW, ATTN_STILL, ATTN_RESOLVED };
+
+/* The most weeks attn_weeks() counts back. */
+#define ATTN_WEEKS_MAX	52
+
+struct attn_diff {
+	enum attn_change what;
+	bool		 worse;
+	const struct attn_item *now;	/* on D's list; NULL when resolved */
+	const struct attn_item *then;	/* on S's list; NULL when new */
+	int		 weeks;		/* ATTN_STILL: set by attn_weeks() */
+};
+
+/*
+ * Compare now (the list as of D) with then (as of S): every item of both,
+ * once: the new and the still in now's order, then the resolved in then's.
+ * *out is allocated (NULL when none) and borrows from both lists; returns
+ * the count.
+ */
+size_t		 attn_compare(const struct attn_item *now, size_t nnow,
+		    const struct attn_item *then, size_t nthen,
+		    struct attn_diff **out);
+/*
+ * Set the weeks of each ATTN_STILL item of v: how many of the dates D - 7,
+ * D - 14, ... (D being o->asof) it was on the list of at least min
+ * severity, counted back until the first date it was not, at most
+ * ATTN_WEEKS_MAX (then it has been on it at least that long).  Each date
+ * is a review of p and f with o's warn days and department: f must hold
+ * the history up to D (store_load_facts), not the facts of a review as of
+ * D only.  The others' weeks are set to 0.
+ */
+void		 attn_weeks(const struct plan *p, const struct facts *f,
+		    const struct review_opts *o, enum severity min,
+		    struct attn_diff *v, size_t n);
 
 #endif

@@ -1,5 +1,6 @@
 /* test_attention.c: the attention list (model/attention.h): every kind,
- * the worst kind of an item with several, the order, departments, levels. */
+ * the worst kind of an item with several, the order, departments, levels;
+ * week over week: new, resolved, still with its weeks, worse. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -39,20 +40,56 @@ static const char plan_yaml[] =
     "  - {id: T-stale, name: ts, direction: '>=', target: 10,"
     " due: 2025-12-31, owner: b, support: [a]}\n";
 
+/*
+ * Items that enter, leave and worsen between 2025-06-16 and 2025-07-02:
+ * M-over is due soon from 2025-05-17, then overdue; M-soon due soon from
+ * 2025-06-21; M-fixed due soon (and behind) on 06-16, done on 06-19; M-far behind
+ * pace from 2025-05-03 and far behind from 2025-06-25 (35% done);
+ * T-stale, in a phase from 2025-01-01, not reported for one quarter from
+ * 04-01 and two from 07-01; T-missed missed since 2024-04-01.
+ */
+static const char weeks_yaml[] =
+    "plan: weeks\n"
+    "start: 2024-01-01\n"
+    "end: 2025-12-31\n"
+    "departments:\n"
+    "  - {id: a, name: A}\n"
+    "phases:\n"
+    "  - {id: P, name: P, start: 2025-01-01, end: 2025-12-31}\n"
+    "milestones:\n"
+    "  - {id: M-over, name: o, start: 2025-05-20, due: 2025-05-31,"
+    " owner: a}\n"
+    "  - {id: M-soon, name: s, start: 2025-06-28, due: 2025-07-05,"
+    " owner: a}\n"
+    "  - {id: M-fixed, name: x, start: 2025-06-10, due: 2025-06-20,"
+    " owner: a}\n"
+    "  - {id: M-far, name: f, start: 2025-01-01, due: 2025-09-30,"
+    " owner: a}\n"
+    "targets:\n"
+    "  - {id: T-stale, name: ts, direction: '>=', target: 10,"
+    " due: 2025-12-31, owner: a, phase: P}\n"
+    "  - {id: T-missed, name: tm, direction: '>=', target: 10,"
+    " due: 2024-03-31, owner: a}\n";
+
 static struct plan *
-load(void)
+load_yaml(const char *yaml, size_t len)
 {
 	struct diags d;
 	struct plan *p;
 
 	diags_init(&d, "att.yaml");
-	p = config_load_buffer("att.yaml", plan_yaml, sizeof plan_yaml - 1,
-	    &d);
+	p = config_load_buffer("att.yaml", yaml, len, &d);
 	if (p == NULL)
 		diags_print(&d, stderr);
 	diags_release(&d);
 	assert_non_null(p);
 	return p;
+}
+
+static struct plan *
+load(void)
+{
+	return load_yaml(plan_yaml, sizeof plan_yaml - 1);
 }
 
 static void
@@ -148,6 +185,104 @@ test_every_kind(void **state)
 	plan_free(p);
 }
 
+static const struct attn_diff *
+find_diff(const struct attn_diff *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct attn_item *a = v[i].now != NULL ? v[i].now :
+		    v[i].then;
+		if (strcmp(a->id, id) == 0)
+			return &v[i];
+	}
+	return NULL;
+}
+
+static void
+test_week_over_week(void **state)
+{
+	struct plan *p = load_yaml(weeks_yaml, sizeof weeks_yaml - 1);
+	struct facts *f = facts_new();
+	struct review_opts o = { .asof = D(2025, 7, 2), .warn_days = -1,
+	    .dept = -1 }, os = o;
+	struct attn_item *now, *then;
+	struct attn_diff *v;
+	const struct attn_diff *d;
+	struct review *rv, *rs;
+	size_t nnow, nthen, n;
+
+	(void)state;
+	add(f, "M-far", FACT_PROGRESS, D(2025, 3, 1), 35);
+	add(f, "M-fixed", FACT_DONE, D(2025, 6, 19), 0);
+	os.asof = D(2025, 6, 16);
+	rv = review_new(p, f, &o);
+	rs = review_new(p, f, &os);
+	nnow = attention_list(rv, SEV_WARNING, &now);
+	nthen = attention_list(rs, SEV_WARNING, &then);
+	n = attn_compare(now, nnow, then, nthen, &v);
+	assert_int_equal(n, 6);
+	attn_weeks(p, f, &o, SEV_WARNING, v, n);
+
+	d = find_diff(v, n, "M-soon");
+	assert_non_null(d);
+	assert_int_equal(d->what, ATTN_NEW);
+	assert_null(d->then);
+	assert_int_equal(d->weeks, 0);
+
+	d = find_diff(v, n, "M-fixed");
+	assert_non_null(d);
+	assert_int_equal(d->what, ATTN_RESOLVED);
+	assert_null(d->now);
+	/* Due soon and, with nothing recorded past half its window,
+	 * behind: the worse of the two is its kind. */
+	assert_int_equal(d->then->kind, ATTN_BEHIND);
+	assert_true(d->then->kinds & (1u << ATTN_DUE_SOON));
+
+	d = find_diff(v, n, "M-over");
+	assert_non_null(d);
+	assert_int_equal(d->what, ATTN_STILL);
+	assert_false(d->worse);		/* overdue on both dates */
+	assert_int_equal(d->weeks, 6);	/* 05-21 on, 05-14 off */
+
+	d = find_diff(v, n, "M-far");
+	assert_int_equal(d->what, ATTN_STILL);
+	assert_true(d->worse);		/* behind, then far behind */
+	assert_int_equal(d->then->kind, ATTN_BEHIND);
+	assert_int_equal(d->now->kind, ATTN_FAR_BEHIND);
+	assert_int_equal(d->weeks, 8);	/* 05-07 on, 04-30 off */
+
+	d = find_diff(v, n, "T-stale");
+	assert_int_equal(d->what, ATTN_STILL);
+	assert_true(d->worse);		/* one quarter, then two */
+	assert_int_equal(d->weeks, 13);	/* 04-02 on, 03-26 off */
+
+	d = find_diff(v, n, "T-missed");
+	assert_int_equal(d->what, ATTN_STILL);
+	assert_false(d->worse);
+	assert_int_equal(d->weeks, ATTN_WEEKS_MAX);	/* no further */
+
+	/* The new and the still in D's order, then the resolved. */
+	for (size_t i = 0; i < nnow; i++)
+		assert_ptr_equal(v[i].now, &now[i]);
+	assert_int_equal(v[n - 1].what, ATTN_RESOLVED);
+
+	/* Against itself everything is still on it, nothing worse. */
+	free(v);
+	n = attn_compare(now, nnow, now, nnow, &v);
+	assert_int_equal(n, nnow);
+	for (size_t i = 0; i < n; i++)
+		assert_true(v[i].what == ATTN_STILL && !v[i].worse);
+	free(v);
+	assert_int_equal(attn_compare(NULL, 0, NULL, 0, &v), 0);
+	assert_null(v);
+
+	free(now);
+	free(then);
+	review_free(rv);
+	review_free(rs);
+	facts_free(f);
+	plan_free(p);
+}
+
 static void
 test_keys_and_levels(void **state)
 {
@@ -158,6 +293,8 @@ test_keys_and_levels(void **state)
 	assert_int_equal(attn_kind_level(ATTN_AT_RISK), ATTN_YELLOW);
 	assert_int_equal(attn_kind_level(ATTN_MISSED), ATTN_RED);
 	assert_int_equal(attn_level_of(NULL, 0), ATTN_BLUE);
+	assert_string_equal(attn_kind_symbol(ATTN_FAR_BEHIND, false), "[<<]");
+	assert_string_equal(attn_kind_symbol(ATTN_OVERDUE, true), "✖");
 }
 
 int
@@ -165,6 +302,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_kind),
+		cmocka_unit_test(test_week_over_week),
 		cmocka_unit_test(test_keys_and_levels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
