@@ -1,30 +1,47 @@
-/* cmd_notice.c: planwatch notice: reminder notices (提示函) to the
- * departments with something overdue or due soon. */
+/* cmd_notice.c: planwatch notice: reminder notices (督办提示函) to the
+ * departments that lead or support something on the attention list. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model/attention.h"
 #include "model/status.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* Is this department to get notices at all (the plan's notices: false,
+ * --exclude-dept)? */
+static bool
+kept_out(const struct plan *p, const bool *excluded, size_t d)
+{
+	return p->depts[d].no_notices || excluded[d];
+}
 
 int
 cmd_notice(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "dept", required_argument, NULL, 'D' },
+		{ "exclude-dept", required_argument, NULL, 'X' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "reply-by", required_argument, NULL, 'R' },
+		{ "number", required_argument, NULL, 'N' },
+		{ "contact", required_argument, NULL, 'C' },
+		{ "phone", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		COMMON_LONGOPTS
 	};
 	enum notice_format fmt = NOTICE_TEXT;
 	const char *dept_id = NULL, *out = NULL;
-	pw_day reply = DAY_NONE;
+	const char **exclude = xcalloc((size_t)argc + 1, sizeof *exclude);
+	struct notice_opts o = { .reply_by = DAY_NONE };
 	struct review_ctx ctx;
 	struct buf b = BUF_INIT;
-	size_t n = 0;
+	struct attn_item *attn = NULL;
+	size_t n = 0, nattn, nexclude = 0;
+	bool *excluded = NULL;
 	int c, rc, dept = -1;
 
 	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
@@ -33,59 +50,106 @@ cmd_notice(struct cli *cli, int argc, char **argv)
 		case 'D':
 			dept_id = optarg;
 			break;
+		case 'X':
+			exclude[nexclude++] = optarg;
+			break;
 		case 'F':
 			if (strcmp(optarg, "text") == 0)
 				fmt = NOTICE_TEXT;
 			else if (strcmp(optarg, "md") == 0)
 				fmt = NOTICE_MD;
+			else if (strcmp(optarg, "html") == 0)
+				fmt = NOTICE_HTML;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = NOTICE_JSON;
 			else {
 				cli_usage_error(cli, _("invalid format '%s': "
-				    "expected text or md"), optarg);
+				    "expected text, md, html or json"), optarg);
+				free(exclude);
 				return cli->cmd->usage_status;
 			}
 			break;
 		case 'R':
 			if (cli_parse_date(cli, "--reply-by", optarg,
-			    &reply) != 0)
+			    &o.reply_by) != 0) {
+				free(exclude);
 				return cli->cmd->usage_status;
+			}
+			break;
+		case 'N':
+			o.number = optarg;
+			break;
+		case 'C':
+			o.contact = optarg;
+			break;
+		case 'P':
+			o.phone = optarg;
 			break;
 		case 'o':
 			out = optarg;
 			break;
 		default:
-			if ((rc = cli_common_option(cli, c, optarg)) != 0)
+			if ((rc = cli_common_option(cli, c, optarg)) != 0) {
+				free(exclude);
 				return rc > 0 ? EXIT_OK :
 				    cli->cmd->usage_status;
+			}
 		}
 	}
 	if (optind < argc) {
 		cli_usage_error(cli, _("unexpected argument '%s'"),
 		    argv[optind]);
+		free(exclude);
 		return cli->cmd->usage_status;
 	}
 	/* A notice reads statuses only, not the series. */
 	struct review_args ra = { .warn_days = -1, .print_diags = true };
-	if (cli_review_load_args(cli, &ra, &ctx) != 0)
-		return EXIT_ERROR;
-	if (dept_id != NULL &&
-	    (dept = plan_find_dept(ctx.plan, dept_id)) < 0) {
-		cli_error(_("no department '%s' in the plan"), dept_id);
-		cli_review_release(&ctx);
+	if (cli_review_load_args(cli, &ra, &ctx) != 0) {
+		free(exclude);
 		return EXIT_ERROR;
 	}
-	if (reply == DAY_NONE)
-		reply = cli->today + 7;
+	const struct plan *p = ctx.plan;
+	rc = EXIT_OK;
+	excluded = xcalloc(p->ndepts + 1, sizeof *excluded);
+	for (size_t i = 0; i < nexclude && rc == EXIT_OK; i++) {
+		int d = plan_find_dept(p, exclude[i]);
+		if (d < 0) {
+			cli_error(_("no department '%s' in the plan"),
+			    exclude[i]);
+			rc = EXIT_ERROR;
+		} else
+			excluded[d] = true;
+	}
+	if (rc == EXIT_OK && dept_id != NULL &&
+	    (dept = plan_find_dept(p, dept_id)) < 0) {
+		cli_error(_("no department '%s' in the plan"), dept_id);
+		rc = EXIT_ERROR;
+	}
+	free(exclude);
+	if (rc != EXIT_OK) {
+		free(excluded);
+		cli_review_release(&ctx);
+		return rc;
+	}
+	/* The options override the plan's keys. */
+	if (o.reply_by == DAY_NONE)
+		o.reply_by = cli->today + 7;
+	if (o.contact == NULL)
+		o.contact = p->contact;
+	if (o.phone == NULL)
+		o.phone = p->phone;
+	nattn = attention_list(ctx.rv, SEV_WARNING, &attn);
+
 	/* Written as it is made, a notice at a time; the output is opened
 	 * once there is something to write. */
 	struct cli_out *co = NULL;
-	rc = EXIT_OK;
-	for (size_t d = 0; d < ctx.plan->ndepts && rc == EXIT_OK; d++) {
-		if (dept >= 0 ? (int)d != dept : !notice_wanted(ctx.rv, (int)d))
+	for (size_t d = 0; d < p->ndepts && rc == EXIT_OK; d++) {
+		if ((dept >= 0 && (int)d != dept) || kept_out(p, excluded, d) ||
+		    !notice_wanted(attn, nattn, (int)d))
 			continue;
-		if (n++ > 0)
-			/* A form feed starts each notice on its own page. */
-			buf_puts(&b, fmt == NOTICE_MD ? "\n---\n\n" : "\f");
-		notice_write(ctx.rv, (int)d, reply, fmt, &b);
+		if (n == 0)
+			notice_begin(ctx.rv, &o, fmt, &b);
+		notice_write(ctx.rv, attn, nattn, (int)d, &o, fmt, n++, &b);
 		if (b.len < RSINK_CHUNK)
 			continue;
 		if (co == NULL && (co = cli_out_open(out)) == NULL)
@@ -93,15 +157,29 @@ cmd_notice(struct cli *cli, int argc, char **argv)
 		else if (cli_out_write(co, &b) != 0)
 			rc = EXIT_ERROR;
 	}
-	if (n == 0)
-		fprintf(stderr, "%s\n", _("No department has anything overdue "
-		    "or due soon."));
+	/* No letter with an empty list: nothing is written, and standard
+	 * error says why. */
+	if (n == 0 && dept >= 0 && kept_out(p, excluded, (size_t)dept))
+		cli_error(_("department '%s' is kept out of notices "
+		    "(notices: false or --exclude-dept): no notice"),
+		    p->depts[dept].id);
+	else if (n == 0 && dept >= 0)
+		cli_error(_("department '%s' has nothing that needs "
+		    "attention: no notice"), p->depts[dept].id);
+	else if (n == 0)
+		fprintf(stderr, "%s\n", _("No department has anything that "
+		    "needs attention."));
 	else if (rc != EXIT_OK)
 		cli_out_abort(co);
-	else if (co == NULL && (co = cli_out_open(out)) == NULL)
-		rc = EXIT_ERROR;
-	else if (cli_out_close(co, &b) != 0)
-		rc = EXIT_ERROR;
+	else {
+		notice_end(fmt, n, &b);
+		if (co == NULL && (co = cli_out_open(out)) == NULL)
+			rc = EXIT_ERROR;
+		else if (cli_out_close(co, &b) != 0)
+			rc = EXIT_ERROR;
+	}
+	free(attn);
+	free(excluded);
 	buf_release(&b);
 	cli_review_release(&ctx);
 	return rc;

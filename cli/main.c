@@ -23,7 +23,9 @@ static const struct command commands[] = {
 	  N_("[--week DATE] [--format text|md|html|csv|json] [-o FILE]"),
 	  N_("the weekly status report, to print or to share") },
 	{ "notice", cmd_notice, 0, EXIT_USAGE,
-	  N_("[--dept ID] [--format text|md] [--reply-by DATE] [-o FILE]"),
+	  N_("[--dept ID] [--exclude-dept ID] [--format text|md|html|json] "
+	  "[--number TEXT] [--contact NAME] [--phone TEL] [--reply-by DATE] "
+	  "[-o FILE]"),
 	  N_("reminder notices to departments that are late") },
 	{ "ics", cmd_ics, 0, EXIT_USAGE, N_("[-o FILE]"),
 	  N_("the due dates as an iCalendar file") },

@@ -176,14 +176,29 @@ void		 report_csv(const struct report *, struct rsink *);
 void		 report_json(const struct report *, struct rsink *);
 
 /*
- * Reminder notices (notice.c).  notice_wanted() says whether dept leads or
- * supports anything overdue or due soon.  notice_write() appends the notice
- * to dept; reply_by is the date a reply is asked for.
+ * Reminder notices (notice.c), from the attention list v[0..n) of a review
+ * (attention_list(), model/attention.h).  A notice to dept holds the items
+ * with a lead that dept leads or supports; notice_wanted() says whether it
+ * has any (a department with none gets no letter).  A document is
+ * notice_begin(), then notice_write() for each notice (index 0, 1, ...),
+ * then notice_end() with their count.  Strings in opts are borrowed and
+ * shown escaped.
  */
-enum notice_format { NOTICE_TEXT, NOTICE_MD };
-bool		 notice_wanted(const struct review *, int dept);
-void		 notice_write(const struct review *, int dept, pw_day reply_by,
+enum notice_format { NOTICE_TEXT, NOTICE_MD, NOTICE_HTML, NOTICE_JSON };
+struct attn_item;
+struct notice_opts {
+	pw_day		 reply_by;	/* the date a reply is asked for */
+	const char	*number;	/* the notice's number, or NULL */
+	const char	*contact;	/* the person to contact, or NULL */
+	const char	*phone;		/* and the telephone, or NULL */
+};
+bool		 notice_wanted(const struct attn_item *v, size_t n, int dept);
+void		 notice_begin(const struct review *, const struct notice_opts *,
 		    enum notice_format, struct buf *out);
+void		 notice_write(const struct review *, const struct attn_item *v,
+		    size_t n, int dept, const struct notice_opts *,
+		    enum notice_format, size_t index, struct buf *out);
+void		 notice_end(enum notice_format, size_t n, struct buf *out);
 
 /*
  * iCalendar (RFC 5545) of every milestone instance's, target's and stage's

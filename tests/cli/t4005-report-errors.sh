@@ -16,8 +16,8 @@ is "$rc" 2 "an extra argument is a usage error"
 run pw notice --dept nobody
 is "$rc" 1 "an unknown department is an error"
 has "$err" "no department 'nobody'" "and names it"
-run pw notice --format html
-is "$rc" 2 "notice has only text and md"
+run pw notice --format pdf
+is "$rc" 2 "notice has only text, md, html and json"
 run pw notice --reply-by tomorrow
 is "$rc" 2 "a bad --reply-by is a usage error"
 run pw ics --bogus
