@@ -102,6 +102,8 @@ chart_review(struct review_ctx *ctx, const struct report *r,
 	return 0;
 }
 
+enum { OPT_DEPT = OPT_COMMON_LAST, OPT_SINCE };
+
 int
 cmd_report(struct cli *cli, int argc, char **argv)
 {
@@ -109,10 +111,14 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		{ "week", required_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "dept", required_argument, NULL, OPT_DEPT },
+		{ "since", required_argument, NULL, OPT_SINCE },
 		COMMON_LONGOPTS
 	};
 	enum report_format fmt = REPORT_TEXT;
-	pw_day week = DAY_NONE;
+	pw_day week = DAY_NONE, since = DAY_NONE;
+	const char *dept = NULL;
+	struct review *srv;
 	const char *out = NULL;
 	struct review_ctx ctx;
 	struct report_opts o = { 0 };
@@ -143,6 +149,13 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case OPT_DEPT:
+			dept = optarg;
+			break;
+		case OPT_SINCE:
+			if (cli_parse_date(cli, "--since", optarg, &since) != 0)
+				return cli->cmd->usage_status;
+			break;
 		default:
 			if ((rc = cli_common_option(cli, c, optarg)) != 0)
 				return rc > 0 ? EXIT_OK :
@@ -154,15 +167,31 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		    argv[optind]);
 		return cli->cmd->usage_status;
 	}
+	if (since != DAY_NONE && since >= cli->today) {
+		cli_usage_error(cli, _("--since must be before the as-of "
+		    "date"));
+		return cli->cmd->usage_status;
+	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
-	/* Only the series (JSON) read the whole history; the other formats
-	 * what the rules read and the sparklines' latest values, loaded by
-	 * index seeks, and the charts (HTML) their own (chart_review). */
+	/* The whole history: the week-over-week section counts each item's
+	 * weeks on the attention list back from the date (attn_weeks()),
+	 * and the series (JSON) show every value. */
 	struct review_args ra = { .warn_days = -1, .print_diags = true,
-	    .history = fmt == REPORT_JSON, .recent = REPORT_SPARK };
+	    .history = true, .recent = REPORT_SPARK, .dept = dept };
 	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
+	/* Week over week: the list as of --since, by default seven days
+	 * before the date, from the same facts and scope. */
+	{
+		struct review_opts so = { .asof = since != DAY_NONE ? since :
+		    ctx.rv->asof - 7, .warn_days = ctx.rv->warn_days,
+		    .dept = ctx.rv->dept };
+
+		srv = review_new(ctx.plan, ctx.facts, &so);
+	}
+	o.since = srv;
+	o.history = ctx.facts;
 	o.week = week;
 	o.utf8 = text_utf8_locale();
 	o.color = fmt == REPORT_TEXT && cli->color == COLOR_ALWAYS;
@@ -183,6 +212,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		if (week_records(&ctx, period_start(PERIOD_WEEK, wd),
 		    period_end(PERIOD_WEEK, wd), &rows, &nrows, &recs,
 		    &nrecs) != 0) {
+			review_free(srv);
 			cli_review_release(&ctx);
 			return EXIT_ERROR;
 		}
@@ -197,6 +227,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		ctx.facts = NULL;
 		if (chart_review(&ctx, r, &crv) != 0) {
 			report_free(r);
+			review_free(srv);
 			free(recs);
 			history_rows_free(rows, nrows);
 			cli_review_release(&ctx);
@@ -218,6 +249,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	report_free(r);
 	review_free(crv);
+	review_free(srv);
 	buf_release(&b);
 	free(recs);
 	history_rows_free(rows, nrows);

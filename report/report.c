@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/attention.h"
+#include "report/reason.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -60,6 +62,7 @@ rtable_init(struct rtable *t, const struct rcol *cols, size_t ncols,
 	t->align = xcalloc(ncols, sizeof *t->align);
 	t->maxw = xcalloc(ncols, sizeof *t->maxw);
 	t->flex = flex;
+	t->wrap = -1;
 	for (size_t i = 0; i < ncols; i++) {
 		t->heads[i] = cols[i].head;
 		t->align[i] = cols[i].align;
@@ -197,161 +200,289 @@ summary(struct report *r)
 	}
 }
 
-/* Sorting overdue items: by their lead's worst delay, then lead, then days
- * overdue, most first, then plan order. */
-struct overdue_key {
-	size_t	 item;
-	int	 lead;
-	int	 days;
-	int	 group_days;
-	size_t	 count;		/* overdue periods of a recurring one */
-};
-
-static int
-overdue_cmp(const void *a, const void *b)
+static enum tone
+level_tone(enum attn_level l)
 {
-	const struct overdue_key *x = a, *y = b;
-
-	if (x->group_days != y->group_days)
-		return x->group_days > y->group_days ? -1 : 1;
-	if (x->lead != y->lead)
-		return x->lead < y->lead ? -1 : 1;
-	if (x->days != y->days)
-		return x->days > y->days ? -1 : 1;
-	return x->item < y->item ? -1 : x->item > y->item;
+	return l == ATTN_RED ? TONE_BAD : l == ATTN_YELLOW ? TONE_WARN :
+	    TONE_INFO;
 }
 
-static void
-progress_cell(struct rrow *row, size_t col, const struct ms_result *it)
+/* Only not reported on time: two or more such targets of one lead and
+ * cadence are told as one row ("12 targets not reported for 2+ quarters");
+ * their ids are in the CSV and JSON. */
+static bool
+stale_only(const struct attn_item *a)
 {
-	if (it->has_progress)
-		rcell(row, col, TONE_NEUTRAL, "%.0f%%",
-		    pct_round(it->progress));
-	else
-		rcell(row, col, TONE_NEUTRAL, "-");
+	return a->item == ITEM_TARGET && a->kinds == 1u << ATTN_STALE;
 }
 
+static enum period
+cadence(const struct review *rv, const struct attn_item *a)
+{
+	return rv->plan->targets[a->index].cadence;
+}
+
+/* "12 targets not reported for 2+ quarters", in the targets' own
+ * periods. */
 static void
-overdue(struct report *r)
+stale_words(struct buf *b, enum period every, size_t n, int least)
+{
+	unsigned long k = (unsigned long)n;
+
+	switch (every) {
+	case PERIOD_WEEK:
+		buf_printf(b, ngettext("%zu target not reported for %d+ weeks",
+		    "%zu targets not reported for %d+ weeks", k), n, least);
+		break;
+	case PERIOD_MONTH:
+		buf_printf(b, ngettext("%zu target not reported for %d+ months",
+		    "%zu targets not reported for %d+ months", k), n, least);
+		break;
+	case PERIOD_YEAR:
+		buf_printf(b, ngettext("%zu target not reported for %d+ years",
+		    "%zu targets not reported for %d+ years", k), n, least);
+		break;
+	default:
+		buf_printf(b, ngettext("%zu target not reported for %d+ "
+		    "quarters", "%zu targets not reported for %d+ quarters", k),
+		    n, least);
+		break;
+	}
+}
+
+/* A row of the attention table: a's id, kind, name and reason. */
+static void
+attn_row(struct report *r, struct rsection *s, const struct attn_item *a,
+    struct reason_cache *rc)
 {
 	const struct review *rv = r->rv;
-	struct rcol cols[] = {
-		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
-		{ _("Item"), ALIGN_LEFT, 60 },
-		{ _("Due"), ALIGN_LEFT, 18 },
-		{ _("Days overdue"), ALIGN_RIGHT, 12 },
-		{ _("Progress"), ALIGN_RIGHT, 8 },
-	};
-	struct overdue_key *k = xcalloc(rv->nitems + 1, sizeof *k);
-	/* The line of each milestone (its key's index + 1), and each lead's
-	 * worst delay (lead + 1, for "no lead"): one pass, not a search. */
-	size_t *line = xcalloc(rv->plan->nms + 1, sizeof *line), n = 0;
-	int *worst = xcalloc(rv->plan->ndepts + 2, sizeof *worst);
-	struct rsection *s;
-	char date[32];
+	struct rrow *row = add_row(s, false);
+	struct buf b = BUF_INIT;
 
-	s = add_section(r, "overdue", _("Overdue, by lead department"),
-	    _("Nothing is overdue."), cols, 5, 1);
-	/* A recurring milestone's overdue periods make one line, with its
-	 * oldest period and their count: a meeting wants the milestone. */
-	for (size_t i = 0; i < rv->nitems; i++) {
-		const struct ms_result *it = &rv->items[i];
+	rcell(row, 0, TONE_NEUTRAL, "%s", a->id);
+	rcell(row, 1, level_tone(attn_kind_level(a->kind)), "%s",
+	    attn_kind_label(a->kind));
+	rcell(row, 2, TONE_NEUTRAL, "%s", a->item == ITEM_INSTANCE ?
+	    ms_name(rv, &rv->items[a->index]) :
+	    rv->plan->targets[a->index].name);
+	attn_reason(&b, rv, a, rc);
+	row->cells[3].text = buf_detach(&b);
+}
 
-		if (it->state != MS_OVERDUE)
-			continue;
-		if (it->in.period != DAY_NONE && line[it->in.ms] != 0) {
-			size_t j = line[it->in.ms] - 1;
+/* The rows of one lead's items v[g[0..n)]: a stale group (two or more
+ * stale-only targets of one cadence) as one row where its worst is. */
+static void
+attn_group(struct report *r, struct rsection *s, const struct attn_item *v,
+    const size_t *g, size_t n, struct reason_cache *rc)
+{
+	const struct review *rv = r->rv;
+	size_t count[PERIOD_YEAR + 1] = { 0 };
+	int least[PERIOD_YEAR + 1];
+	bool told[PERIOD_YEAR + 1] = { false };
 
-			k[j].count++;
-			if (it->days_overdue > k[j].days) {
-				k[j].item = i;
-				k[j].days = it->days_overdue;
-			}
-			continue;
-		}
-		k[n].item = i;
-		k[n].lead = report_item_lead(rv->plan, it);
-		k[n].days = it->days_overdue;
-		k[n].count = 1;
-		line[it->in.ms] = ++n;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (k[i].days > worst[k[i].lead + 1])
-			worst[k[i].lead + 1] = k[i].days;
-	for (size_t i = 0; i < n; i++)
-		k[i].group_days = worst[k[i].lead + 1];
-	qsort(k, n, sizeof *k, overdue_cmp);
 	for (size_t i = 0; i < n; i++) {
-		const struct ms_result *it = &rv->items[k[i].item];
-		struct rrow *row;
+		const struct attn_item *a = &v[g[i]];
+		int sp;
 
-		if (i == 0 || k[i].lead != k[i - 1].lead) {
-			row = add_row(s, true);
-			if (k[i].lead >= 0)
-				rcell(row, 0, TONE_NEUTRAL, "%s",
-				    rv->plan->depts[k[i].lead].name);
-			else
-				rcell(row, 0, TONE_NEUTRAL, "%s",
-				    _("No lead department"));
-		}
-		row = add_row(s, false);
-		rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
-		if (k[i].count > 1) {
-			const char *name = ms_name(rv, it);
-			struct rcell *c = &row->cells[1];
-
-			rcell(row, 1, TONE_NEUTRAL, _("%s (%zu periods)"),
-			    name, k[i].count);
-			/* A cut name keeps its count. */
-			if (strncmp(c->text, name, strlen(name)) == 0)
-				c->keep = strlen(c->text) - strlen(name);
-		} else
-			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
-		date_human(it->in.due, date);
-		rcell(row, 2, TONE_NEUTRAL, "%s", date);
-		rcell(row, 3, TONE_BAD, "%d", it->days_overdue);
-		progress_cell(row, 4, it);
+		if (!stale_only(a))
+			continue;
+		sp = rv->targets[a->index].stale_periods;
+		if (count[cadence(rv, a)]++ == 0 || sp < least[cadence(rv, a)])
+			least[cadence(rv, a)] = sp;
 	}
-	free(worst);
-	free(line);
-	free(k);
+	for (size_t i = 0; i < n; i++) {
+		const struct attn_item *a = &v[g[i]];
+		enum period c;
+		struct rrow *row;
+		struct buf b = BUF_INIT;
+
+		if (!stale_only(a) || count[c = cadence(rv, a)] < 2) {
+			attn_row(r, s, a, rc);
+			continue;
+		}
+		if (told[c])
+			continue;
+		told[c] = true;
+		row = add_row(s, false);
+		rcell(row, 0, TONE_NEUTRAL, "%s", "");
+		rcell(row, 1, level_tone(attn_kind_level(a->kind)), "%s",
+		    attn_kind_label(a->kind));
+		stale_words(&b, c, count[c], least[c]);
+		row->cells[2].text = buf_detach(&b);
+		row->cells[2].tone = TONE_NEUTRAL;
+		rcell(row, 3, TONE_NEUTRAL, "%s", "");
+	}
 }
 
+/*
+ * The attention list (model/attention.h) grouped by lead department: the
+ * department of the worst item first, each item with its kind and the
+ * reason in numbers; items with no lead under a heading of their own.
+ * For one department's report, its own items first.
+ */
 static void
-due_soon(struct report *r)
+attention(struct report *r)
 {
+	const struct plan *p = r->plan;
+	struct rcol cols[] = {
+		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
+		{ _("Kind"), ALIGN_LEFT, 16 },
+		{ _("Item"), ALIGN_LEFT, 60 },
+		{ _("Reason"), ALIGN_LEFT, 72 },
+	};
+	const struct attn_item *v = r->at;
+	size_t n = r->nat, *order = xcalloc(n + 1, sizeof *order);
+	/* Each lead's place (at lead + 1, for "no lead"): in the order of
+	 * its worst item. */
+	size_t *rank = xcalloc(p->ndepts + 2, sizeof *rank), nrank = 0;
+	size_t *start = xcalloc(p->ndepts + 3, sizeof *start);
+	struct reason_cache rc = { 0 };
+	struct rsection *s;
+
+	s = add_section(r, "attention", _("Needs attention, by lead "
+	    "department"), _("Nothing needs attention."), cols, 4, 2);
+	s->table.wrap = 3;
+	if (r->rv->dept >= 0)
+		rank[r->rv->dept + 1] = ++nrank;
+	for (size_t i = 0; i < n; i++)
+		if (rank[v[i].lead + 1] == 0)
+			rank[v[i].lead + 1] = ++nrank;
+	/* A stable counting sort by the lead's place keeps list order. */
+	for (size_t i = 0; i < n; i++)
+		start[rank[v[i].lead + 1]]++;
+	for (size_t g = 1, sum = 0; g <= nrank + 1; g++) {
+		size_t c = start[g];
+
+		start[g] = sum;
+		sum += c;
+	}
+	for (size_t i = 0; i < n; i++)
+		order[start[rank[v[i].lead + 1]]++] = i;
+	for (size_t i = 0, e; i < n; i = e) {
+		int lead = v[order[i]].lead;
+		struct rrow *row = add_row(s, true);
+
+		rcell(row, 0, TONE_NEUTRAL, "%s", lead >= 0 ?
+		    p->depts[lead].name : _("No lead department"));
+		for (e = i; e < n && v[order[e]].lead == lead; e++)
+			;
+		attn_group(r, s, v, order + i, e - i, &rc);
+	}
+	free(start);
+	free(rank);
+	free(order);
+}
+
+/* "on the list for 3 weeks" (nothing for 0: on the earlier date's list
+ * only). */
+static void
+weeks_words(struct buf *b, int weeks)
+{
+	if (weeks >= ATTN_WEEKS_MAX)
+		buf_printf(b, _("on the list for %d+ weeks"), weeks);
+	else if (weeks > 0)
+		buf_printf(b, ngettext("on the list for %d week",
+		    "on the list for %d weeks", (unsigned long)weeks), weeks);
+}
+
+/* A row of the week-over-week table. */
+static void
+since_row(struct report *r, struct rsection *s, const struct attn_diff *d,
+    struct reason_cache *rc)
+{
+	const struct attn_item *a = d->now != NULL ? d->now : d->then;
+	const struct review *rv = d->now != NULL ? r->rv : r->since;
+	struct rrow *row = add_row(s, false);
+	struct buf b = BUF_INIT;
+
+	rcell(row, 0, TONE_NEUTRAL, "%s", a->id);
+	rcell(row, 1, d->what == ATTN_RESOLVED ? TONE_GOOD :
+	    level_tone(attn_kind_level(a->kind)), "%s",
+	    attn_kind_label(a->kind));
+	rcell(row, 2, TONE_NEUTRAL, "%s", a->item == ITEM_INSTANCE ?
+	    ms_name(rv, &rv->items[a->index]) :
+	    r->plan->targets[a->index].name);
+	switch (d->what) {
+	case ATTN_NEW:
+		attn_reason(&b, rv, a, rc);
+		break;
+	case ATTN_STILL:
+		if (d->worse) {
+			buf_printf(&b, _("was %s"),
+			    attn_kind_label(d->then->kind));
+			if (d->weeks > 0)
+				buf_puts(&b, _("; "));
+		}
+		weeks_words(&b, d->weeks);
+		break;
+	case ATTN_RESOLVED:
+		/* Why it was on the list, as of the earlier date. */
+		attn_reason(&b, rv, a, NULL);
+		break;
+	}
+	row->cells[3].text = buf_detach(&b);
+}
+
+/*
+ * Week over week (planwatch-report(1)): the attention list as of the date
+ * against the list as of o->since: what is newly on it, what got worse,
+ * what is still on it and for how many weeks, what left it.
+ */
+static void
+since_section(struct report *r, const struct report_opts *o)
+{
+	static const struct {
+		enum attn_change what;
+		bool		 worse;
+		const char	*head;
+	} groups[] = {
+		{ ATTN_NEW, false, N_("Newly on the list") },
+		{ ATTN_STILL, true, N_("Worse") },
+		{ ATTN_STILL, false, N_("Still on the list") },
+		{ ATTN_RESOLVED, false, N_("Resolved: off the list") },
+	};
 	const struct review *rv = r->rv;
 	struct rcol cols[] = {
 		{ _("ID"), ALIGN_LEFT, RCOL_WHOLE },
+		{ _("Kind"), ALIGN_LEFT, 16 },
 		{ _("Item"), ALIGN_LEFT, 60 },
-		{ _("Lead"), ALIGN_LEFT, 14 },
-		{ _("Due"), ALIGN_LEFT, 18 },
-		{ _("Days left"), ALIGN_RIGHT, 10 },
+		{ _("Change"), ALIGN_LEFT, 72 },
 	};
+	struct review_opts ro = { .asof = rv->asof, .warn_days =
+	    rv->warn_days, .dept = rv->dept };
+	struct reason_cache rc = { 0 };
 	struct rsection *s;
-	char title[128], date[32];
+	char day[32], *title;
 
-	snprintf(title, sizeof title, _("Due in the next %d days"),
-	    rv->warn_days);
-	s = add_section(r, "due-soon", title, _("Nothing falls due."), cols,
-	    5, 1);
-	/* Soonest first: repeated passes keep it simple and stable. */
-	for (int d = 0; d <= rv->warn_days; d++)
-		for (size_t i = 0; i < rv->nitems; i++) {
-			const struct ms_result *it = &rv->items[i];
-			struct rrow *row;
+	if (o->since == NULL)
+		return;
+	r->since = o->since;
+	r->nthen = attention_list(o->since, SEV_WARNING, &r->then);
+	r->ndiff = attn_compare(r->at, r->nat, r->then, r->nthen, &r->diff);
+	if (o->history != NULL)
+		attn_weeks(r->plan, o->history, &ro, SEV_WARNING, r->diff,
+		    r->ndiff);
+	date_human(o->since->asof, day);
+	title = xasprintf(_("Week over week, since %s"), day);
+	s = add_section(r, "since", title, _("Nothing needed attention on "
+	    "either date."), cols, 4, 2);
+	free(title);
+	s->table.wrap = 3;
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		size_t n = 0;
 
-			if (it->state != MS_DUE_SOON || it->days_left != d)
-				continue;
-			row = add_row(s, false);
-			rcell(row, 0, TONE_NEUTRAL, "%s", it->name);
-			rcell(row, 1, TONE_NEUTRAL, "%s", ms_name(rv, it));
-			rcell(row, 2, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
-			    report_item_lead(rv->plan, it)));
-			date_human(it->in.due, date);
-			rcell(row, 3, TONE_NEUTRAL, "%s", date);
-			rcell(row, 4, TONE_WARN, "%d", it->days_left);
-		}
+		for (size_t i = 0; i < r->ndiff; i++)
+			n += r->diff[i].what == groups[g].what &&
+			    r->diff[i].worse == groups[g].worse;
+		if (n == 0)
+			continue;
+		rcell(add_row(s, true), 0, TONE_NEUTRAL, _("%s (%zu)"),
+		    _(groups[g].head), n);
+		for (size_t i = 0; i < r->ndiff; i++)
+			if (r->diff[i].what == groups[g].what &&
+			    r->diff[i].worse == groups[g].worse)
+				since_row(r, s, &r->diff[i], &rc);
+	}
 }
 
 static void
@@ -426,10 +557,13 @@ targets(struct report *r)
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *tr = &rv->targets[i];
 		const struct target *t = &rv->plan->targets[tr->target];
-		struct rrow *row = add_row(s, false);
+		struct rrow *row;
 		char v[256], date[32];
 		struct buf spark = BUF_INIT;
 
+		if (!tr->in_scope)
+			continue;
+		row = add_row(s, false);
 		rcell(row, 0, TONE_NEUTRAL, "%s", t->id);
 		rcell(row, 1, TONE_NEUTRAL, "%s", t->name);
 		if (tr->has_latest) {
@@ -475,8 +609,11 @@ phases(struct report *r)
 	for (size_t i = 0; i < rv->nphases; i++) {
 		const struct phase_result *pr = &rv->phases[i];
 		const struct phase *ph = &rv->plan->phases[pr->phase];
-		struct rrow *row = add_row(s, false);
+		struct rrow *row;
 
+		if (!pr->in_scope)
+			continue;
+		row = add_row(s, false);
 		rcell(row, 0, TONE_NEUTRAL, "%s", ph->id);
 		rcell(row, 1, TONE_NEUTRAL, "%s", ph->name);
 		date_human(ph->end.day, date);
@@ -498,6 +635,28 @@ phases(struct report *r)
 	}
 }
 
+/* Whether a recorded item is in the review's scope (one department's
+ * report: what it leads or supports). */
+static bool
+in_scope(const struct review *rv, struct item_ref ref)
+{
+	const struct plan *p = rv->plan;
+	bool led;
+
+	if (rv->dept < 0)
+		return true;
+	if (ref.kind == ITEM_TARGET)
+		return rv->targets[ref.index].in_scope;
+	if (ref.kind == ITEM_MILESTONE || ref.kind == ITEM_INSTANCE) {
+		const struct milestone *m = &p->ms[ref.index];
+		struct attn_item a = { .lead = m->owner, .support = m->support,
+		    .nsupport = m->nsupport };
+
+		return attn_involves(&a, rv->dept, &led);
+	}
+	return false;
+}
+
 static void
 recorded(struct report *r, const struct report_opts *o)
 {
@@ -516,9 +675,12 @@ recorded(struct report *r, const struct report_opts *o)
 	    _("Nothing was recorded for this week."), cols, 5, 4);
 	for (size_t i = 0; i < o->nrecords; i++) {
 		const struct report_record *rec = &o->records[i];
-		struct rrow *row = add_row(s, false);
 		struct item_ref ref = plan_find(p, rec->item);
+		struct rrow *row;
 
+		if (!in_scope(r->rv, ref))
+			continue;
+		row = add_row(s, false);
 		date_human(rec->date, date);
 		rcell(row, 0, TONE_NEUTRAL, "%s", date);
 		rcell(row, 1, TONE_NEUTRAL, "%s", rec->item);
@@ -567,8 +729,12 @@ ranking(struct report *r)
 	    _("The plan has no departments."), cols, 7, 1);
 	for (size_t i = 0; i < rv->ndepts; i++) {
 		const struct dept_result *d = &rv->depts[rv->dept_rank[i]];
-		struct rrow *row = add_row(s, false);
+		struct rrow *row;
 
+		/* One department's report: its own line, at its rank. */
+		if (rv->dept >= 0 && d->dept != rv->dept)
+			continue;
+		row = add_row(s, false);
 		rcell(row, 0, TONE_NEUTRAL, "%zu", i + 1);
 		rcell(row, 1, TONE_NEUTRAL, "%s", plan_dept_label(rv->plan,
 		    d->dept));
@@ -594,7 +760,7 @@ ranking(struct report *r)
  * GANTT_ROWS rows the Gantt chart keeps every phase and only the
  * GANTT_MS milestones that most need attention, and beyond CHARTS targets
  * with values only the CHARTS that most need attention are charted, worst
- * first (review_attention's order); the tables still list every target,
+ * first (the attention list's order); the tables still list every target,
  * and the CSV and JSON formats every instance.  (planwatch-report(1),
  * "Charts of a large plan".)
  */
@@ -608,21 +774,22 @@ choose_charts(struct report *r)
 {
 	const struct review *rv = r->rv;
 	const struct plan *p = r->plan;
-	struct attention *at;
-	size_t nat = review_attention(rv, SEV_WARNING, &at), with = 0;
+	const struct attn_item *at = r->at;
+	size_t nat = r->nat, with = 0;
 
 	for (size_t i = 0; i < rv->ntargets; i++)
-		with += rv->targets[i].nseries > 0;
+		with += rv->targets[i].in_scope && rv->targets[i].nseries > 0;
 	r->charts = xcalloc(with + 1, sizeof *r->charts);
 	if (with <= CHARTS) {
 		for (size_t i = 0; i < rv->ntargets; i++)
-			if (rv->targets[i].nseries > 0)
+			if (rv->targets[i].in_scope &&
+			    rv->targets[i].nseries > 0)
 				r->charts[r->ncharts++] = i;
 	} else {
 		for (size_t i = 0; i < nat; i++) {
 			const struct tg_result *tr = &rv->targets[at[i].index];
 
-			if (at[i].kind != ITEM_TARGET || tr->nseries == 0)
+			if (at[i].item != ITEM_TARGET || tr->nseries == 0)
 				continue;
 			if (r->ncharts < CHARTS)
 				r->charts[r->ncharts++] = at[i].index;
@@ -638,7 +805,7 @@ choose_charts(struct report *r)
 		for (size_t i = 0; i < nat && shown < GANTT_MS; i++) {
 			int m;
 
-			if (at[i].kind != ITEM_INSTANCE)
+			if (at[i].item != ITEM_INSTANCE)
 				continue;
 			m = rv->items[at[i].index].in.ms;
 			if (!r->ms_shown[m]) {
@@ -647,7 +814,6 @@ choose_charts(struct report *r)
 			}
 		}
 	}
-	free(at);
 }
 
 struct report *
@@ -681,12 +847,16 @@ report_new(const struct review *rv, const struct report_opts *o)
 	    r->utf8 ? "–" : "-", b));
 	date_human(rv->asof, a);
 	add_field(r, _("As of"), xstrdup(a));
+	if (rv->dept >= 0)
+		add_field(r, _("Department"), xstrdup(plan_dept_label(r->plan,
+		    rv->dept)));
 	if (r->made != NULL)
 		add_field(r, _("Made"), xstrdup(r->made));
+	r->nat = attention_list(rv, SEV_WARNING, &r->at);
 
 	summary(r);
-	overdue(r);
-	due_soon(r);
+	attention(r);
+	since_section(r, o);
 	done_week(r);
 	targets(r);
 	phases(r);
@@ -715,6 +885,9 @@ report_free(struct report *r)
 	free(r->spans);
 	free(r->ms_shown);
 	free(r->charts);
+	free(r->at);
+	free(r->then);
+	free(r->diff);
 	free(r->made);
 	free(r);
 }

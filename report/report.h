@@ -46,6 +46,12 @@ struct report_opts {
 	bool		 color;		/* ANSI colour (text only) */
 	const struct report_record *records;
 	size_t		 nrecords;
+	/* Week over week: the review as of an earlier date, of the same
+	 * plan, facts and scope (NULL: no such section), and the facts
+	 * with every value up to the as-of date, to count the weeks an item
+	 * has been on the attention list (attn_weeks()). */
+	const struct review *since;
+	const struct facts *history;
 };
 
 /* A table cell: text as computed (raw, made safe by the renderer). */
@@ -68,6 +74,9 @@ struct rtable {
 	enum text_align	*align;
 	int		*maxw;		/* widest a text column may be */
 	int		 flex;		/* the column that shrinks first */
+	int		 wrap;		/* a column whose cells wrap in text
+					   when it has a line of its own (a
+					   reason), or -1 */
 	struct rrow	*rows;
 	size_t		 nrows, cap;
 };
@@ -133,6 +142,16 @@ struct report {
 	size_t		 ncharts;
 	size_t		 charts_left;	/* targets with values not charted */
 	size_t		 charts_left_attn;	/* of those, needing attention */
+	/* The attention list (model/attention.h) of rv, worst first. */
+	struct attn_item *at;
+	size_t		 nat;
+	/* Week over week: the list as of since->asof and how each item
+	 * changed (attn_compare(), borrowing from at and then). */
+	const struct review *since;
+	struct attn_item *then;
+	size_t		 nthen;
+	struct attn_diff *diff;
+	size_t		 ndiff;
 	/* The review the charts read the series from: rv, unless the
 	 * caller sets one of every value of the charted targets (so that
 	 * rv need not hold the whole history of every target). */

@@ -3,12 +3,39 @@
  * instance and target with its status as of the date.  Field names and
  * status keywords are never translated; departments are given by id.
  */
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
+#include "model/attention.h"
+#include "report/reason.h"
 #include "report/report.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
+
+/*
+ * The reasons in CSV and JSON stay English under any LANG, as check's JSON
+ * does, so that a program reads the same bytes: LC_MESSAGES is C while
+ * they are written (returns the locale to give back).
+ */
+static char *
+machine_words(void)
+{
+	char *was = xstrdup(setlocale(LC_MESSAGES, NULL));
+
+	setlocale(LC_MESSAGES, "C");
+	return was;
+}
+
+static void
+words_back(char *was)
+{
+	setlocale(LC_MESSAGES, was);
+	free(was);
+}
 
 static const char *
 dept_id(const struct plan *p, int d)
@@ -46,7 +73,112 @@ iso(pw_day d, char out[static 11])
 static const char *const csv_head =
     "type,id,milestone,name,phase,lead,support,start,due,status,"
     "days_overdue,days_left,progress,done,latest,latest_date,goal,"
-    "direction,unit,pace\r\n";
+    "direction,unit,pace,attention,kinds,severity,reason,change,weeks\r\n";
+
+/* Where each instance (at i) and each target (at nitems + i) is on the
+ * attention list: its index + 1, or 0.  Allocated. */
+static size_t *
+attn_places(const struct report *r)
+{
+	const struct review *rv = r->rv;
+	size_t *at = xcalloc(rv->nitems + rv->ntargets + 1, sizeof *at);
+
+	for (size_t i = 0; i < r->nat; i++)
+		at[(r->at[i].item == ITEM_TARGET ? rv->nitems : 0) +
+		    r->at[i].index] = i + 1;
+	return at;
+}
+
+/* The index in rv (the report's review) of the item a of the review as
+ * of another date (the week-over-week section's), or -1. */
+static ssize_t
+item_in(const struct report *r, const struct review *other,
+    const struct attn_item *a)
+{
+	const struct review *rv = r->rv;
+	const struct ms_result *x;
+
+	if (a->item == ITEM_TARGET)
+		return (ssize_t)a->index;
+	x = &other->items[a->index];
+	for (size_t k = 0; k < r->spans[x->in.ms].n; k++) {
+		size_t i = r->spans[x->in.ms].first + k;
+
+		if (rv->items[i].in.period == x->in.period)
+			return (ssize_t)i;
+	}
+	return -1;
+}
+
+/* Where each instance (at i) and each target (at nitems + i) is in the
+ * week-over-week comparison: its index + 1, or 0.  Allocated. */
+static size_t *
+diff_places(const struct report *r)
+{
+	const struct review *rv = r->rv;
+	size_t *at = xcalloc(rv->nitems + rv->ntargets + 1, sizeof *at);
+
+	for (size_t i = 0; i < r->ndiff; i++) {
+		const struct attn_diff *d = &r->diff[i];
+		const struct attn_item *a = d->now != NULL ? d->now : d->then;
+		ssize_t k = d->now != NULL ? (ssize_t)a->index :
+		    item_in(r, r->since, a);
+
+		if (k >= 0)
+			at[(a->item == ITEM_TARGET ? rv->nitems : 0) +
+			    (size_t)k] = i + 1;
+	}
+	return at;
+}
+
+/* The kinds of a, joined by sep. */
+static void
+put_kinds(struct buf *b, const struct attn_item *a, const char *sep,
+    bool quote)
+{
+	for (int k = 0, n = 0; k < ATTN_NKINDS; k++)
+		if (a->kinds & (1u << k))
+			buf_printf(b, "%s%s%s%s", n++ ? sep : "",
+			    quote ? "\"" : "", attn_kind_key((enum attn_kind)k),
+			    quote ? "\"" : "");
+}
+
+/* ",attention,kinds,severity,reason" of a CSV row, empty when place is
+ * 0, and the row's end. */
+static void
+csv_attn(struct buf *b, const struct report *r, size_t place,
+    struct buf *why, struct reason_cache *rc)
+{
+	const struct attn_item *a;
+
+	if (place == 0)
+		buf_puts(b, ",,,,");
+	else {
+		a = &r->at[place - 1];
+		buf_printf(b, ",%s,", attn_kind_key(a->kind));
+		put_kinds(b, a, ";", false);
+		buf_printf(b, ",%s,", severity_key(a->sev));
+		buf_reset(why);
+		attn_reason(why, r->rv, a, rc);
+		esc_csv(b, buf_str(why));
+	}
+}
+
+/* ",change,weeks" of a CSV row and the row's end. */
+static void
+csv_change(struct buf *b, const struct report *r, size_t place)
+{
+	const struct attn_diff *d;
+
+	if (place == 0) {
+		buf_puts(b, ",,\r\n");
+		return;
+	}
+	d = &r->diff[place - 1];
+	buf_printf(b, ",%s,%d\r\n", d->what == ATTN_NEW ? "new" :
+	    d->what == ATTN_RESOLVED ? "resolved" : d->worse ? "worse" :
+	    "still", d->weeks);
+}
 
 void
 report_csv(const struct report *r, struct rsink *o)
@@ -55,6 +187,10 @@ report_csv(const struct report *r, struct rsink *o)
 	const struct review *rv = r->rv;
 	const struct plan *p = r->plan;
 	char a[11], d[11], n1[32], n2[32];
+	size_t *place = attn_places(r), *change = diff_places(r);
+	struct reason_cache rc = { 0 };
+	struct buf why = BUF_INIT;
+	char *words = machine_words();
 
 	buf_puts(b, csv_head);
 	for (size_t i = 0; i < rv->nitems; i++) {
@@ -91,13 +227,17 @@ report_csv(const struct report *r, struct rsink *o)
 			buf_puts(b, n1);
 		}
 		iso(it->done_date, a);
-		buf_printf(b, ",%s,,,,,,%s\r\n", a, pace_key(it->pace));
+		buf_printf(b, ",%s,,,,,,%s", a, pace_key(it->pace));
+		csv_attn(b, r, place[i], &why, &rc);
+		csv_change(b, r, change[i]);
 		rsink_mark(o);
 	}
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *tr = &rv->targets[i];
 		const struct target *t = &p->targets[tr->target];
 
+		if (!tr->in_scope)
+			continue;
 		buf_puts(b, "target,");
 		esc_csv(b, t->id);
 		buf_puts(b, ",,");
@@ -125,9 +265,15 @@ report_csv(const struct report *r, struct rsink *o)
 		esc_csv(b, n2);
 		buf_printf(b, ",%s,", direction_symbol(t->dir));
 		esc_csv(b, t->unit != NULL ? t->unit : "");
-		buf_printf(b, ",%s\r\n", pace_key(tr->pace));
+		buf_printf(b, ",%s", pace_key(tr->pace));
+		csv_attn(b, r, place[rv->nitems + i], &why, &rc);
+		csv_change(b, r, change[rv->nitems + i]);
 		rsink_mark(o);
 	}
+	buf_release(&why);
+	free(change);
+	free(place);
+	words_back(words);
 }
 
 static void
@@ -266,12 +412,14 @@ json_targets(struct rsink *o, const struct review *rv)
 	struct buf *b = o->b;
 
 	buf_puts(b, ",\n\"targets\":[");
-	for (size_t i = 0; i < rv->ntargets; i++) {
+	for (size_t i = 0, n = 0; i < rv->ntargets; i++) {
 		const struct tg_result *tr = &rv->targets[i];
 		const struct target *t = &p->targets[tr->target];
 		bool f = true;
 
-		buf_puts(b, i ? ",\n{" : "\n{");
+		if (!tr->in_scope)
+			continue;
+		buf_puts(b, n++ ? ",\n{" : "\n{");
 		jstr(b, "id", t->id, &f);
 		jstr(b, "name", t->name, &f);
 		jstr(b, "unit", t->unit, &f);
@@ -325,6 +473,99 @@ json_targets(struct rsink *o, const struct review *rv)
 	buf_puts(b, "]");
 }
 
+/*
+ * The attention list, worst first: each item with its kind, every kind it
+ * has, its severity and level, lead and supporting departments, due date
+ * and the reason in words.
+ */
+static void
+json_attention(struct rsink *o, const struct report *r)
+{
+	const struct review *rv = r->rv;
+	const struct plan *p = r->plan;
+	struct buf *b = o->b, why = BUF_INIT;
+	struct reason_cache rc = { 0 };
+	char *words = machine_words();
+
+	buf_puts(b, ",\n\"attention\":[");
+	for (size_t i = 0; i < r->nat; i++) {
+		const struct attn_item *a = &r->at[i];
+		bool f = true;
+
+		buf_puts(b, i ? ",\n{" : "\n{");
+		jstr(b, "id", a->id, &f);
+		jstr(b, "item", a->item == ITEM_INSTANCE ? "instance" : "target",
+		    &f);
+		jstr(b, "name", a->item == ITEM_INSTANCE ?
+		    p->ms[rv->items[a->index].in.ms].name :
+		    p->targets[a->index].name, &f);
+		jstr(b, "kind", attn_kind_key(a->kind), &f);
+		jkey(b, "kinds", &f);
+		buf_putc(b, '[');
+		put_kinds(b, a, ",", true);
+		buf_putc(b, ']');
+		jstr(b, "severity", severity_key(a->sev), &f);
+		jstr(b, "level", attn_level_key(attn_kind_level(a->kind)), &f);
+		jstr(b, "lead", a->lead >= 0 ? dept_id(p, a->lead) : NULL, &f);
+		jdepts(b, "support", p, a->support, a->nsupport, &f);
+		jdate(b, "due", a->due, &f);
+		jkey(b, "days_past_due", &f);
+		if (a->due != DAY_NONE)
+			buf_printf(b, "%d", a->late_by);
+		else
+			buf_puts(b, "null");
+		buf_reset(&why);
+		attn_reason(&why, rv, a, &rc);
+		jstr(b, "reason", buf_str(&why), &f);
+		buf_putc(b, '}');
+		rsink_mark(o);
+	}
+	buf_puts(b, "]");
+	buf_release(&why);
+	words_back(words);
+}
+
+/* Week over week: every item on either list, with how it changed. */
+static void
+json_since(struct rsink *o, const struct report *r)
+{
+	static const char *const change[] = { [ATTN_NEW] = "new",
+	    [ATTN_STILL] = "still", [ATTN_RESOLVED] = "resolved" };
+	struct buf *b = o->b;
+	bool f = true;
+
+	buf_puts(b, ",\n\"since\":");
+	if (r->since == NULL) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '{');
+	jdate(b, "date", r->since->asof, &f);
+	jkey(b, "changes", &f);
+	buf_putc(b, '[');
+	for (size_t i = 0; i < r->ndiff; i++) {
+		const struct attn_diff *d = &r->diff[i];
+		const struct attn_item *a = d->now != NULL ? d->now : d->then;
+		bool g = true;
+
+		buf_puts(b, i ? ",\n{" : "\n{");
+		jstr(b, "id", a->id, &g);
+		jstr(b, "item", a->item == ITEM_INSTANCE ? "instance" : "target",
+		    &g);
+		jstr(b, "change", change[d->what], &g);
+		jkey(b, "worse", &g);
+		buf_puts(b, d->worse ? "true" : "false");
+		jstr(b, "kind", d->now != NULL ? attn_kind_key(d->now->kind) :
+		    NULL, &g);
+		jstr(b, "was", d->then != NULL ? attn_kind_key(d->then->kind) :
+		    NULL, &g);
+		jkey(b, "weeks", &g);
+		buf_printf(b, "%d}", d->weeks);
+		rsink_mark(o);
+	}
+	buf_puts(b, "]}");
+}
+
 void
 report_json(const struct report *r, struct rsink *o)
 {
@@ -349,20 +590,25 @@ report_json(const struct report *r, struct rsink *o)
 	buf_printf(b, "\"%s\",\"end\":", wk);
 	date_iso(r->week_end, wk);
 	buf_printf(b, "\"%s\"}", wk);
+	jstr(b, "dept", rv->dept >= 0 ? dept_id(p, rv->dept) : NULL, &f);
 	jstr(b, "generated", r->made, &f);
 	jkey(b, "warn_days", &f);
 	buf_printf(b, "%d", rv->warn_days);
 	jkey(b, "counts", &f);
 	jcounts(b, &rv->counts);
+	json_attention(o, r);
+	json_since(o, r);
 	json_items(o, rv);
 	json_targets(o, rv);
 	buf_puts(b, ",\n\"phases\":[");
-	for (size_t i = 0; i < rv->nphases; i++) {
+	for (size_t i = 0, n = 0; i < rv->nphases; i++) {
 		const struct phase_result *pr = &rv->phases[i];
 		const struct phase *ph = &p->phases[pr->phase];
 		bool g = true;
 
-		buf_puts(b, i ? ",\n{" : "\n{");
+		if (!pr->in_scope)
+			continue;
+		buf_puts(b, n++ ? ",\n{" : "\n{");
 		jstr(b, "id", ph->id, &g);
 		jstr(b, "name", ph->name, &g);
 		jdate(b, "start", ph->start.day, &g);
@@ -376,11 +622,14 @@ report_json(const struct report *r, struct rsink *o)
 		buf_printf(b, "%d,\"open\":%zu}", pr->days_overdue, pr->open);
 	}
 	buf_puts(b, "],\n\"departments\":[");
-	for (size_t i = 0; i < rv->ndepts; i++) {
+	for (size_t i = 0, n = 0; i < rv->ndepts; i++) {
 		const struct dept_result *d = &rv->depts[rv->dept_rank[i]];
 		bool g = true;
 
-		buf_puts(b, i ? ",\n{" : "\n{");
+		/* One department's report: its own, at its rank. */
+		if (rv->dept >= 0 && d->dept != rv->dept)
+			continue;
+		buf_puts(b, n++ ? ",\n{" : "\n{");
 		jkey(b, "rank", &g);
 		buf_printf(b, "%zu", i + 1);
 		jstr(b, "id", p->depts[d->dept].id, &g);

@@ -153,6 +153,34 @@ put_cell(struct buf *b, bool color, const struct rcell *c, int w,
 		buf_puts(b, ANSI_RESET);
 }
 
+/* A cell on a line of its own, wrapped at TEXT_WIDTH under indent (no
+ * line when empty). */
+static void
+wrap_cell(struct buf *b, const struct rcell *c, int indent, bool color)
+{
+	const char *sgr = color ? ansi_tone(c->tone) : "";
+	char pad[TEXT_WIDTH + 1];
+	struct buf w = BUF_INIT;
+	const char *s, *nl;
+
+	if (*c->text == '\0')
+		return;
+	if (indent > TEXT_WIDTH / 2)
+		indent = TEXT_WIDTH / 2;
+	memset(pad, ' ', (size_t)indent);
+	pad[indent] = '\0';
+	report_wrap(&w, c->text, TEXT_WIDTH - indent, "");
+	for (s = buf_str(&w); (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+		buf_puts(b, pad);
+		buf_puts(b, sgr);
+		buf_add(b, s, (size_t)(nl - s));
+		if (*sgr != '\0')
+			buf_puts(b, ANSI_RESET);
+		buf_putc(b, '\n');
+	}
+	buf_release(&w);
+}
+
 /* One printed line of a row: columns c0..c1-1 from column indent. */
 struct tline {
 	size_t	c0, c1;
@@ -246,6 +274,12 @@ rtable_text(struct buf *b, const struct rtable *t, bool utf8, bool color)
 		for (size_t l = 0; l < nlines; l++) {
 			size_t start = b->len;
 
+			if (lines[l].c1 == lines[l].c0 + 1 &&
+			    (int)lines[l].c0 == t->wrap) {
+				wrap_cell(b, &row->cells[t->wrap],
+				    lines[l].indent, color);
+				continue;
+			}
 			buf_printf(b, "%*s", lines[l].indent, "");
 			for (size_t c = lines[l].c0; c < lines[l].c1; c++) {
 				if (c > lines[l].c0)

@@ -55,8 +55,9 @@ run env COLUMNS=junk "$PLANWATCH" -f "$T/ids.yaml" -d "$T/ids.db" \
 has "$out" "$M@2025-04  区政府  沟通会商:区…" "a COLUMNS that is no number: 80"
 
 run pw --today 2025-06-30 report
-has "$out" "$M@2025-04  沟通会商:区分管领导牵… (2 periods)" \
-    "report: the id and the count of periods whole, the name cut"
+has "$out" "  $M@2025-04  " "report: the id whole"
+has "$out" "  $M@2025-05  " "report: the next period's id whole"
+has "$out" "沟通会商:区分管领…" "report: the name cut instead"
 has "$out" "  $M@2025-06  " "report: a due-soon id whole"
 has "$out" "  T02-a-target-with-a-rather-long-identifier  " \
     "report: a target id whole"

@@ -73,8 +73,8 @@ has "$(cat "$G/notice-zh.txt")" "各街道办事处" "the notice is addressed by
 has "$(cat "$G/notice-zh.txt")" "2026年12月2日" "reply by as-of + 7 days"
 
 # Sections in the order of the issue.
-order=$(grep -n -E '^(Summary|Overdue, by lead department|Due in the next 14 days|Completed this week|Targets|Phases|Recorded this week|Department ranking)$' "$T/report.txt" | cut -d: -f2 | tr '\n' '|')
-is "$order" "Summary|Overdue, by lead department|Due in the next 14 days|Completed this week|Targets|Phases|Recorded this week|Department ranking|" \
+order=$(grep -n -E '^(Summary|Needs attention, by lead department|Week over week, since 2026-11-18|Completed this week|Targets|Phases|Recorded this week|Department ranking)$' "$T/report.txt" | cut -d: -f2 | tr '\n' '|')
+is "$order" "Summary|Needs attention, by lead department|Week over week, since 2026-11-18|Completed this week|Targets|Phases|Recorded this week|Department ranking|" \
     "sections come in the agreed order"
 
 # The JSON parses, and says what the text says.
@@ -101,7 +101,7 @@ fi
 
 # CSV: a header and one row per instance and target, all of one width.
 is "$(head -1 "$T/report.csv" | tr -d '\r')" \
-    "type,id,milestone,name,phase,lead,support,start,due,status,days_overdue,days_left,progress,done,latest,latest_date,goal,direction,unit,pace" \
+    "type,id,milestone,name,phase,lead,support,start,due,status,days_overdue,days_left,progress,done,latest,latest_date,goal,direction,unit,pace,attention,kinds,severity,reason,change,weeks" \
     "csv header"
 is "$(grep -c '' "$T/report.csv")" 22 "csv: 17 instances, 4 targets and the header"
 has "$(cat "$T/report.csv")" "milestone,M-build,M-build,新建和改扩建社区卫生服务站12个,P2,streets,finance,2025-07-01,2026-10-31,overdue,25," \
