@@ -132,6 +132,14 @@ int	cmd_notice(struct cli *, int, char **);
 int	cmd_ics(struct cli *, int, char **);
 int	cmd_status(struct cli *, int, char **);
 int	cmd_check(struct cli *, int, char **);
+int	cmd_form(struct cli *, int, char **);
+/* Make a workbook with make (path: a new file in a private temporary
+ * directory, tmpdir: that directory) and write it to out as
+ * cli_write_output() does; never to a terminal.  Errors are printed;
+ * returns -1 (cmd_form.c). */
+typedef int (*cli_xlsx_fn)(const char *path, const char *tmpdir, void *arg,
+	    char **err);
+int	cli_write_xlsx(const char *out, cli_xlsx_fn make, void *arg);
 /* Print check's UNKNOWN result for reason (JSON after --format json) to
  * stdout; returns its exit status, 3. */
 int	check_unknown(const struct cli *, const char *reason);

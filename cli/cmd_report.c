@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "db/store.h"
 #include "model/status.h"
+#include "report/form.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -104,6 +105,12 @@ chart_review(struct review_ctx *ctx, const struct report *r,
 
 enum { OPT_DEPT = OPT_COMMON_LAST, OPT_SINCE };
 
+static int
+make_xlsx(const char *path, const char *tmpdir, void *arg, char **err)
+{
+	return report_xlsx(arg, path, tmpdir, err);
+}
+
 int
 cmd_report(struct cli *cli, int argc, char **argv)
 {
@@ -128,7 +135,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	struct buf b = BUF_INIT;
 	char made[64];
 	time_t t;
-	bool utc;
+	bool utc, xlsx = false;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "w:F:o:",
@@ -139,10 +146,14 @@ cmd_report(struct cli *cli, int argc, char **argv)
 				return cli->cmd->usage_status;
 			break;
 		case 'F':
-			if (report_format_parse(optarg, &fmt) != 0) {
+			/* A workbook is made from the text's document. */
+			xlsx = strcmp(optarg, "xlsx") == 0;
+			if (xlsx)
+				fmt = REPORT_TEXT;
+			else if (report_format_parse(optarg, &fmt) != 0) {
 				cli_usage_error(cli, _("invalid format '%s': "
-				    "expected text, md, html, csv or json"),
-				    optarg);
+				    "expected text, md, html, csv, json or "
+				    "xlsx"), optarg);
 				return cli->cmd->usage_status;
 			}
 			break;
@@ -193,8 +204,8 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	o.since = srv;
 	o.history = ctx.facts;
 	o.week = week;
-	o.utf8 = text_utf8_locale();
-	o.color = fmt == REPORT_TEXT && cli->color == COLOR_ALWAYS;
+	o.utf8 = xlsx || text_utf8_locale();
+	o.color = fmt == REPORT_TEXT && !xlsx && cli->color == COLOR_ALWAYS;
 	{
 		struct tm tm;
 
@@ -238,9 +249,12 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	/* Written as it is made: a province's report never sits whole in
 	 * memory, and -o still replaces its file only once complete. */
-	struct cli_out *co = cli_out_open(out);
+	struct cli_out *co = xlsx ? NULL : cli_out_open(out);
 	rc = EXIT_ERROR;
-	if (co != NULL) {
+	if (xlsx)
+		rc = cli_write_xlsx(out, make_xlsx, r) == 0 ? EXIT_OK :
+		    EXIT_ERROR;
+	else if (co != NULL) {
 		struct rsink sink = { .b = &b, .flush = cli_out_flush,
 		    .arg = co };
 

@@ -20,13 +20,16 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate, 0, EXIT_USAGE, N_("[-f FILE]"),
 	  N_("check a plan file and report every problem") },
 	{ "report", cmd_report, 0, EXIT_USAGE,
-	  N_("[--week DATE] [--format text|md|html|csv|json] [-o FILE]"),
+	  N_("[--week DATE] [--format text|md|html|csv|json|xlsx] [-o FILE]"),
 	  N_("the weekly status report, to print or to share") },
 	{ "notice", cmd_notice, 0, EXIT_USAGE,
 	  N_("[--dept ID] [--exclude-dept ID] [--format text|md|html|json] "
 	  "[--number TEXT] [--contact NAME] [--phone TEL] [--reply-by DATE] "
 	  "[-o FILE]"),
 	  N_("reminder notices to departments that are late") },
+	{ "form", cmd_form, 0, EXIT_USAGE, N_("--dept ID [-o FILE] | --all "
+	  "-o DIR [--format xlsx|csv] [--reply-by DATE]"),
+	  N_("reporting forms for departments to fill in and send back") },
 	{ "ics", cmd_ics, 0, EXIT_USAGE, N_("[-o FILE]"),
 	  N_("the due dates as an iCalendar file") },
 	{ "status", cmd_status, 0, EXIT_USAGE,

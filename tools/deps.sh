@@ -14,10 +14,11 @@
 # A package is one word in its list below.
 set -u
 build_pkgs="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev
-    gettext"
+    libxlsxwriter-dev gettext"
 test_pkgs="libcmocka-dev tmux sqlite3 jq mandoc locales clang
     libclang-rt-14-dev valgrind calcurse poppler-utils chromium
-    fonts-noto-cjk python3 python3-markdown"
+    fonts-noto-cjk python3 python3-markdown python3-openpyxl
+    libreoffice-calc-nogui"
 bench_pkgs="sqlite3 tmux taskwarrior"
 # Locales by locale-gen's names: the tour's LANG=zh_CN.UTF-8, and what the
 # tests run under besides the default.
