@@ -1,8 +1,9 @@
 /*
  * cmd_status.c: planwatch status: a one-screen summary for a terminal
- * (planwatch-status(1)): the plan, the as-of date, counts by status, the
- * overdue items, the targets missed or at risk, the phases and the
- * departments by on-time rate.
+ * (planwatch-status(1)): the plan, the as-of date, counts by status, what
+ * needs attention (the attention list, model/attention.h, in the words of
+ * report/reason.h), those items with no lead, with --since what changed
+ * since an earlier date, the phases and the departments by on-time rate.
  *
  * Every status comes with its symbol; colour only doubles it.  Names are
  * fitted to their columns in display columns (Chinese is two wide).
@@ -14,9 +15,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/attention.h"
 #include "model/plan.h"
 #include "model/status.h"
 #include "report/ansi.h"
+#include "report/reason.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -24,8 +27,9 @@
 #include "util/xalloc.h"
 
 /* How many rows each list shows without --all. */
-#define SHOW_OVERDUE	8
-#define SHOW_TARGETS	6
+#define SHOW_ATTENTION	10
+#define SHOW_NO_LEAD	5
+#define SHOW_SINCE	5
 #define SHOW_PHASES	8
 #define SHOW_DEPTS	5
 #define BAR_CELLS	10
@@ -170,6 +174,25 @@ counts(struct out *o)
 	    c->no_data };
 	const char *heads[] = { _("Milestones"), _("Targets") };
 	int hw = widest(heads, 2, 20), col;
+	/* Pace by kind of item: struct counts adds milestones and targets
+	 * up. */
+	size_t ms_pace[2] = { 0 }, tg_pace[3] = { 0 };
+	static const enum attn_kind pk[] = { ATTN_FAR_BEHIND, ATTN_BEHIND,
+	    ATTN_STALE };
+	static const enum tone pt[] = { TONE_BAD, TONE_WARN, TONE_WARN };
+
+	for (size_t i = 0; i < o->rv->nitems; i++) {
+		ms_pace[0] += o->rv->items[i].pace == PACE_FAR_BEHIND;
+		ms_pace[1] += o->rv->items[i].pace == PACE_BEHIND;
+	}
+	for (size_t i = 0; i < o->rv->ntargets; i++) {
+		const struct tg_result *r = &o->rv->targets[i];
+		if (!r->in_scope)
+			continue;
+		tg_pace[0] += r->pace == PACE_FAR_BEHIND;
+		tg_pace[1] += r->pace == PACE_BEHIND;
+		tg_pace[2] += r->stale > 0;
+	}
 
 	buf_putc(&o->b, '\n');
 	text_fit_buf(&o->b, heads[0], hw, ALIGN_LEFT);
@@ -177,205 +200,344 @@ counts(struct out *o)
 	for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
 		count(o, &col, hw, ms_state_symbol(ms[i], o->utf8), msn[i],
 		    ms_state_label(ms[i]), ms_state_tone(ms[i]));
+	for (size_t i = 0; i < 2 && ms_pace[0] + ms_pace[1] > 0; i++)
+		count(o, &col, hw, attn_kind_symbol(pk[i], o->utf8),
+		    ms_pace[i], attn_kind_label(pk[i]), pt[i]);
 	buf_putc(&o->b, '\n');
 	text_fit_buf(&o->b, heads[1], hw, ALIGN_LEFT);
 	col = hw;
 	for (size_t i = 0; i < sizeof tg / sizeof tg[0]; i++)
 		count(o, &col, hw, tg_state_symbol(tg[i], o->utf8), tgn[i],
 		    tg_state_label(tg[i]), tg_state_tone(tg[i]));
-	buf_putc(&o->b, '\n');
-	if (c->behind + c->far_behind + c->stale == 0)
-		return;
-	buf_printf(&o->b, "%*s", hw, "");
-	col = hw;
-	count(o, &col, hw, "", c->behind, pace_label(PACE_BEHIND), TONE_WARN);
-	count(o, &col, hw, "", c->far_behind, pace_label(PACE_FAR_BEHIND),
-	    TONE_BAD);
-	count(o, &col, hw, "", c->stale, _("stale"), TONE_WARN);
+	for (size_t i = 0; i < 3 && tg_pace[0] + tg_pace[1] + tg_pace[2] > 0;
+	    i++)
+		count(o, &col, hw, attn_kind_symbol(pk[i], o->utf8),
+		    tg_pace[i], attn_kind_label(pk[i]), pt[i]);
 	buf_putc(&o->b, '\n');
 }
 
-static void
-overdue(struct out *o)
+/* What one row of an item shows. */
+struct row {
+	const struct attn_item *a;
+	enum tone	 tone;
+	const char	*weeks;		/* or NULL */
+	char		*text;		/* safe: why, then the name */
+};
+
+/* The name of the item a of rv. */
+static const char *
+item_name(const struct review *rv, const struct attn_item *a)
 {
-	const struct review *rv = o->rv;
 	const struct plan *p = rv->plan;
-	struct attention *at;
-	size_t n = review_attention(rv, SEV_CRITICAL, &at), shown = 0, k = 0;
-	struct buf days = BUF_INIT;
-	const char **ids, *fmt = NULL;
-	int *leads, idw, dw, dayw, namew, fmt_days = 0;
 
-	heading(o, _("Overdue, most overdue first"));
-	ids = xcalloc(n + 1, sizeof *ids);
-	leads = xcalloc(n + 1, sizeof *leads);
-	for (size_t i = 0; i < n; i++) {
-		if (at[i].kind != ITEM_INSTANCE ||
-		    rv->items[at[i].index].state != MS_OVERDUE)
-			continue;
-		const struct ms_result *r = &rv->items[at[i].index];
-		at[k++] = at[i];
-		ids[k - 1] = r->name;
-		leads[k - 1] = p->ms[r->in.ms].owner;
-	}
-	if (k == 0)
-		buf_printf(&o->b, "  %s\n", _("nothing overdue"));
-	idw = widest(ids, k, INT_MAX);
-	dw = widest_lead(p, leads, k, 14);
-	dayw = 9;
-	/* The name takes what is left, at least ten columns: the department
-	 * gives up room for it first. */
-	namew = o->width - 2 - 5 - dayw - idw - dw - 6;
-	if (namew < 10 && dw > 8) {
-		int d = dw - 8 < 10 - namew ? dw - 8 : 10 - namew;
-		dw -= d;
-		namew += d;
-	}
-	namew = max_int(10, namew);
-	for (size_t i = 0; i < k && (o->all || shown < SHOW_OVERDUE); i++) {
-		const struct ms_result *r = &rv->items[at[i].index];
-		/* Most overdue first: gettext asked again only when the
-		 * count changes, not for each of thousands of rows. */
-		if (fmt == NULL || fmt_days != r->days_overdue) {
-			fmt = ngettext("%d day", "%d days",
-			    (unsigned long)r->days_overdue);
-			fmt_days = r->days_overdue;
-		}
-		buf_reset(&days);
-		buf_printf(&days, fmt, r->days_overdue);
-		buf_puts(&o->b, "  ");
-		cell(o, ms_state_symbol(r->state, o->utf8), o->utf8 ? 2 : 4,
-		    ALIGN_LEFT, TONE_BAD);
-		buf_putc(&o->b, ' ');
-		cell(o, buf_str(&days), dayw, ALIGN_RIGHT, TONE_BAD);
-		buf_puts(&o->b, "  ");
-		cell(o, r->name, idw, ALIGN_LEFT, TONE_NEUTRAL);
-		buf_puts(&o->b, "  ");
-		cell(o, plan_dept_label(p, leads[i]), dw, ALIGN_LEFT,
-		    TONE_NEUTRAL);
-		buf_puts(&o->b, "  ");
-		text_fit_buf(&o->b, p->ms[r->in.ms].name, namew, ALIGN_LEFT);
-		end_line(o);
-		shown++;
-	}
-	more(o, k - shown);
-	buf_release(&days);
-	free(ids);
-	free(leads);
-	free(at);
+	return a->item == ITEM_INSTANCE ? p->ms[rv->items[a->index].in.ms].name :
+	    p->targets[a->index].name;
 }
 
-/* "41.2 of >= 50 by 2025-12-31": the value that counts and the target,
- * in the format fmt (translated once for all the targets). */
+/* "why: name", made safe. */
 static char *
-target_value(const struct review *rv, size_t i, const char *fmt)
+row_text(const struct review *rv, const struct attn_item *a,
+    struct reason_cache *rc)
 {
-	const struct target *t = &rv->plan->targets[i];
-	const struct tg_result *r = &rv->targets[i];
-	const struct point *pt = r->has_deciding ? &r->deciding :
-	    r->has_latest ? &r->latest : NULL;
 	struct buf b = BUF_INIT;
-	char v[32], goal[32], day[11];
-	const char *vs = v, *gs = goal;
 
-	/* ISO even in Chinese: the one-screen summary has no room for
-	 * 2025年12月31日 beside the id, the value and the name. */
-	date_iso(t->due.day, day);
-	if (t->nscale > 0) {
-		gs = t->scale[(size_t)t->target];
-		vs = pt != NULL ? t->scale[(size_t)pt->value] : "-";
-	} else {
-		report_num(t->target, goal);
-		if (pt != NULL)
-			report_num(pt->value, v);
-		else
-			vs = "-";
-	}
-	buf_printf(&b, fmt, vs, direction_symbol(t->dir), gs, day);
+	attn_reason(&b, rv, a, rc);
+	/* TRANSLATORS: between why an item is listed and its name. */
+	buf_puts(&b, _(": "));
+	text_safe_buf(&b, item_name(rv, a));
 	return buf_detach(&b);
 }
 
-static void
-targets(struct out *o)
+/*
+ * What changed, in short (the reasons are in "Needs attention"): "kind:
+ * name" for an item new or still on the list (then NULL); "was kind: name"
+ * for one resolved (now NULL); "kind, was kind: name" for one worse, or
+ * both reasons when its kind is the same (not reported for longer).
+ */
+static char *
+change_text(const struct review *rv, const struct attn_item *now,
+    const struct review *rs, const struct attn_item *then)
 {
-	const struct review *rv = o->rv;
-	const struct plan *p = rv->plan;
-	size_t *idx = xcalloc(rv->ntargets + 1, sizeof *idx), k = 0;
-	char **vals;
-	const char **ids, **labels, *fmt = _("%s of %s %s by %s");
-	/* Translated once, not once a target. */
-	const char *label[2] = { tg_state_label(TG_MISSED),
-	    tg_state_label(TG_AT_RISK) };
-	int *leads, idw, dw, vw, lw, namew;
-	size_t shown = 0;
+	struct buf b = BUF_INIT, x = BUF_INIT, y = BUF_INIT;
 
-	/* Missed first, then at risk, each in plan order. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < rv->ntargets; i++)
-			if (rv->targets[i].in_scope && rv->targets[i].state ==
-			    (pass == 0 ? TG_MISSED : TG_AT_RISK))
-				idx[k++] = i;
-	heading(o, _("Targets missed or at risk"));
-	if (k == 0)
-		buf_printf(&o->b, "  %s\n", _("none"));
-	vals = xcalloc(k + 1, sizeof *vals);
-	ids = xcalloc(k + 1, sizeof *ids);
-	leads = xcalloc(k + 1, sizeof *leads);
-	labels = xcalloc(k + 1, sizeof *labels);
-	for (size_t i = 0; i < k; i++) {
-		vals[i] = target_value(rv, idx[i], fmt);
-		ids[i] = p->targets[idx[i]].id;
-		leads[i] = p->targets[idx[i]].owner;
-		labels[i] = label[rv->targets[idx[i]].state != TG_MISSED];
+	if (now == NULL)
+		buf_printf(&b, _("was %s"), attn_kind_label(then->kind));
+	else if (then == NULL)
+		buf_puts(&b, attn_kind_label(now->kind));
+	else if (now->kind != then->kind)
+		buf_printf(&b, _("%s, was %s"), attn_kind_label(now->kind),
+		    attn_kind_label(then->kind));
+	else {
+		attn_reason(&x, rv, now, NULL);
+		attn_reason(&y, rs, then, NULL);
+		buf_printf(&b, _("%s, was %s"), buf_str(&x), buf_str(&y));
 	}
-	idw = widest(ids, k, INT_MAX);
-	dw = widest_lead(p, leads, k, 14);
-	vw = widest((const char *const *)vals, k, 36);
-	lw = widest(labels, k, 12);
-	/* The name takes what is left, at least ten columns: the department,
-	 * then the value give up room for it (cut with an ellipsis); the id
-	 * never does. */
-	namew = o->width - 2 - 5 - lw - idw - vw - dw - 8;
-	int *give[] = { &dw, &vw }, least[] = { 8, 20 };
-	for (size_t g = 0; g < 2 && namew < 10; g++) {
-		int d = *give[g] - least[g];
-		if (d > 10 - namew)
-			d = 10 - namew;
-		if (d > 0) {
-			*give[g] -= d;
-			namew += d;
-		}
+	buf_puts(&b, _(": "));
+	text_safe_buf(&b, now != NULL ? item_name(rv, now) :
+	    item_name(rs, then));
+	buf_release(&x);
+	buf_release(&y);
+	return buf_detach(&b);
+}
+
+/*
+ * Append the safe text s in width columns from column col: on one line
+ * when it fits, else on two, broken after a space when there is one in
+ * the second half of the first, the second cut with an ellipsis.
+ */
+static void
+wrapped(struct out *o, const char *s, int col, int width)
+{
+	size_t n, cut;
+
+	if (text_width(s) <= width) {
+		buf_puts(&o->b, s);
+		return;
 	}
-	namew = max_int(10, namew);
-	for (size_t i = 0; i < k && (o->all || shown < SHOW_TARGETS); i++) {
-		const struct tg_result *r = &rv->targets[idx[i]];
-		enum tone tone = tg_state_tone(r->state);
-		buf_puts(&o->b, "  ");
-		cell(o, tg_state_symbol(r->state, o->utf8), o->utf8 ? 2 : 4,
-		    ALIGN_LEFT, tone);
+	n = cut = text_wrap(s, width);
+	while (cut > n / 2 && s[cut - 1] != ' ')
+		cut--;
+	if (cut <= n / 2)
+		cut = n;
+	buf_add(&o->b, s, cut);
+	end_line(o);
+	buf_printf(&o->b, "%*s", col, "");
+	while (s[cut] == ' ')
+		cut++;
+	text_fit_buf(&o->b, s + cut, width, ALIGN_LEFT);
+}
+
+/* "… N more; --all shows every item". */
+static void
+more_items(struct out *o, size_t n, int indent)
+{
+	if (n == 0)
+		return;
+	buf_printf(&o->b, "%*s", indent, "");
+	buf_printf(&o->b, _("%s %zu more; --all shows every item"),
+	    text_ellipsis(), n);
+	buf_putc(&o->b, '\n');
+}
+
+/*
+ * The first rows of v (every one with --all, else at most limit): the
+ * kind's symbol, the weeks when a row has them, the id (never cut), the
+ * lead department when lead, then why and the name in the rest of the
+ * line (on two lines when wrap says so, else cut); indented so many
+ * columns.
+ */
+static void
+put_rows(struct out *o, const struct row *v, size_t n, size_t limit,
+    bool lead, int indent, bool wrap)
+{
+	const struct plan *p = o->rv->plan;
+	size_t shown = o->all || n < limit ? n : limit;
+	const char **ids = xcalloc(shown + 1, sizeof *ids);
+	const char **weeks = xcalloc(shown + 1, sizeof *weeks);
+	int *leads = xcalloc(shown + 1, sizeof *leads);
+	int symw = o->utf8 ? 2 : 4, idw, ww, dw, col, textw;
+
+	for (size_t i = 0; i < shown; i++) {
+		ids[i] = v[i].a->id;
+		weeks[i] = v[i].weeks != NULL ? v[i].weeks : "";
+		leads[i] = v[i].a->lead;
+	}
+	idw = widest(ids, shown, INT_MAX);
+	ww = widest(weeks, shown, 20);
+	dw = lead ? widest_lead(p, leads, shown, 14) : 0;
+	/* Why and the name take what is left, at least 24 columns: the
+	 * department gives up room for them first. */
+	col = indent + symw + 1 + (ww > 0 ? ww + 2 : 0) + idw + 2 +
+	    (lead ? dw + 2 : 0);
+	if (lead && o->width - col < 24 && dw > 8) {
+		int d = dw - 8 < 24 - (o->width - col) ? dw - 8 :
+		    24 - (o->width - col);
+		dw -= d;
+		col -= d;
+	}
+	textw = max_int(24, o->width - col);
+	for (size_t i = 0; i < shown; i++) {
+		buf_printf(&o->b, "%*s", indent, "");
+		cell(o, attn_kind_symbol(v[i].a->kind, o->utf8), symw,
+		    ALIGN_LEFT, v[i].tone);
 		buf_putc(&o->b, ' ');
-		cell(o, labels[i], lw, ALIGN_LEFT, tone);
-		buf_puts(&o->b, "  ");
+		if (ww > 0) {
+			cell(o, weeks[i], ww, ALIGN_RIGHT, TONE_NEUTRAL);
+			buf_puts(&o->b, "  ");
+		}
 		cell(o, ids[i], idw, ALIGN_LEFT, TONE_NEUTRAL);
 		buf_puts(&o->b, "  ");
-		cell(o, vals[i], vw, ALIGN_LEFT, TONE_NEUTRAL);
-		buf_puts(&o->b, "  ");
-		cell(o, plan_dept_label(p, leads[i]), dw, ALIGN_LEFT,
-		    TONE_NEUTRAL);
-		buf_puts(&o->b, "  ");
-		text_fit_buf(&o->b, p->targets[idx[i]].name, namew,
-		    ALIGN_LEFT);
+		if (lead) {
+			cell(o, plan_dept_label(p, leads[i]), dw, ALIGN_LEFT,
+			    TONE_NEUTRAL);
+			buf_puts(&o->b, "  ");
+		}
+		if (wrap)
+			wrapped(o, v[i].text, col, textw);
+		else
+			text_fit_buf(&o->b, v[i].text, textw, ALIGN_LEFT);
 		end_line(o);
-		shown++;
 	}
-	more(o, k - shown);
-	for (size_t i = 0; i < k; i++)
-		free(vals[i]);
-	free(vals);
+	more_items(o, n - shown, indent);
 	free(ids);
+	free(weeks);
 	free(leads);
-	free(labels);
-	free(idx);
+}
+
+static void
+free_rows(struct row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+/* The list as of the date, worst first; items with no lead under their own
+ * heading, for the office to give them one. */
+static void
+attention(struct out *o, const struct attn_item *at, size_t nat)
+{
+	struct reason_cache rc = { 0 };
+	struct row *led = xcalloc(nat + 1, sizeof *led);
+	struct row *none = xcalloc(nat + 1, sizeof *none);
+	size_t nled = 0, nnone = 0;
+
+	for (size_t i = 0; i < nat; i++) {
+		struct row r = { &at[i], severity_tone(at[i].sev), NULL,
+		    row_text(o->rv, &at[i], &rc) };
+		if (at[i].lead >= 0)
+			led[nled++] = r;
+		else
+			none[nnone++] = r;
+	}
+	buf_putc(&o->b, '\n');
+	buf_printf(&o->b, ngettext("Needs attention: %zu item, worst first",
+	    "Needs attention: %zu items, worst first", (unsigned long)nled),
+	    nled);
+	buf_putc(&o->b, '\n');
+	if (nled == 0)
+		buf_printf(&o->b, "  %s\n", _("nothing needs attention"));
+	put_rows(o, led, nled, SHOW_ATTENTION, true, 2, true);
+	if (nnone > 0) {
+		buf_putc(&o->b, '\n');
+		buf_printf(&o->b, ngettext("No lead department: %zu item, to "
+		    "be given one", "No lead department: %zu items, to be "
+		    "given one", (unsigned long)nnone), nnone);
+		buf_putc(&o->b, '\n');
+		put_rows(o, none, nnone, SHOW_NO_LEAD, false, 2, true);
+	}
+	free_rows(led, nled);
+	free_rows(none, nnone);
+}
+
+/* "3 weeks", "52+ weeks": how long an item still on the list has been. */
+static char *
+weeks_text(int w)
+{
+	if (w >= ATTN_WEEKS_MAX)
+		return xasprintf(_("%d+ weeks"), w);
+	return xasprintf(ngettext("%d week", "%d weeks", (unsigned long)w), w);
+}
+
+/* Still on the list: longest on it first, then worst first. */
+static int
+still_cmp(const void *a, const void *b)
+{
+	const struct attn_diff *x = *(const struct attn_diff *const *)a;
+	const struct attn_diff *y = *(const struct attn_diff *const *)b;
+
+	if (x->weeks != y->weeks)
+		return x->weeks > y->weeks ? -1 : 1;
+	return x->now < y->now ? -1 : x->now > y->now;
+}
+
+/* One part of the week over week: its title and its rows. */
+static void
+since_part(struct out *o, const char *title, struct row *v, size_t n)
+{
+	if (n == 0)
+		return;
+	buf_printf(&o->b, "  %s\n", title);
+	put_rows(o, v, n, SHOW_SINCE, true, 4, false);
+}
+
+/*
+ * Week over week: the list as of the date (o->rv) against the list as of
+ * since (rs, from the same facts): what is new on it, worse, resolved,
+ * and still on it with its weeks.
+ */
+static void
+since(struct out *o, const struct review *rs, const struct facts *f,
+    const struct attn_item *at, size_t nat)
+{
+	const struct review *rv = o->rv;
+	struct review_opts ro = { .asof = rv->asof, .warn_days =
+	    rv->warn_days, .dept = rv->dept };
+	struct attn_item *then;
+	struct attn_diff *d, **still;
+	struct row *part[4];
+	size_t nthen, nd, npart[4] = { 0 }, nstill = 0;
+	char day[32], **weeks;
+	enum { NEW, WORSE, RESOLVED, STILL };
+
+	nthen = attention_list(rs, SEV_WARNING, &then);
+	nd = attn_compare(at, nat, then, nthen, &d);
+	attn_weeks(rv->plan, f, &ro, SEV_WARNING, d, nd);
+	still = xcalloc(nd + 1, sizeof *still);
+	weeks = xcalloc(nd + 1, sizeof *weeks);
+	for (size_t i = 0; i < 4; i++)
+		part[i] = xcalloc(nd + 1, sizeof *part[i]);
+	for (size_t i = 0; i < nd; i++)
+		if (d[i].what == ATTN_STILL && !d[i].worse)
+			still[nstill++] = &d[i];
+	qsort(still, nstill, sizeof *still, still_cmp);
+	for (size_t i = 0; i < nd; i++) {
+		struct attn_diff *x = &d[i];
+		struct row r = { x->now, TONE_NEUTRAL, NULL,
+		    change_text(rv, x->now, rs, x->then) };
+
+		if (x->what == ATTN_RESOLVED) {
+			r.a = x->then;
+			part[RESOLVED][npart[RESOLVED]++] = r;
+			continue;
+		}
+		r.tone = severity_tone(x->now->sev);
+		if (x->what == ATTN_NEW)
+			part[NEW][npart[NEW]++] = r;
+		else if (x->worse) {
+			r.weeks = weeks[i] = weeks_text(x->weeks);
+			part[WORSE][npart[WORSE]++] = r;
+		} else
+			free(r.text);
+	}
+	for (size_t i = 0; i < nstill; i++) {
+		struct attn_diff *x = still[i];
+		size_t k = (size_t)(x - d);
+		weeks[k] = weeks_text(x->weeks);
+		part[STILL][npart[STILL]++] = (struct row){ x->now,
+		    severity_tone(x->now->sev), weeks[k], change_text(rv,
+		    x->now, rs, NULL) };
+	}
+	date_human(rs->asof, day);
+	buf_putc(&o->b, '\n');
+	buf_printf(&o->b, _("Since %s: %zu new, %zu resolved, %zu still on "
+	    "the list, %zu of them worse"), day, npart[NEW], npart[RESOLVED],
+	    npart[STILL] + npart[WORSE], npart[WORSE]);
+	buf_putc(&o->b, '\n');
+	since_part(o, _("Newly on the list"), part[NEW], npart[NEW]);
+	since_part(o, _("Worse"), part[WORSE], npart[WORSE]);
+	since_part(o, _("Resolved: off the list"), part[RESOLVED],
+	    npart[RESOLVED]);
+	since_part(o, _("Still on the list"), part[STILL],
+	    npart[STILL]);
+	for (size_t i = 0; i < 4; i++)
+		free_rows(part[i], npart[i]);
+	for (size_t i = 0; i < nd; i++)
+		free(weeks[i]);
+	free(weeks);
+	free(still);
+	free(d);
+	free(then);
 }
 
 static void
@@ -402,11 +564,15 @@ phases(struct out *o)
 
 	if (rv->nphases == 0)
 		return;
-	heading(o, _("Phases"));
 	names = xcalloc(rv->nphases, sizeof *names);
 	for (size_t i = 0; i < rv->nphases; i++)
 		if (rv->phases[i].in_scope)
 			names[n++] = p->phases[i].name;
+	if (n == 0) {
+		free(names);
+		return;
+	}
+	heading(o, _("Phases"));
 	nw = widest(names, n, max_int(16, o->width - 2 - BAR_CELLS - 40));
 	for (size_t i = 0; i < rv->nphases; i++) {
 		const struct phase_result *r = &rv->phases[i];
@@ -460,9 +626,13 @@ departments(struct out *o)
 	for (size_t i = 0; i < n; i++)
 		names[i] = plan_dept_label(p, (int)i);
 	nw = widest(names, n, 20);
-	for (size_t k = 0; k < n && (o->all || shown < SHOW_DEPTS); k++) {
+	for (size_t k = 0; k < n && (o->all || rv->dept >= 0 ||
+	    shown < SHOW_DEPTS); k++) {
 		const struct dept_result *d = &rv->depts[rv->dept_rank[k]];
 		char rate[32];
+		/* --dept: its own line, at its place among them all. */
+		if (rv->dept >= 0 && d->dept != rv->dept)
+			continue;
 		buf_printf(&o->b, "  %2zu. ", k + 1);
 		text_fit_buf(&o->b, names[d->dept], nw, ALIGN_LEFT);
 		if (d->on_time_rate >= 0) {
@@ -483,7 +653,8 @@ departments(struct out *o)
 		buf_putc(&o->b, '\n');
 		shown++;
 	}
-	more(o, n - shown);
+	if (rv->dept < 0)
+		more(o, n - shown);
 	free(names);
 }
 
@@ -519,7 +690,7 @@ header(struct out *o)
 	}
 }
 
-enum { OPT_DEPT = OPT_COMMON_LAST, OPT_WARN_DAYS, OPT_ALL };
+enum { OPT_DEPT = OPT_COMMON_LAST, OPT_WARN_DAYS, OPT_ALL, OPT_SINCE };
 
 int
 cmd_status(struct cli *cli, int argc, char **argv)
@@ -528,12 +699,17 @@ cmd_status(struct cli *cli, int argc, char **argv)
 		{ "dept", required_argument, NULL, OPT_DEPT },
 		{ "warn-days", required_argument, NULL, OPT_WARN_DAYS },
 		{ "all", no_argument, NULL, OPT_ALL },
+		{ "since", required_argument, NULL, OPT_SINCE },
 		COMMON_LONGOPTS
 	};
 	struct review_args ra = { .warn_days = -1, .print_diags = true };
 	struct review_ctx ctx;
 	struct out o = { .b = BUF_INIT, .fit = BUF_INIT };
+	struct review *rs = NULL;
+	struct attn_item *at;
+	pw_day since_day = DAY_NONE;
 	char *err, *end;
+	size_t nat;
 	long n;
 	int c, rc;
 
@@ -556,6 +732,11 @@ cmd_status(struct cli *cli, int argc, char **argv)
 		case OPT_ALL:
 			o.all = true;
 			continue;
+		case OPT_SINCE:
+			if (cli_parse_date(cli, "--since", optarg,
+			    &since_day) != 0)
+				return cli->cmd->usage_status;
+			continue;
 		}
 		if ((rc = cli_common_option(cli, c, optarg)) != 0)
 			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
@@ -565,6 +746,14 @@ cmd_status(struct cli *cli, int argc, char **argv)
 		    argv[optind]);
 		return cli->cmd->usage_status;
 	}
+	if (since_day != DAY_NONE && since_day >= cli->today) {
+		cli_usage_error(cli, "%s",
+		    _("--since must be before the as-of date"));
+		return cli->cmd->usage_status;
+	}
+	/* The list as of an earlier date, and the weeks back from this
+	 * one, are reviews of the whole history up to this date. */
+	ra.history = since_day != DAY_NONE;
 	if (cli_review_open(cli, &ra, &ctx, &err) != 0) {
 		if (err != NULL)
 			cli_error("%s", err);
@@ -576,10 +765,16 @@ cmd_status(struct cli *cli, int argc, char **argv)
 	o.color = cli_use_color(cli, stdout);
 	o.utf8 = text_utf8_locale();
 	o.width = screen_width();
+	nat = attention_list(ctx.rv, SEV_WARNING, &at);
 	header(&o);
 	counts(&o);
-	overdue(&o);
-	targets(&o);
+	attention(&o, at, nat);
+	if (since_day != DAY_NONE) {
+		struct review_opts so = { .asof = since_day, .warn_days =
+		    ctx.rv->warn_days, .dept = ctx.rv->dept };
+		rs = review_new(ctx.plan, ctx.facts, &so);
+		since(&o, rs, ctx.facts, at, nat);
+	}
 	phases(&o);
 	departments(&o);
 	fwrite(buf_str(&o.b), 1, o.b.len, stdout);
@@ -588,6 +783,8 @@ cmd_status(struct cli *cli, int argc, char **argv)
 		cli_error(_("cannot write the output"));
 	buf_release(&o.b);
 	buf_release(&o.fit);
+	free(at);
+	review_free(rs);
 	cli_review_release(&ctx);
 	return rc;
 }

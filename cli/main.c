@@ -33,7 +33,7 @@ static const struct command commands[] = {
 	{ "ics", cmd_ics, 0, EXIT_USAGE, N_("[-o FILE]"),
 	  N_("the due dates as an iCalendar file") },
 	{ "status", cmd_status, 0, EXIT_USAGE,
-	  N_("[--dept ID] [--warn-days N] [--all]"),
+	  N_("[--dept ID] [--warn-days N] [--since DATE] [--all]"),
 	  N_("a one-screen summary: what is overdue, at risk, behind") },
 	{ "check", cmd_check, 0, 3,
 	  N_("[-q] [--format text|json] [--dept ID] [--warn-days N] "

@@ -1,11 +1,16 @@
 /*
  * reason.c: why an item is on the attention list, in words (reason.h).
  */
+#include <math.h>
+#include <stdlib.h>
+
 #include "model/date.h"
 #include "model/plan.h"
 #include "report/reason.h"
 #include "report/report.h"
 #include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
 
 static const char *const kind_labels[ATTN_NKINDS] = {
 	[ATTN_OVERDUE] = N_("overdue"), [ATTN_MISSED] = N_("missed"),
@@ -27,10 +32,12 @@ attn_level_label(enum attn_level l)
 	    _("blue");
 }
 
+/* Between two parts of a reason that began at byte from of b (b may hold
+ * a line before it: check's does). */
 static void
-sep(struct buf *b)
+sep(struct buf *b, size_t from)
 {
-	if (b->len > 0)
+	if (b->len > from)
 		buf_puts(b, _(", "));
 }
 
@@ -38,6 +45,7 @@ static void
 instance_reason(struct buf *b, const struct ms_result *r,
     struct reason_cache *rc)
 {
+	size_t from = b->len;
 	char got[PCT_LEN], want[PCT_LEN];
 	const char *overdue;
 
@@ -59,7 +67,7 @@ instance_reason(struct buf *b, const struct ms_result *r,
 		buf_printf(b, ngettext("due in %d day", "due in %d days",
 		    (unsigned long)r->days_left), r->days_left);
 	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
-		sep(b);
+		sep(b, from);
 		pct_text(r->progress, got);
 		pct_text(r->expected, want);
 		buf_printf(b, _("%s: %s%% done, %s%% expected"),
@@ -104,63 +112,85 @@ stale_reason(struct buf *b, const struct target *t,
 		buf_puts(b, _(", none yet"));
 }
 
+/*
+ * A value of t as shown: the number, or for a scale the level (the
+ * nearest, for a trend between two), made safe.  Allocated.
+ */
+static char *
+value_text(const struct target *t, double v)
+{
+	char n[32];
+
+	if (t->nscale > 0) {
+		double k = round(v);
+		k = k < 0 ? 0 : k > (double)(t->nscale - 1) ?
+		    (double)(t->nscale - 1) : k;
+		return text_safe(t->scale[(size_t)k]);
+	}
+	report_num(v, n);
+	return xstrdup(n);
+}
+
 static void
 target_reason(struct buf *b, const struct review *rv, size_t i)
 {
 	const struct tg_result *r = &rv->targets[i];
 	const struct target *t = &rv->plan->targets[i];
-	char v[32], goal[32], day[11];
+	char v[32], day[11], *goal = value_text(t, t->target);
 	int ago = rv->asof - t->due.day, left = -ago;
+	size_t from = b->len;
 
-	report_num(t->target, goal);
 	date_iso(t->due.day, day);
 	if (r->state == TG_MISSED && r->has_deciding) {
-		report_num(r->deciding.value, v);
+		char *dv = value_text(t, r->deciding.value);
 		buf_printf(b, ngettext("missed %d day ago: %s by %s, target "
 		    "%s %s", "missed %d days ago: %s by %s, target %s %s",
-		    (unsigned long)ago), ago, v, day,
+		    (unsigned long)ago), ago, dv, day,
 		    direction_symbol(t->dir), goal);
+		free(dv);
 	} else if (r->state == TG_MISSED)
 		buf_printf(b, ngettext("missed %d day ago: no value by %s",
 		    "missed %d days ago: no value by %s", (unsigned long)ago),
 		    ago, day);
 	else if (r->state == TG_AT_RISK && r->stage_missed >= 0) {
 		const struct stage *s = &t->stages[r->stage_missed];
-		char sday[11], sgoal[32];
+		char sday[11], *sgoal = value_text(t, s->target);
 		date_iso(s->due.day, sday);
-		report_num(s->target, sgoal);
 		buf_printf(b, _("at risk: stage %s %s of %s not met"),
 		    direction_symbol(t->dir), sgoal, sday);
+		free(sgoal);
 	} else if (r->state == TG_AT_RISK && r->has_projection) {
-		char latest[32];
-		report_num(r->projection, v);
+		char *trend = value_text(t, r->projection);
 		if (r->has_latest) {
-			report_num(r->latest.value, latest);
+			char *latest = value_text(t, r->latest.value);
 			buf_printf(b, _("at risk: latest %s, trend reaches %s "
-			    "by %s, target %s %s"), latest, v, day,
+			    "by %s, target %s %s"), latest, trend, day,
 			    direction_symbol(t->dir), goal);
+			free(latest);
 		} else
 			buf_printf(b, _("at risk: trend reaches %s by %s, "
-			    "target %s %s"), v, day,
+			    "target %s %s"), trend, day,
 			    direction_symbol(t->dir), goal);
+		free(trend);
 	} else if (r->state == TG_AT_RISK)
 		buf_printf(b, _("at risk: too little time left to reach "
 		    "%s %s by %s"), direction_symbol(t->dir), goal, day);
 	if (r->pace == PACE_BEHIND || r->pace == PACE_FAR_BEHIND) {
 		char want[32];
-		sep(b);
+		sep(b, from);
 		report_num(r->latest.value, v);
 		report_num(r->expected, want);
 		buf_printf(b, _("%s: %s, %s expected"), pace_label(r->pace), v,
 		    want);
 	}
 	if (r->stale > 0) {
-		sep(b);
+		sep(b, from);
 		stale_reason(b, t, r);
 	}
 	if (r->state != TG_MISSED && left >= 0)
 		buf_printf(b, ngettext(", due in %d day", ", due in %d days",
 		    (unsigned long)left), left);
+	free(goal);
 }
 
 void

@@ -15,8 +15,8 @@ has "$out" "✖ 1 overdue  ◷ 1 due soon  ▸ 0 active  ○ 0 pending  ✔ 1 do
     "milestone counts with their symbols"
 has "$out" "✖ 0 missed  ▲ 0 at risk  ↗ 2 on track  ✔ 2 met  ? 0 no data" \
     "target counts with their symbols"
-has "$out" "  ✖    10 days  M2  教育局  完成场馆建设" \
-    "the overdue item: days, id, lead and name, aligned"
+has "$out" "  ✖  M2  教育局  10 days overdue: 完成场馆建设" \
+    "the overdue item: id, lead, days and name, aligned"
 has "$out" "第一阶段" "the phase"
 has "$out" "Departments by on-time rate" "the department ranking"
 # 财政局 led M1 (done on time); 教育局 led M2 (overdue).
@@ -26,9 +26,11 @@ is "$ranks" "1财政局 2教育局 " "departments ranked by on-time rate"
 hasnt "$out" "$esc" "no colour when standard output is not a terminal"
 
 run pw status --today 2026-01-02
-has "$out" "Targets missed or at risk" "targets section"
-has "$out" "✖  missed  T1  85 of >= 90 by 2025-12-31  教育局  覆盖率" \
+has "$out" "Needs attention: 4 items, worst first" "the attention list"
+has "$out" "✖  T1  教育局  missed 2 days ago: 85 by 2025-12-31, target >= 90: 覆盖率" \
     "a missed target with its deciding value and target"
+has "$out" "✖  T4  教育局  missed 2 days ago: 中 by 2025-12-31, target >= 良: 评估等级" \
+    "a missed target of a scale: its levels"
 
 # ASCII symbols outside a UTF-8 locale.
 run env LC_ALL=C "$PLANWATCH" -f "$F/t3-plan.yaml" -d "$DB" status \
@@ -74,7 +76,7 @@ has "$err" "planwatch: " "says why"
 # --all lifts the row limits (the example plan has many overdue items).
 Y=$PW_TOP/examples/yuan.yaml
 run "$PLANWATCH" -f "$Y" -d "$T/y.db" status --today 2025-07-15
-has "$out" "and 6 more (--all shows them)" "long lists are cut"
+has "$out" "… 13 more; --all shows every item" "long lists are cut"
 n_cut=$(printf '%s\n' "$out" | wc -l)
 run "$PLANWATCH" -f "$Y" -d "$T/y.db" status --today 2025-07-15 --all
 hasnt "$out" "more (--all shows them)" "--all shows every row"

@@ -79,25 +79,31 @@ has "$out" 'CRITICAL T1 (教育局) missed 2 days ago: 85 by 2025-12-31, '\
     "check: a target's name"
 
 run pw status --today 2025-06-20
-has "$out" '  ✖    10 days  M2  教育局  '\
-'完成\u2066场馆\u2069建设😀，逐项验收并报市政府备…' \
-    "status: a long name cut with an ellipsis, its escapes counted"
+has "$out" '  ✖  M2  教育局        10 days overdue: '\
+'完成\u2066场馆\u2069建设😀，逐项验收并报
+                       市政府备案后向社会公布结果' \
+    "status: a long name on a second line, its escapes counted"
 has "$out" '   1. 财政\u202d局   100%  1 of 1 on time' \
     "status: the escaped department in its column"
 has "$out" '   2. 教育局           0%  0 of 1 on time, 1 overdue' \
     "status: the column as wide as the escaped name"
 raw "status"
-is "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" 77 \
+run env COLUMNS=60 "$PLANWATCH" -f "$T/plan.yaml" -d "$DB" status \
+    --today 2025-06-20
+has "$out" '                       建设😀，逐项验收并报市政府备案后向社…' \
+    "status: cut with an ellipsis on its second line"
+is "$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)" 60 \
     "status: the cut line ends at its column"
 
 run pw status --today 2026-01-02
-has "$out" '  ✖   206 days  M2  教育局        '\
-'完成\u2066场馆\u2069建设😀，逐项验收并报市…' \
+has "$out" '  ✖  M2  教育局        206 days overdue: '\
+'完成\u2066场馆\u2069建设😀，逐项验收并' \
     "status: a lead padded to the escaped lead's width"
-has "$out" '  ✖   186 days  M3  财政\u202d局  验收\u200f准备\u061c' \
+has "$out" '  ✖  M3  财政\u202d局  186 days overdue: 验收\u200f准备\u061c' \
     "status: the escaped lead and name"
-has "$out" '  ✖  missed  T1  85 of >= 90 by 2025-12-31  教育局  '\
-'覆盖\u202a率\u2029' \
+has "$out" '  ✖  T1  教育局        missed 2 days ago: 85 by 2025-12-31, '\
+'target >= 90:
+                       覆盖\u202a率\u2029' \
     "status: a missed target's name"
 raw "status, later"
 finish

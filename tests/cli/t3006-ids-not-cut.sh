@@ -40,19 +40,19 @@ M=T01-monthly-consultation-meeting
 run env -u COLUMNS "$PLANWATCH" -f "$T/ids.yaml" -d "$T/ids.db" \
     --today 2025-06-30 status
 is "$rc" 0 "status exits 0"
-has "$out" "61 days  $M@2025-04  区政府  沟通会商" "the first id whole"
-has "$out" "30 days  $M@2025-05  区政府  沟通会商" "the second id whole"
+has "$out" "✖  $M@2025-04    区政府  61 days overdue:" "the first id whole"
+has "$out" "✖  $M@2025-05    区政府  30 days overdue:" "the second id whole"
 hasnt "$out" "consultatio…" "no id is cut"
-has "$out" "missed  T02-a-target-with-a-rather-long-identifier  " \
+has "$out" "✖  T02-a-target-with-a-rather-long-identifier  区政府  missed" \
     "a long target id whole"
-has "$out" "沟通会商:区…" "the name is cut instead"
+has "$out" "沟通会商:区分管领导牵头…" "the name is cut instead"
 run env COLUMNS=120 "$PLANWATCH" -f "$T/ids.yaml" -d "$T/ids.db" \
     --today 2025-06-30 status
-has "$out" "$M@2025-04  区政府  沟通会商:区分管领导牵头,组织卫健、医保、牵头医院每…" \
+has "$out" "$M@2025-04    区政府  61 days overdue: 沟通会商:区分管领导牵头,组织卫健、医保、牵头医" \
     "COLUMNS=120: the name has the room"
 run env COLUMNS=junk "$PLANWATCH" -f "$T/ids.yaml" -d "$T/ids.db" \
     --today 2025-06-30 status
-has "$out" "$M@2025-04  区政府  沟通会商:区…" "a COLUMNS that is no number: 80"
+has "$out" "沟通会商:区分管领导牵头…" "a COLUMNS that is no number: 80"
 
 run pw --today 2025-06-30 report
 has "$out" "  $M@2025-04  " "report: the id whole"

@@ -16,11 +16,11 @@ is "$rc" 0 "the fund's two yearly values are imported"
 
 # Two values within the year: the trend (1400 by due) decides.
 run lx --today 2025-12-31 status
-has "$out" "at risk  T-reform-fund  1200 of >= 1500 by 2026-12-31" \
+has "$out" "▲  T-reform-fund  财政        at risk: latest 1200, trend reaches 1400 by" \
     "2025-12-31: at risk by its trend"
 # 24 days before due only one value is within the year: no trend.
 run lx --today 2026-12-07 status
-has "$out" "at risk  T-reform-fund  1200 of >= 1500 by 2026-12-31" \
+has "$out" "▲  T-reform-fund  财政        at risk: too little time left to reach >= 1500" \
     "2026-12-07: no trend, less than a year left: at risk"
 run lx --today 2026-12-07 check
 has "$out" "WARNING T-reform-fund" "check warns of it too"
