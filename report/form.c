@@ -506,22 +506,50 @@ value_validation(struct xform *x, const struct review *rv,
 
 		if (t->nscale > 0) {
 			lxw_col_t c = x->nlevels++;
+			char **levels = xcalloc(t->nscale + 1, sizeof *levels);
+			size_t len = 0;
+			bool inline_list = true;
 
 			for (size_t k = 0; k < t->nscale; k++) {
-				char *s = text_safe(t->scale[k]);
+				levels[k] = text_safe(t->scale[k]);
 				xf_keep(x, worksheet_write_string(x->levels,
-				    (lxw_row_t)k, c, s, NULL));
-				free(s);
+				    (lxw_row_t)k, c, levels[k], NULL));
+				len += strlen(levels[k]) + 1;
+				if (strpbrk(levels[k], ",\"") != NULL)
+					inline_list = false;
 			}
-			lxw_rowcol_to_range_abs(range, 0, c,
-			    (lxw_row_t)(t->nscale - 1), c);
-			snprintf(formula, sizeof formula, "=%s!%s",
-			    SHEET_LEVELS, range);
-			dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-			dv.value_formula = formula;
+			/*
+			 * A drop-down of the levels themselves, when they hold
+			 * no comma and fit the 255 bytes of a list (Excel
+			 * counts characters; bytes are the safe side).  Else a
+			 * rule that the value is one of the levels on the
+			 * levels sheet: a list drawn from a range leaks memory
+			 * in libxlsxwriter 1.1.
+			 */
 			dv.input_title = "等级";
-			dv.input_message = "从下拉列表中选择等级。";
-			dv.error_message = "请从下拉列表中选择等级。";
+			if (inline_list && len <= 255) {
+				dv.validate = LXW_VALIDATION_TYPE_LIST;
+				dv.value_list = levels;
+				dv.input_message = "从下拉列表中选择等级。";
+				dv.error_message = "请从下拉列表中选择等级。";
+			} else {
+				lxw_rowcol_to_cell(cell, row, C_VALUE);
+				lxw_rowcol_to_range_abs(range, 0, c,
+				    (lxw_row_t)(t->nscale - 1), c);
+				snprintf(formula, sizeof formula, "=COUNTIF(%s!%s,"
+				    "%s)>0", SHEET_LEVELS, range, cell);
+				dv.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+				dv.value_formula = formula;
+				dv.input_message = "填写本指标的一个等级，名称须与"
+				    "计划一致。";
+				dv.error_message = "请填写本指标的等级之一。";
+			}
+			xf_keep(x, worksheet_data_validation_cell(x->ws, row,
+			    C_VALUE, &dv));
+			for (size_t k = 0; k < t->nscale; k++)
+				free(levels[k]);
+			free(levels);
+			return;
 		} else {
 			dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
 			dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;

@@ -181,13 +181,14 @@ for dept, name in (l.rstrip("\n").split(" ", 1) for l in open(depts,
                   f"K{n}>=0" in v.formula1 and f"K{n}<=100" in v.formula1,
                   f"{cid}: progress rule {v.type} {v.formula1}")
         elif src["latest"] != "" and not src["latest"][0].isdigit():
-            # A scale: its levels in a drop-down list.
-            check(v.type == "list" and v.formula1.startswith("levels!"),
+            # A scale: its levels in a drop-down list, and on the
+            # hidden levels sheet.
+            lv = v.formula1.strip('"').split(",") if v.formula1 else []
+            check(v.type == "list" and src["latest"] in lv,
                   f"{cid}: list {v.type} {v.formula1}")
-            col = v.formula1.split("!")[1].split(":")[0].replace("$", "")
-            lv = [c.value for c in wb["levels"][col.rstrip("0123456789")]
-                  if c.value is not None]
-            check(src["latest"] in lv, f"{cid}: {src['latest']} in {lv}")
+            check(any(lv == [c.value for c in col if c.value is not None]
+                      for col in wb["levels"].iter_cols()),
+                  f"{cid}: levels sheet")
             check(r[6].value == src["latest"], f"{cid}: latest level")
         else:
             check(v.type == "decimal", f"{cid}: numeric {v.type}")
@@ -230,10 +231,24 @@ grep '^M01-demo-city,' "$T/csv/finance.csv" > "$T/row"
 has "$(cat "$T/row")" ",配合," "finance supports M01-demo-city"
 
 # A cell that a spreadsheet would run as a formula is protected.
-sed 's/^    name: 建成区级二级综合医院$/    name: "=1+1"/' "$plan" > "$T/f.yaml"
+sed 's/^    name: 建成区级二级综合医院$/    name: "=1+1"/
+    s/^    scale: \[一级, 二级, 三级, 四级乙等,/    scale: [一级, 二级, 三级, "四级,乙等",/' \
+    "$plan" > "$T/f.yaml"
 run "$PLANWATCH" -f "$T/f.yaml" -d "$db" --today 2025-09-30 form \
     --dept health --format csv
 has "$out" "\"'=1+1\"" "a name starting with = is written as text in CSV"
+# A level with a comma cannot be in a list of levels: the value must be one
+# of those on the levels sheet.
+run "$PLANWATCH" -f "$T/f.yaml" -d "$db" --today 2025-09-30 form \
+    --dept health -o "$T/comma.xlsx"
+is "$rc" 0 "a form whose scale has a level with a comma"
+"$py" -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["填报"]
+row = [c.row for c in ws["A"] if c.value == "T15-interop"][0]
+for v in ws.data_validations.dataValidation:
+    if str(v.sqref) == f"K{row}":
+        print(v.type, v.formula1)' "$T/comma.xlsx" > "$T/dv"
+has "$(cat "$T/dv")" "custom COUNTIF(levels!\$" "is checked against the levels sheet"
 
 # LibreOffice opens every workbook: one run converts them all, every
 # sheet (the 12th field of the filter's options, -1).
