@@ -100,10 +100,15 @@ $(BUILD)/fuzz/%: fuzz/%.c $(BUILD)/libplanwatch.a
 
 fuzzers: $(FUZZ_BIN)
 
-# Run each harness for FUZZ_TIME seconds (default 60) from its seed corpus.
+# Run each harness for FUZZ_TIME seconds (default 60) from its seed corpus,
+# then the differential test of the store on 40 random plans a second.
 fuzz: test-deps
 	@$(MAKE) --no-print-directory BUILD=$(BUILD)-fuzz CC=clang FUZZ=1 fuzzers
 	@sh fuzz/run.sh $(BUILD)-fuzz $(FUZZ_TIME)
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan SAN=1 \
+	    $(BUILD)-asan/tests/test_differential
+	PW_DIFF_PLANS=$$(($(FUZZ_TIME) * 40)) PW_DIFF_SEED=$$(date +%s) \
+	    $(BUILD)-asan/tests/test_differential
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/cli/main.d
 

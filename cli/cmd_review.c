@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "db/store.h"
 #include "model/facts.h"
+#include "model/status.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -21,6 +22,7 @@ int
 cmd_review(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = { COMMON_LONGOPTS };
+	struct facts_query q;
 	struct tui t;
 	char *err = NULL;
 	int c, rc;
@@ -60,9 +62,12 @@ cmd_review(struct cli *cli, int argc, char **argv)
 	t.facts = facts_new();
 	t.facts_asof = t.asof;
 	t.facts_plan = t.plan;
-	if (t.db_path != NULL && (store_open(t.db_path, STORE_READ, &t.store,
-	    &err) != 0 || store_load_review_facts(t.store, t.plan, t.asof,
-	    TUI_RECENT, t.facts, &err) != 0)) {
+	review_query_init(t.plan, t.asof, TUI_RECENT, &q);
+	rc = t.db_path != NULL && (store_open(t.db_path, STORE_READ, &t.store,
+	    &err) != 0 || store_load_facts_cached(t.store, t.facts, &q,
+	    &err) != 0);
+	review_query_release(&q);
+	if (rc) {
 		cli_error("%s", err);
 		free(err);
 		store_close(t.store);

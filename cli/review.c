@@ -83,9 +83,13 @@ cli_review_open(struct cli *cli, const struct review_args *a,
 		free(db);
 		if (rc == 0 && a->history)
 			rc = store_load_facts(ctx->store, ctx->facts, err);
-		else if (rc == 0)
-			rc = store_load_review_facts(ctx->store, ctx->plan,
-			    o.asof, a->recent, ctx->facts, err);
+		else if (rc == 0) {
+			struct facts_query q;
+			review_query_init(ctx->plan, o.asof, a->recent, &q);
+			rc = store_load_facts_cached(ctx->store, ctx->facts,
+			    &q, err);
+			review_query_release(&q);
+		}
 		if (rc != 0) {
 			cli_review_release(ctx);
 			return -1;

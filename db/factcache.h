@@ -1,7 +1,7 @@
 /*
  * factcache.h: the facts cache, so that what the status rules read of a
  * database is read from SQLite once per change of the database, not once
- * per run (store.c uses it for store_load_review_facts).
+ * per run (store.c uses it for store_load_facts_cached).
  *
  * A cache file holds a key, everything the facts read depend on (this
  * program's build, the database's real path, the generation its last

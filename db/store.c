@@ -23,7 +23,6 @@
 
 #include "db/factcache.h"
 #include "db/store.h"
-#include "model/status.h"
 #include "util/buf.h"
 #include "util/hash.h"
 #include "util/i18n.h"
@@ -1067,9 +1066,9 @@ cache_key(struct store *s, const struct facts_query *q, struct buf *key)
 /* The facts of q, from the facts cache when it holds them, else from the
  * database and then kept there.  Only into an f that holds no list yet:
  * the cache holds what the database gave, nothing of the caller's. */
-static int
-load_cached(struct store *s, struct facts *f, const struct facts_query *q,
-    char **err)
+int
+store_load_facts_cached(struct store *s, struct facts *f,
+    const struct facts_query *q, char **err)
 {
 	struct buf key = BUF_INIT;
 	struct facts *hit;
@@ -1096,19 +1095,6 @@ load_cached(struct store *s, struct facts *f, const struct facts_query *q,
 	free(file);
 	buf_release(&key);
 	return ret;
-}
-
-int
-store_load_review_facts(struct store *s, const struct plan *p, pw_day asof,
-    size_t recent, struct facts *f, char **err)
-{
-	struct facts_query q;
-	int rc;
-
-	review_query_init(p, asof, recent, &q);
-	rc = load_cached(s, f, &q, err);
-	review_query_release(&q);
-	return rc;
 }
 
 static int

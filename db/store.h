@@ -68,14 +68,16 @@ void	 store_close(struct store *);
 int	 store_load_facts(struct store *, struct facts *f, char **err);
 /*
  * Load into f only the current facts q asks for (model/facts.h, struct
- * facts_query), as of q->asof, by index seeks: what a review as of that
- * date reads (review_query_init), not the history.
+ * facts_query), as of q->asof, by index seeks.  The store knows nothing of
+ * the rules: the caller computes q (a review's: review_query_init).
  */
 int	 store_load_facts_asof(struct store *, struct facts *f,
 	    const struct facts_query *q, char **err);
-/* The same for a review of plan p as of asof (review_query_init). */
-int	 store_load_review_facts(struct store *, const struct plan *p,
-	    pw_day asof, size_t recent, struct facts *f, char **err);
+/* The same through the facts cache (db/factcache.h), for the queries a
+ * command makes at every run; f must hold nothing yet for the cache to be
+ * used. */
+int	 store_load_facts_cached(struct store *, struct facts *f,
+	    const struct facts_query *q, char **err);
 /* Record n rows in one transaction: all or none. */
 int	 store_record(struct store *, const struct record_in *, size_t n,
 	    char **err);

@@ -172,10 +172,15 @@ static int
 load_facts(struct tui *t)
 {
 	struct facts *f = facts_new();
+	struct facts_query q;
 	char *err = NULL;
+	int rc;
 
-	if (t->store != NULL && store_load_review_facts(t->store, t->plan,
-	    t->asof, TUI_RECENT, f, &err) != 0) {
+	review_query_init(t->plan, t->asof, TUI_RECENT, &q);
+	rc = t->store != NULL ? store_load_facts_cached(t->store, f, &q,
+	    &err) : 0;
+	review_query_release(&q);
+	if (rc != 0) {
 		tui_message(t, true, "%s", err);
 		free(err);
 		facts_free(f);
