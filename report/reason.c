@@ -70,8 +70,12 @@ instance_reason(struct buf *b, const struct ms_result *r,
 		sep(b, from);
 		pct_text(r->progress, got);
 		pct_text(r->expected, want);
-		buf_printf(b, _("%s: %s%% done, %s%% expected"),
-		    pace_label(r->pace), r->has_progress ? got : "-", want);
+		if (r->has_progress)
+			buf_printf(b, _("%s: %s%% done, %s%% expected"),
+			    pace_label(r->pace), got, want);
+		else
+			buf_printf(b, _("%s: no progress reported, %s%% "
+			    "expected"), pace_label(r->pace), want);
 		if (r->state != MS_DUE_SOON && r->state != MS_OVERDUE)
 			buf_printf(b, ngettext(", due in %d day",
 			    ", due in %d days", (unsigned long)r->days_left),
