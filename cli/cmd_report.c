@@ -126,6 +126,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	pw_day week = DAY_NONE, since = DAY_NONE;
 	const char *dept = NULL;
 	struct review *srv;
+	struct facts *hist;
 	const char *out = NULL;
 	struct review_ctx ctx;
 	struct report_opts o = { 0 };
@@ -185,24 +186,41 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
-	/* The whole history: the week-over-week section counts each item's
-	 * weeks on the attention list back from the date (attn_weeks()),
-	 * and the series (JSON) show every value. */
+	/* Only the series (JSON) read the whole history; the other formats
+	 * what the rules read and the sparklines' latest values, loaded by
+	 * index seeks (and cached), and the charts (HTML) their own
+	 * (chart_review). */
 	struct review_args ra = { .warn_days = -1, .print_diags = true,
-	    .history = true, .recent = REPORT_SPARK, .dept = dept };
+	    .history = fmt == REPORT_JSON, .recent = REPORT_SPARK,
+	    .dept = dept };
 	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
-	/* Week over week: the list as of --since, by default seven days
-	 * before the date, from the same facts and scope. */
+	/* Week over week: the list as of --since (by default seven days
+	 * before the date) and the weeks each item has been on the list
+	 * (attn_weeks()) are reviews as of earlier dates, of the whole
+	 * history. */
+	hist = ctx.facts;
+	if (!ra.history && ctx.store != NULL) {
+		char *err = NULL;
+
+		hist = facts_new();
+		if (store_load_facts(ctx.store, hist, &err) != 0) {
+			cli_error("%s", err);
+			free(err);
+			facts_free(hist);
+			cli_review_release(&ctx);
+			return EXIT_ERROR;
+		}
+	}
 	{
 		struct review_opts so = { .asof = since != DAY_NONE ? since :
 		    ctx.rv->asof - 7, .warn_days = ctx.rv->warn_days,
 		    .dept = ctx.rv->dept };
 
-		srv = review_new(ctx.plan, ctx.facts, &so);
+		srv = review_new(ctx.plan, hist, &so);
 	}
 	o.since = srv;
-	o.history = ctx.facts;
+	o.history = hist;
 	o.week = week;
 	o.utf8 = xlsx || text_utf8_locale();
 	o.color = fmt == REPORT_TEXT && !xlsx && cli->color == COLOR_ALWAYS;
@@ -224,6 +242,8 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		    period_end(PERIOD_WEEK, wd), &rows, &nrows, &recs,
 		    &nrecs) != 0) {
 			review_free(srv);
+			if (hist != ctx.facts)
+				facts_free(hist);
 			cli_review_release(&ctx);
 			return EXIT_ERROR;
 		}
@@ -231,6 +251,9 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	o.records = recs;
 	o.nrecords = nrecs;
 	struct report *r = report_new(ctx.rv, &o);
+	/* The week over week is made: only the since review is kept. */
+	if (hist != ctx.facts)
+		facts_free(hist);
 	struct review *crv = NULL;
 	if (fmt == REPORT_HTML) {
 		/* The review holds what it needs of the facts. */

@@ -72,12 +72,13 @@ pdf 2025-12-31
 txt=$(cat "$T/2025-12-31.txt")
 numbered 2025-12-31
 
-# Each target's row is one line: id, date, status word and sparkline.
+# Each target's row is one line: id, date, status word and sparkline (of
+# the lines that begin with the id: what needs attention has it too).
 ids=$(awk '/^targets:/ { t = 1 } t && /^  - id: / { print $3 }' \
     "$E/sanya.yaml")
 broken=""
 for id in $ids; do
-	line=$(grep -m 1 -E "^ *$id( |\$)" "$T/2025-12-31.txt")
+	line=$(grep -E "^ *$id( |\$)" "$T/2025-12-31.txt")
 	printf '%s\n' "$line" | grep -qE \
 	    '[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.*(已达标|有风险|按计划推进|未达标|暂无数据) +[▁▂▃▄▅▆▇█]+ *$' ||
 	    broken="$broken $id"
