@@ -14,7 +14,7 @@
 # A package is one word in its list below.
 set -u
 build_pkgs="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev
-    libxlsxwriter-dev gettext"
+    libxlsxwriter-dev libzip-dev libexpat1-dev gettext"
 test_pkgs="libcmocka-dev tmux sqlite3 jq mandoc locales clang
     libclang-rt-14-dev valgrind calcurse poppler-utils chromium
     fonts-noto-cjk python3 python3-markdown python3-openpyxl
