@@ -1229,7 +1229,7 @@ cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 1) {
 		cli_usage_error(cli, argc - optind < 1 ?
-		    _("missing the CSV file to import") :
+		    _("missing the file to import") :
 		    _("unexpected argument"));
 		return cli->cmd->usage_status;
 	}

@@ -53,8 +53,9 @@ static const struct command commands[] = {
 	{ "log", cmd_log, 0, EXIT_USAGE,
 	  N_("[ID] [--since DATE] [--until DATE] [--format text|csv|json]"),
 	  N_("show the history of what was recorded, newest first") },
-	{ "import", cmd_import, 0, EXIT_USAGE, N_("FILE.csv"),
-	  N_("record every row of a CSV file, all or nothing") },
+	{ "import", cmd_import, 0, EXIT_USAGE, N_("[--encoding NAME] FILE"),
+	  N_("record every row of a CSV, JSON or filled form file, all or "
+	  "nothing") },
 	{ "export", cmd_export, 0, EXIT_USAGE,
 	  N_("[--format csv|json] [-o FILE]"),
 	  N_("write the current values and progress as CSV or JSON") },
