@@ -103,7 +103,7 @@ chart_review(struct review_ctx *ctx, const struct report *r,
 	return 0;
 }
 
-enum { OPT_DEPT = OPT_COMMON_LAST, OPT_SINCE };
+enum { OPT_DEPT = OPT_COMMON_LAST, OPT_SINCE, OPT_BOM };
 
 static int
 make_xlsx(const char *path, const char *tmpdir, void *arg, char **err)
@@ -120,6 +120,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "dept", required_argument, NULL, OPT_DEPT },
 		{ "since", required_argument, NULL, OPT_SINCE },
+		{ "bom", no_argument, NULL, OPT_BOM },
 		COMMON_LONGOPTS
 	};
 	enum report_format fmt = REPORT_TEXT;
@@ -136,7 +137,7 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	struct buf b = BUF_INIT;
 	char made[64];
 	time_t t;
-	bool utc, xlsx = false;
+	bool utc, xlsx = false, bom = false;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "w:F:o:",
@@ -168,6 +169,9 @@ cmd_report(struct cli *cli, int argc, char **argv)
 			if (cli_parse_date(cli, "--since", optarg, &since) != 0)
 				return cli->cmd->usage_status;
 			break;
+		case OPT_BOM:
+			bom = true;
+			break;
 		default:
 			if ((rc = cli_common_option(cli, c, optarg)) != 0)
 				return rc > 0 ? EXIT_OK :
@@ -177,6 +181,11 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	if (optind < argc) {
 		cli_usage_error(cli, _("unexpected argument '%s'"),
 		    argv[optind]);
+		return cli->cmd->usage_status;
+	}
+	if (bom && (fmt != REPORT_CSV || xlsx)) {
+		cli_usage_error(cli, "%s", _("--bom is for CSV: the other "
+		    "formats have no byte-order mark"));
 		return cli->cmd->usage_status;
 	}
 	if (since != DAY_NONE && since >= cli->today) {
@@ -281,6 +290,9 @@ cmd_report(struct cli *cli, int argc, char **argv)
 		struct rsink sink = { .b = &b, .flush = cli_out_flush,
 		    .arg = co };
 
+		/* Excel on Chinese Windows reads CSV without one as GBK. */
+		if (bom)
+			buf_puts(&b, "\xef\xbb\xbf");
 		report_write_sink(r, fmt, &sink);
 		rc = cli_out_close(co, &b) == 0 ? EXIT_OK : EXIT_ERROR;
 	}

@@ -43,6 +43,32 @@ dept_id(const struct plan *p, int d)
 	return d >= 0 && (size_t)d < p->ndepts ? p->depts[d].id : "";
 }
 
+/* "lead,lead_name,support,support_names": ids for machines, names for the
+ * people who open the file in a spreadsheet; supports joined by ';'. */
+static void
+csv_depts(struct buf *b, const struct plan *p, int lead, const int *support,
+    size_t nsupport)
+{
+	struct buf ids = BUF_INIT, names = BUF_INIT;
+
+	esc_csv(b, dept_id(p, lead));
+	buf_putc(b, ',');
+	esc_csv(b, lead >= 0 && (size_t)lead < p->ndepts ?
+	    p->depts[lead].name : "");
+	for (size_t k = 0; k < nsupport; k++) {
+		buf_puts(&ids, k ? ";" : "");
+		buf_puts(&ids, dept_id(p, support[k]));
+		buf_puts(&names, k ? ";" : "");
+		buf_puts(&names, p->depts[support[k]].name);
+	}
+	buf_putc(b, ',');
+	esc_csv(b, buf_str(&ids));
+	buf_putc(b, ',');
+	esc_csv(b, buf_str(&names));
+	buf_release(&ids);
+	buf_release(&names);
+}
+
 static const char *
 phase_id(const struct plan *p, int ph)
 {
@@ -71,7 +97,8 @@ iso(pw_day d, char out[static 11])
 }
 
 static const char *const csv_head =
-    "type,id,milestone,name,phase,lead,support,start,due,status,"
+    "type,id,milestone,name,phase,lead,lead_name,support,support_names,"
+    "start,due,status,"
     "days_overdue,days_left,progress,done,latest,latest_date,goal,"
     "direction,unit,pace,attention,kinds,severity,reason,change,weeks\r\n";
 
@@ -207,12 +234,8 @@ report_csv(const struct report *r, struct rsink *o)
 		buf_putc(b, ',');
 		esc_csv(b, phase_id(p, m->phase));
 		buf_putc(b, ',');
-		esc_csv(b, dept_id(p, report_item_lead(p, it)));
-		buf_putc(b, ',');
-		for (size_t k = 0; k < m->nsupport; k++) {
-			buf_puts(b, k ? ";" : "");
-			buf_puts(b, dept_id(p, m->support[k]));
-		}
+		csv_depts(b, p, report_item_lead(p, it), m->support,
+		    m->nsupport);
 		iso(it->in.start, a);
 		iso(it->in.due, d);
 		buf_printf(b, ",%s,%s,%s,", a, d, ms_state_key(it->state));
@@ -245,12 +268,7 @@ report_csv(const struct report *r, struct rsink *o)
 		buf_putc(b, ',');
 		esc_csv(b, phase_id(p, t->phase));
 		buf_putc(b, ',');
-		esc_csv(b, dept_id(p, t->owner));
-		buf_putc(b, ',');
-		for (size_t k = 0; k < t->nsupport; k++) {
-			buf_puts(b, k ? ";" : "");
-			buf_puts(b, dept_id(p, t->support[k]));
-		}
+		csv_depts(b, p, t->owner, t->support, t->nsupport);
 		iso(plan_target_start(p, t), a);
 		iso(t->due.day, d);
 		buf_printf(b, ",%s,%s,%s,,,,,", a, d, tg_state_key(tr->state));

@@ -101,11 +101,22 @@ fi
 
 # CSV: a header and one row per instance and target, all of one width.
 is "$(head -1 "$T/report.csv" | tr -d '\r')" \
-    "type,id,milestone,name,phase,lead,support,start,due,status,days_overdue,days_left,progress,done,latest,latest_date,goal,direction,unit,pace,attention,kinds,severity,reason,change,weeks" \
+    "type,id,milestone,name,phase,lead,lead_name,support,support_names,start,due,status,days_overdue,days_left,progress,done,latest,latest_date,goal,direction,unit,pace,attention,kinds,severity,reason,change,weeks" \
     "csv header"
 is "$(grep -c '' "$T/report.csv")" 22 "csv: 17 instances, 4 targets and the header"
-has "$(cat "$T/report.csv")" "milestone,M-build,M-build,新建和改扩建社区卫生服务站12个,P2,streets,finance,2025-07-01,2026-10-31,overdue,25," \
-    "csv: M-build row"
+has "$(cat "$T/report.csv")" "milestone,M-build,M-build,新建和改扩建社区卫生服务站12个,P2,streets,各街道办事处,finance,滨江区财政局,2025-07-01,2026-10-31,overdue,25," \
+    "csv: M-build row, its departments by id and by name"
+
+# --bom for Excel (it reads a CSV without one in the system's code page),
+# CSV only.
+run pw report --format csv --bom
+is "$(printf '%s' "$out" | head -c 3 | od -An -tx1 | tr -d ' ')" efbbbf \
+    "csv --bom: the byte-order mark first"
+is "$(printf '%s' "$out" | tail -c +4)" "$(cat "$T/report.csv")" \
+    "csv --bom: then the same bytes"
+run pw report --format md --bom
+is "$rc" 2 "--bom with md: a usage error"
+has "$err" "--bom is for CSV" "--bom with md: says why"
 # The calendar has every instance, those not begun too.
 is "$(grep -c '^UID:ms\.M-report+' "$T/plan.ics")" 12 \
     "ics: all twelve monthly instances"

@@ -88,9 +88,9 @@ has "$out" '<tr class="group"><th colspan="4">No lead department</th></tr>' \
 has "$out" '<td><span class="t-bad">missed</span></td><td class="w"><span>签约覆盖率</span></td><td class="w"><span>missed 91 days ago: no value by 2025-03-31</span></td>' \
     "html: kind and reason on the row"
 run pw report --format csv
-has "$out" "target,T-s1,,报送甲,,fin,,2025-01-01,2026-12-31,no-data,,,,,,,10,>=,,none,stale,stale,WARNING,\"no value for 1 quarter, none yet, due in 549 days\"," \
+has "$out" "target,T-s1,,报送甲,,fin,市财政局,,,2025-01-01,2026-12-31,no-data,,,,,,,10,>=,,none,stale,stale,WARNING,\"no value for 1 quarter, none yet, due in 549 days\"," \
     "csv: a stale target's id, kind and reason"
-has "$out" "milestone,M-far,M-far,建设信息平台,,fin,,2025-01-01,2025-09-30,active,,92,20,,,,,,,far-behind,far-behind,far-behind,CRITICAL,\"far behind pace: 20% done, 66% expected, due in 92 days\"," \
+has "$out" "milestone,M-far,M-far,建设信息平台,,fin,市财政局,,,2025-01-01,2025-09-30,active,,92,20,,,,,,,far-behind,far-behind,far-behind,CRITICAL,\"far behind pace: 20% done, 66% expected, due in 92 days\"," \
     "csv: a milestone's kind, severity and reason"
 run pw report --format json
 is "$(printf '%s' "$out" | jq -r '[.attention[] | .id + ":" + .kind] | join(" ")')" \
