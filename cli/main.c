@@ -20,7 +20,8 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate, 0, EXIT_USAGE, N_("[-f FILE]"),
 	  N_("check a plan file and report every problem") },
 	{ "report", cmd_report, 0, EXIT_USAGE,
-	  N_("[--week DATE] [--format text|md|html|csv|json|xlsx] [-o FILE]"),
+	  N_("[--week DATE] [--dept ID] [--since DATE] "
+	  "[--format text|md|html|csv|json|xlsx] [--bom] [-o FILE]"),
 	  N_("the weekly status report, to print or to share") },
 	{ "notice", cmd_notice, 0, EXIT_USAGE,
 	  N_("[--dept ID] [--exclude-dept ID] [--format text|md|html|json] "
