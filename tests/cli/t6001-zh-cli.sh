@@ -94,7 +94,7 @@ is "$?" 0 "report exits 0"
 r=$(cat "$T/report")
 has "$r" "周次      2026年第48周（2026年11月23日 – 2026年11月29日）" \
     "report: 第48周 and 年月日 in the header"
-for h in 总体情况 "逾期事项（按牵头单位）" 14天内到期事项 本周完成事项 指标 \
+for h in 总体情况 "需督办事项（按牵头单位）" 本周完成事项 指标 \
     阶段 本周报送数据 责任单位排名; do
 	is "$(grep -c "^$h\$" "$T/report")" 1 "report: heading $h"
 done
