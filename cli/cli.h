@@ -2,10 +2,10 @@
  * cli.h: the command-line front end: shared options and the command table.
  *
  * main.c parses the options every command shares (they may come before or
- * after the command word), picks the command from the table and runs it.
- * A command parses its own options with getopt_long, passing whatever it
- * does not know to cli_common_option().  Commands print their own results
- * and errors and return the process exit status.
+ * after the command word), picks the command from the table and hands it
+ * to cli_run() (parse.c), which parses the rest of the line by the
+ * command's entry and runs it with what it found.  Commands print their
+ * own results and errors and return the process exit status.
  */
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
@@ -45,18 +45,99 @@ struct cli {
 #define EXIT_ERROR	1
 #define EXIT_USAGE	2
 
-/* What a command needs before it runs. */
-#define CMD_TTY		0x1	/* a terminal (the curses review) */
+/*
+ * What a command needs and does (struct command.flags), declared in the
+ * table and checked by cli_run() before the command runs.
+ */
+#define CMD_TTY		0x1	/* a terminal on standard input and output,
+				   and the plan from a file */
+#define CMD_NEEDS_PLAN	0x2	/* reads the plan */
+#define CMD_NEEDS_DB	0x4	/* cannot run without its database: a plan
+				   on standard input needs -d */
+#define CMD_WRITES	0x8	/* writes the database (needs it too) */
 
+/* How an option takes its value. */
+enum cmd_opt_kind {
+	CMD_OPT_FLAG,		/* none */
+	CMD_OPT_VALUE,		/* a value the command checks */
+	CMD_OPT_DATE		/* a YYYY-MM-DD date, checked by the parser */
+};
+
+/* One of a command's own options; a list of them ends with a NULL
+ * long_name. */
+struct cmd_option {
+	const char	*long_name;	/* "format", without the dashes */
+	int		 short_name;	/* 'o', or 0 */
+	enum cmd_opt_kind kind;
+	const char	*value_name;	/* "FILE"; NULL for a flag */
+	const char	*help;		/* N_() one line; NULL: accepted but
+					   not shown (help, manual) */
+};
+
+struct cmd_args;
+
+/*
+ * An entry of the command table (main.c): the one place that says what a
+ * command is called, which options and how many arguments it takes and
+ * what it needs.  cli_run() parses the command line by it and hands run
+ * the result; help and the manual's test read it too.
+ */
 struct command {
 	const char	*name;
-	int		(*run)(struct cli *, int argc, char **argv);
-	unsigned	 flags;
+	int		(*run)(struct cli *, const struct cmd_args *);
+	/* A command that still parses its own argv (getopt_long with
+	 * COMMON_SHORTOPTS and cli_common_option()); run is NULL then. */
+	int		(*run_argv)(struct cli *, int argc, char **argv);
+	const struct cmd_option *options;	/* NULL: none */
+	int		 args_min;	/* positional arguments */
+	int		 args_max;	/* -1: any number */
+	const char	*args_missing;	/* N_() fewer than args_min; NULL:
+					   "missing argument" */
+	const char	*args_extra;	/* N_() more than args_max; NULL:
+					   "unexpected argument 'ARG'" */
+	unsigned	 flags;		/* CMD_* */
 	int		 usage_status;	/* exit status of a usage error */
-	const char	*usage;		/* arguments after the name */
+	const char	*usage;		/* N_() arguments after the name */
 	const char	*summary;	/* N_() one-line description */
 };
 
+/*
+ * A parsed command line: the command's options in the order given and its
+ * positional arguments.  Options are named by their long name, which must
+ * be in the command's table (else fatal(): a mistake in the program).
+ */
+struct cmd_optval {
+	int		 opt;		/* index in cmd->options */
+	const char	*arg;		/* the value; NULL for a flag */
+	pw_day		 day;		/* a CMD_OPT_DATE's value */
+};
+struct cmd_args {
+	const struct command *cmd;
+	struct cmd_optval *opts;
+	size_t		 nopts;
+	int		 argc;		/* positional arguments */
+	char		**argv;
+};
+/* The value of the last name option given, or NULL. */
+const char	*cmd_args_get(const struct cmd_args *, const char *name);
+/* Was the name option given? */
+bool		 cmd_args_flag(const struct cmd_args *, const char *name);
+/* The last name date option given, or DAY_NONE. */
+pw_day		 cmd_args_day(const struct cmd_args *, const char *name);
+/* How many times the name option was given, and the value of the i-th. */
+size_t		 cmd_args_count(const struct cmd_args *, const char *name);
+const char	*cmd_args_nth(const struct cmd_args *, const char *name,
+		    size_t i);
+
+/*
+ * Parse argv (argv[0] the command's name) by cmd's entry, the options every
+ * command shares included, check the argument count and what the command
+ * needs, and run it.  Returns the exit status: the command's, 0 after
+ * --help, cmd->usage_status after a usage error, 1 when a need is not met
+ * (each said once on stderr, or as check's UNKNOWN).
+ */
+int		 cli_run(struct cli *, const struct command *, int argc,
+		    char **argv);
 /* The options every command accepts; append COMMON_LONGOPTS to a command's
  * own struct option array and COMMON_SHORTOPTS to its optstring. */
 enum {
@@ -88,8 +169,8 @@ int		 cli_common_option(struct cli *, int opt, const char *arg);
  * message is made safe (text_safe). */
 void		 cli_usage_error(const struct cli *, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
-/* Print a command's usage and summary to fp. */
-void		 cli_print_usage(const struct command *, FILE *fp);
+/* Print a command's usage, summary and options to fp (its --help). */
+void		 cli_print_help(const struct command *, FILE *fp);
 /* Print "planwatch: MESSAGE", made safe, to stderr (an error reported at
  * the edge). */
 void		 cli_error(const char *fmt, ...)
@@ -113,7 +194,7 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 		    const char *arg, pw_day *out);
 
 /* The commands (cmd_*.c). */
-int	cmd_validate(struct cli *, int, char **);
+int	cmd_validate(struct cli *, const struct cmd_args *);
 int	cmd_review(struct cli *, int, char **);
 int	cmd_record(struct cli *, int, char **);
 int	cmd_progress(struct cli *, int, char **);

@@ -28,30 +28,10 @@ count_instances(const struct plan *p)
 }
 
 int
-cmd_validate(struct cli *cli, int argc, char **argv)
+cmd_validate(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "verbose", no_argument, NULL, 'v' },
-		COMMON_LONGOPTS
-	};
-	bool verbose = false;
-	int c, rc;
-
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "v", longopts,
-	    NULL)) != -1) {
-		if (c == 'v') {
-			verbose = true;
-			continue;
-		}
-		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
-		return cli->cmd->usage_status;
-	}
-
+	bool verbose = cmd_args_flag(a, "verbose");
+	int rc;
 	const char *path = cli_plan_path(cli);
 	struct diags d;
 	diags_init(&d, path);

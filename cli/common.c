@@ -42,14 +42,6 @@ cli_error(const char *fmt, ...)
 }
 
 void
-cli_print_usage(const struct command *cmd, FILE *fp)
-{
-	fprintf(fp, "%s: planwatch %s %s\n", _("usage"), cmd->name,
-	    _(cmd->usage));
-	fprintf(fp, "%s\n", _(cmd->summary));
-}
-
-void
 cli_usage_error(const struct cli *cli, const char *fmt, ...)
 {
 	va_list ap;
@@ -153,7 +145,7 @@ cli_common_option(struct cli *cli, int opt, const char *arg)
 		return 0;
 	case 'h':
 		if (cli->cmd != NULL)
-			cli_print_usage(cli->cmd, stdout);
+			cli_print_help(cli->cmd, stdout);
 		return 1;
 	default:
 		option_error(cli, opt);

@@ -2,8 +2,10 @@
  * main.c: planwatch's entry point and command table.
  *
  * planwatch [COMMON OPTIONS] COMMAND [ARGS]; with no command on a terminal
- * it opens the review.  The table below is the one list of commands: --help
- * prints from it, so help and manual cannot drift apart.
+ * it opens the review.  The table below is the one list of commands, with
+ * each command's options, arguments and needs: cli_run() (parse.c) parses
+ * and checks a command line by it, --help prints from it, and t1007 checks
+ * the manual against it (help --list).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,61 +15,231 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
-static int	cmd_help(struct cli *, int, char **);
-static int	cmd_version(struct cli *, int, char **);
+static int	cmd_help(struct cli *, const struct cmd_args *);
+static int	cmd_version(struct cli *, const struct cmd_args *);
 
+/* Each command's own options, in the order its usage names them. */
+static const struct cmd_option validate_options[] = {
+	{ "verbose", 'v', CMD_OPT_FLAG, NULL,
+	  N_("on success, print what the plan holds") },
+	{ NULL }
+};
+static const struct cmd_option report_options[] = {
+	{ "week", 'w', CMD_OPT_DATE, "DATE",
+	  N_("report on the week that holds DATE") },
+	{ "dept", 0, CMD_OPT_VALUE, "ID", N_("one department's report") },
+	{ "since", 0, CMD_OPT_DATE, "DATE",
+	  N_("the earlier date of the week over week") },
+	{ "format", 'F', CMD_OPT_VALUE, "FORMAT",
+	  N_("text (default), md, html, csv, json or xlsx") },
+	{ "bom", 0, CMD_OPT_FLAG, NULL,
+	  N_("begin the CSV with a byte-order mark, for Excel") },
+	{ "output", 'o', CMD_OPT_VALUE, "FILE",
+	  N_("write to FILE (- for standard output)") },
+	{ NULL }
+};
+static const struct cmd_option notice_options[] = {
+	{ "dept", 0, CMD_OPT_VALUE, "ID",
+	  N_("only the notice to this department") },
+	{ "exclude-dept", 0, CMD_OPT_VALUE, "ID",
+	  N_("no notice to this department; may be repeated") },
+	{ "format", 0, CMD_OPT_VALUE, "FORMAT",
+	  N_("text (default), md, html or json") },
+	{ "number", 0, CMD_OPT_VALUE, "TEXT",
+	  N_("the notice's own number, under its title") },
+	{ "contact", 0, CMD_OPT_VALUE, "NAME",
+	  N_("the person to contact (default the plan's contact)") },
+	{ "phone", 0, CMD_OPT_VALUE, "TEL",
+	  N_("their telephone (default the plan's contact_phone)") },
+	{ "reply-by", 0, CMD_OPT_DATE, "DATE",
+	  N_("the date a reply is asked for (default in 7 days)") },
+	{ "output", 'o', CMD_OPT_VALUE, "FILE",
+	  N_("write to FILE (- for standard output)") },
+	{ NULL }
+};
+static const struct cmd_option form_options[] = {
+	{ "dept", 0, CMD_OPT_VALUE, "ID", N_("the form of this department") },
+	{ "all", 0, CMD_OPT_FLAG, NULL,
+	  N_("a form for each department, into the directory -o names") },
+	{ "format", 0, CMD_OPT_VALUE, "FORMAT", N_("xlsx (default) or csv") },
+	{ "reply-by", 0, CMD_OPT_DATE, "DATE",
+	  N_("the date to send the form back by (default in 7 days)") },
+	{ "output", 'o', CMD_OPT_VALUE, "FILE",
+	  N_("write to FILE (a directory with --all)") },
+	{ NULL }
+};
+static const struct cmd_option ics_options[] = {
+	{ "output", 'o', CMD_OPT_VALUE, "FILE",
+	  N_("write to FILE (- for standard output)") },
+	{ NULL }
+};
+static const struct cmd_option status_options[] = {
+	{ "dept", 0, CMD_OPT_VALUE, "ID",
+	  N_("only what this department leads or supports") },
+	{ "warn-days", 0, CMD_OPT_VALUE, "N",
+	  N_("due soon is due within N days (default the plan's)") },
+	{ "since", 0, CMD_OPT_DATE, "DATE",
+	  N_("compare what needs attention with the list as of DATE") },
+	{ "all", 0, CMD_OPT_FLAG, NULL, N_("show every row of every list") },
+	{ NULL }
+};
+static const struct cmd_option check_options[] = {
+	{ "quiet", 'q', CMD_OPT_FLAG, NULL,
+	  N_("print nothing when the state is OK") },
+	{ "format", 0, CMD_OPT_VALUE, "FORMAT", N_("text (default) or json") },
+	{ "dept", 0, CMD_OPT_VALUE, "ID",
+	  N_("judge only what this department leads or supports") },
+	{ "warn-days", 0, CMD_OPT_VALUE, "N",
+	  N_("due soon is due within N days (default the plan's)") },
+	{ "timeout", 0, CMD_OPT_VALUE, "SECONDS",
+	  N_("give up after SECONDS (default 10; 0: never)") },
+	{ NULL }
+};
+/* record, progress and done; reopen applies as of --today and says so
+ * when given a --date. */
+static const struct cmd_option record_options[] = {
+	{ "date", 0, CMD_OPT_DATE, "DATE",
+	  N_("the date it is true as of (default --today)") },
+	{ "note", 0, CMD_OPT_VALUE, "TEXT", N_("a note kept with the record") },
+	{ "source", 0, CMD_OPT_VALUE, "TEXT",
+	  N_("where the value came from") },
+	{ NULL }
+};
+static const struct cmd_option reopen_options[] = {
+	{ "date", 0, CMD_OPT_VALUE, "DATE", NULL },
+	{ "note", 0, CMD_OPT_VALUE, "TEXT", N_("a note kept with the record") },
+	{ "source", 0, CMD_OPT_VALUE, "TEXT",
+	  N_("where the value came from") },
+	{ NULL }
+};
+static const struct cmd_option log_options[] = {
+	{ "since", 0, CMD_OPT_DATE, "DATE",
+	  N_("only records as of DATE or later") },
+	{ "until", 0, CMD_OPT_DATE, "DATE",
+	  N_("only records as of DATE or earlier") },
+	{ "format", 0, CMD_OPT_VALUE, "FORMAT",
+	  N_("text (default), csv or json") },
+	{ "limit", 0, CMD_OPT_VALUE, "N", N_("at most N records") },
+	{ NULL }
+};
+static const struct cmd_option import_options[] = {
+	{ "encoding", 0, CMD_OPT_VALUE, "NAME",
+	  N_("the CSV's encoding (default UTF-8, else GB18030)") },
+	{ NULL }
+};
+static const struct cmd_option export_options[] = {
+	{ "format", 0, CMD_OPT_VALUE, "FORMAT", N_("csv (default) or json") },
+	{ "bom", 0, CMD_OPT_FLAG, NULL,
+	  N_("begin the CSV with a byte-order mark, for Excel") },
+	{ "output", 'o', CMD_OPT_VALUE, "FILE",
+	  N_("write to FILE (- for standard output)") },
+	{ NULL }
+};
+static const struct cmd_option help_options[] = {
+	{ "list", 0, CMD_OPT_FLAG, NULL,
+	  N_("each command and its options on a line, for scripts") },
+	{ NULL }
+};
+
+/*
+ * The commands: what each is called, its options and arguments, what it
+ * needs (cli_run() checks it all before the command runs) and its usage.
+ */
 static const struct command commands[] = {
-	{ "validate", cmd_validate, 0, EXIT_USAGE, N_("[-f FILE]"),
-	  N_("check a plan file and report every problem") },
-	{ "report", cmd_report, 0, EXIT_USAGE,
-	  N_("[--week DATE] [--dept ID] [--since DATE] "
+	{ .name = "validate", .run = cmd_validate,
+	  .options = validate_options, .flags = CMD_NEEDS_PLAN,
+	  .usage_status = EXIT_USAGE, .usage = N_("[-f FILE]"),
+	  .summary = N_("check a plan file and report every problem") },
+	{ .name = "report", .run_argv = cmd_report, .options = report_options,
+	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .usage = N_("[--week DATE] [--dept ID] [--since DATE] "
 	  "[--format text|md|html|csv|json|xlsx] [--bom] [-o FILE]"),
-	  N_("the weekly status report, to print or to share") },
-	{ "notice", cmd_notice, 0, EXIT_USAGE,
-	  N_("[--dept ID] [--exclude-dept ID] [--format text|md|html|json] "
-	  "[--number TEXT] [--contact NAME] [--phone TEL] [--reply-by DATE] "
-	  "[-o FILE]"),
-	  N_("reminder notices to departments that are late") },
-	{ "form", cmd_form, 0, EXIT_USAGE, N_("--dept ID [-o FILE] | --all "
-	  "-o DIR [--format xlsx|csv] [--reply-by DATE]"),
-	  N_("reporting forms for departments to fill in and send back") },
-	{ "ics", cmd_ics, 0, EXIT_USAGE, N_("[-o FILE]"),
-	  N_("the due dates as an iCalendar file") },
-	{ "status", cmd_status, 0, EXIT_USAGE,
-	  N_("[--dept ID] [--warn-days N] [--since DATE] [--all]"),
-	  N_("a one-screen summary: what is overdue, at risk, behind") },
-	{ "check", cmd_check, 0, 3,
-	  N_("[-q] [--format text|json] [--dept ID] [--warn-days N] "
+	  .summary = N_("the weekly status report, to print or to share") },
+	{ .name = "notice", .run_argv = cmd_notice, .options = notice_options,
+	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .usage = N_("[--dept ID] [--exclude-dept ID] "
+	  "[--format text|md|html|json] [--number TEXT] [--contact NAME] "
+	  "[--phone TEL] [--reply-by DATE] [-o FILE]"),
+	  .summary = N_("reminder notices to departments that are late") },
+	{ .name = "form", .run_argv = cmd_form, .options = form_options,
+	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .usage = N_("--dept ID [-o FILE] | --all -o DIR "
+	  "[--format xlsx|csv] [--reply-by DATE]"),
+	  .summary = N_("reporting forms for departments to fill in and send "
+	  "back") },
+	{ .name = "ics", .run_argv = cmd_ics, .options = ics_options,
+	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .usage = N_("[-o FILE]"),
+	  .summary = N_("the due dates as an iCalendar file") },
+	{ .name = "status", .run_argv = cmd_status, .options = status_options,
+	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .usage = N_("[--dept ID] [--warn-days N] [--since DATE] [--all]"),
+	  .summary = N_("a one-screen summary: what is overdue, at risk, "
+	  "behind") },
+	/* Every usage error of a check line is its UNKNOWN (exit 3). */
+	{ .name = "check", .run_argv = cmd_check, .options = check_options,
+	  .args_extra = N_("unexpected argument; see 'planwatch check "
+	  "--help'"), .flags = CMD_NEEDS_PLAN, .usage_status = 3,
+	  .usage = N_("[-q] [--format text|json] [--dept ID] [--warn-days N] "
 	  "[--timeout SECONDS]"),
-	  N_("the plan's state for cron and monitoring (exit 0..3)") },
-	{ "record", cmd_record, 0, EXIT_USAGE,
-	  N_("TARGET VALUE [--date DATE] [--note TEXT] [--source TEXT]"),
-	  N_("record a target's value as of a date") },
-	{ "progress", cmd_progress, 0, EXIT_USAGE,
-	  N_("MILESTONE PERCENT [--date DATE] [--note TEXT]"),
-	  N_("record a milestone's progress (0..100)") },
-	{ "done", cmd_done, 0, EXIT_USAGE,
-	  N_("MILESTONE [--date DATE] [--note TEXT]"),
-	  N_("mark a milestone done as of a date") },
-	{ "reopen", cmd_reopen, 0, EXIT_USAGE, N_("MILESTONE [--note TEXT]"),
-	  N_("undo a milestone's completion, as of --today") },
-	{ "log", cmd_log, 0, EXIT_USAGE,
-	  N_("[ID] [--since DATE] [--until DATE] [--format text|csv|json]"),
-	  N_("show the history of what was recorded, newest first") },
-	{ "import", cmd_import, 0, EXIT_USAGE, N_("[--encoding NAME] FILE"),
-	  N_("record every row of a CSV, JSON or filled form file, all or "
-	  "nothing") },
-	{ "export", cmd_export, 0, EXIT_USAGE,
-	  N_("[--format csv|json] [-o FILE]"),
-	  N_("write the current values and progress as CSV or JSON") },
-	{ "backup", cmd_backup, 0, EXIT_USAGE, N_("FILE"),
-	  N_("copy the live database safely to FILE") },
-	{ "review", cmd_review, CMD_TTY, EXIT_USAGE, "",
-	  N_("the interactive review (what planwatch runs on a terminal)") },
-	{ "help", cmd_help, 0, EXIT_USAGE, N_("[COMMAND]"),
-	  N_("show the commands, or one command's usage") },
-	{ "version", cmd_version, 0, EXIT_USAGE, "",
-	  N_("show the version") },
+	  .summary = N_("the plan's state for cron and monitoring "
+	  "(exit 0..3)") },
+	{ .name = "record", .run_argv = cmd_record, .options = record_options,
+	  .args_min = 2, .args_max = 2,
+	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
+	  .usage = N_("TARGET VALUE [--date DATE] [--note TEXT] "
+	  "[--source TEXT]"),
+	  .summary = N_("record a target's value as of a date") },
+	{ .name = "progress", .run_argv = cmd_progress,
+	  .options = record_options, .args_min = 2, .args_max = 2,
+	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
+	  .usage = N_("MILESTONE PERCENT [--date DATE] [--note TEXT]"),
+	  .summary = N_("record a milestone's progress (0..100)") },
+	{ .name = "done", .run_argv = cmd_done, .options = record_options,
+	  .args_min = 1, .args_max = 1,
+	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
+	  .usage = N_("MILESTONE [--date DATE] [--note TEXT]"),
+	  .summary = N_("mark a milestone done as of a date") },
+	{ .name = "reopen", .run_argv = cmd_reopen, .options = reopen_options,
+	  .args_min = 1, .args_max = 1,
+	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
+	  .usage = N_("MILESTONE [--note TEXT]"),
+	  .summary = N_("undo a milestone's completion, as of --today") },
+	{ .name = "log", .run_argv = cmd_log, .options = log_options,
+	  .args_max = 1, .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
+	  .usage = N_("[ID] [--since DATE] [--until DATE] "
+	  "[--format text|csv|json]"),
+	  .summary = N_("show the history of what was recorded, newest "
+	  "first") },
+	{ .name = "import", .run_argv = cmd_import, .options = import_options,
+	  .args_min = 1, .args_max = 1,
+	  .args_missing = N_("missing the file to import"),
+	  .args_extra = N_("unexpected argument"),
+	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
+	  .usage = N_("[--encoding NAME] FILE"),
+	  .summary = N_("record every row of a CSV, JSON or filled form "
+	  "file, all or nothing") },
+	{ .name = "export", .run_argv = cmd_export, .options = export_options,
+	  .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
+	  .usage = N_("[--format csv|json] [-o FILE]"),
+	  .summary = N_("write the current values and progress as CSV or "
+	  "JSON") },
+	{ .name = "backup", .run_argv = cmd_backup, .args_min = 1,
+	  .args_max = 1, .args_missing = N_("missing the file to write"),
+	  .args_extra = N_("unexpected argument"), .flags = CMD_NEEDS_DB,
+	  .usage_status = EXIT_USAGE, .usage = N_("FILE"),
+	  .summary = N_("copy the live database safely to FILE") },
+	{ .name = "review", .run_argv = cmd_review,
+	  .flags = CMD_TTY | CMD_NEEDS_PLAN | CMD_WRITES,
+	  .usage_status = EXIT_USAGE, .usage = "",
+	  .summary = N_("the interactive review (what planwatch runs on a "
+	  "terminal)") },
+	{ .name = "help", .run = cmd_help, .options = help_options,
+	  .args_max = 1, .usage_status = EXIT_USAGE,
+	  .usage = N_("[--list] [COMMAND]"),
+	  .summary = N_("show the commands, or one command's usage") },
+	{ .name = "version", .run = cmd_version, .usage_status = EXIT_USAGE,
+	  .usage = "", .summary = N_("show the version") },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -107,32 +279,51 @@ print_help(FILE *fp)
 	fprintf(fp, "\n%s\n", _("See planwatch(1) and planwatch-plan(5)."));
 }
 
-static int
-cmd_help(struct cli *cli, int argc, char **argv)
+/* planwatch help --list: each command and its options on a line, as
+ * "NAME --long -s ...", for scripts and the manual's test (t1007). */
+static void
+list_command(const struct command *cmd, FILE *fp)
 {
-	const struct command *cmd;
+	fputs(cmd->name, fp);
+	for (const struct cmd_option *o = cmd->options;
+	    o != NULL && o->long_name != NULL; o++) {
+		if (o->help == NULL)
+			continue;
+		fprintf(fp, " --%s", o->long_name);
+		if (o->short_name != 0)
+			fprintf(fp, " -%c", o->short_name);
+	}
+	fputc('\n', fp);
+}
+
+static int
+cmd_help(struct cli *cli, const struct cmd_args *a)
+{
+	const struct command *cmd = NULL;
 
 	(void)cli;
-	if (argc > 1) {
-		if ((cmd = find_command(argv[1])) == NULL) {
-			char *q = text_quote(argv[1]);
-			cli_error(_("unknown command '%s'"), q);
-			free(q);
-			return EXIT_USAGE;
-		}
-		cli_print_usage(cmd, stdout);
-		return EXIT_OK;
+	if (a->argc > 0 && (cmd = find_command(a->argv[0])) == NULL) {
+		char *q = text_quote(a->argv[0]);
+		cli_error(_("unknown command '%s'"), q);
+		free(q);
+		return EXIT_USAGE;
 	}
-	print_help(stdout);
+	if (cmd_args_flag(a, "list")) {
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (cmd == NULL || cmd == &commands[i])
+				list_command(&commands[i], stdout);
+	} else if (cmd != NULL)
+		cli_print_help(cmd, stdout);
+	else
+		print_help(stdout);
 	return EXIT_OK;
 }
 
 static int
-cmd_version(struct cli *cli, int argc, char **argv)
+cmd_version(struct cli *cli, const struct cmd_args *a)
 {
 	(void)cli;
-	(void)argc;
-	(void)argv;
+	(void)a;
 	printf("planwatch %s\n", PLANWATCH_VERSION);
 	return EXIT_OK;
 }
@@ -204,7 +395,7 @@ main(int argc, char **argv)
 	cli.argv = argv;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (c == 'V')
-			return cmd_version(&cli, 0, NULL);
+			return cmd_version(&cli, NULL);
 		if (c == 'h') {
 			print_help(stdout);
 			return EXIT_OK;
@@ -233,14 +424,9 @@ main(int argc, char **argv)
 		return usage_status(&cli);
 	}
 	cli.cmd = cmd;
-	/* The command parses its own argv from the start, argv[0] being its
-	 * name. */
-	optind = 0;
 	if (argc == 0) {
 		static char *noargs[] = { "review", NULL };
-		cli.argv = noargs;
-		return cmd->run(&cli, 1, noargs);
+		return cli_run(&cli, cmd, 1, noargs);
 	}
-	cli.argv = argv;
-	return cmd->run(&cli, argc, argv);
+	return cli_run(&cli, cmd, argc, argv);
 }
