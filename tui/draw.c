@@ -265,6 +265,58 @@ fmt_bar(const struct tui *t, double pct, int w)
 	return buf_detach(&b);
 }
 
+/*
+ * The attention list's kinds in colour: those a status shares keep its
+ * colour; far behind and behind pace have their own, since the status of
+ * such an item (active, on track) looks calm.  Their symbols are the
+ * model's (attn_kind_symbol).
+ */
+enum element
+attn_element(enum attn_kind k)
+{
+	switch (k) {
+	case ATTN_OVERDUE:
+		return tone_element(ms_state_tone(MS_OVERDUE));
+	case ATTN_MISSED:
+		return tone_element(tg_state_tone(TG_MISSED));
+	case ATTN_FAR_BEHIND:
+		return EL_FAR_BEHIND;
+	case ATTN_BEHIND:
+		return EL_BEHIND;
+	case ATTN_AT_RISK:
+		return tone_element(tg_state_tone(TG_AT_RISK));
+	case ATTN_DUE_SOON:
+		return tone_element(ms_state_tone(MS_DUE_SOON));
+	case ATTN_STALE:
+		return EL_WARN;
+	default:
+		return EL_NORMAL;
+	}
+}
+
+/* What each kind means, for the legend (N_()). */
+const char *
+attn_meaning(enum attn_kind k)
+{
+	static const char *const meaning[ATTN_NKINDS] = {
+		[ATTN_OVERDUE] = N_("a milestone not done by its due date"),
+		[ATTN_MISSED] = N_("a target whose goal was not met by its "
+		    "due date"),
+		[ATTN_FAR_BEHIND] = N_("progress or value far below what the "
+		    "time passed expects"),
+		[ATTN_STALE] = N_("no value recorded for a period that has "
+		    "ended"),
+		[ATTN_AT_RISK] = N_("a target whose trend or stage falls "
+		    "short"),
+		[ATTN_BEHIND] = N_("progress or value below what the time "
+		    "passed expects"),
+		[ATTN_DUE_SOON] = N_("a milestone due within the warning "
+		    "days"),
+	};
+
+	return k < ATTN_NKINDS ? meaning[k] : "";
+}
+
 const char *
 fact_kind_label(enum fact_kind k)
 {

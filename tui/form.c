@@ -18,6 +18,15 @@
 
 #define SOURCE	"review"
 
+const struct keyhelp form_enter[FORM_NKINDS] = {
+	[FORM_RECORD] = { "r", N_("record the value") },
+	[FORM_PROGRESS] = { "p", N_("record the progress") },
+	[FORM_DONE] = { "d", N_("record the milestone done") },
+	[FORM_REOPEN] = { "u", N_("reopen the milestone") },
+	[FORM_TRAVEL] = { "t", N_("go to the date") },
+	[FORM_SEARCH] = { "/", N_("search") },
+};
+
 /* Filter menu choices. */
 enum { CHOOSE_CLEAR, CHOOSE_DEPT, CHOOSE_MS_STATE, CHOOSE_TG_STATE };
 
@@ -257,17 +266,46 @@ cur_view(const struct tui *t)
 	return tui_views[t->cur];
 }
 
+/*
+ * What the selected row of the current view is: *tg a target index, *item
+ * a milestone instance, -1 when not.  Returns false, with a message said,
+ * when the view shows no item at all.
+ */
+static bool
+selection(struct tui *t, int *tg, long *item)
+{
+	const struct view *v = cur_view(t);
+	void *data = t->vdata[t->cur];
+
+	*tg = v->sel_target != NULL ? v->sel_target(data, t) : -1;
+	*item = v->sel_item != NULL ? v->sel_item(data, t) : -1;
+	if (v->sel_target == NULL && v->sel_item == NULL) {
+		tui_message(t, true, _("%s is read-only: select a milestone or "
+		    "a target in Overview, Milestones or Targets"),
+		    _(v->name));
+		return false;
+	}
+	return true;
+}
+
 void
 form_record(struct tui *t)
 {
-	const struct view *v = cur_view(t);
-	int tg = v->sel_target != NULL ? v->sel_target(t->vdata[t->cur], t) :
-	    -1;
+	int tg;
+	long item;
 	char date[11];
 
+	if (!selection(t, &tg, &item))
+		return;
+	if (item >= 0) {
+		tui_message(t, true, _("%s is a milestone: r records a "
+		    "target's value; p sets its progress, d marks it done"),
+		    t->rv->items[item].name);
+		return;
+	}
 	if (tg < 0) {
-		tui_message(t, true, "%s", _("select a target first (view 3, "
-		    "Targets)"));
+		tui_message(t, true, "%s", _("the selected row is not a "
+		    "target: select one in Overview or Targets"));
 		return;
 	}
 	const struct target *target = &t->plan->targets[tg];
@@ -281,6 +319,7 @@ form_record(struct tui *t)
 	    "", check_value);
 	modal_add_field(m, N_("As of"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	m->enter = form_enter[FORM_RECORD].help;
 	m->submit = submit_record;
 }
 
@@ -288,22 +327,30 @@ form_record(struct tui *t)
 static long
 selected_item(struct tui *t)
 {
-	const struct view *v = cur_view(t);
-	long i = v->sel_item != NULL ? v->sel_item(t->vdata[t->cur], t) : -1;
+	int tg;
+	long i;
 
-	if (i < 0)
-		tui_message(t, true, "%s", _("select a milestone first (view "
-		    "2, Milestones; Space unfolds a recurring one)"));
+	if (!selection(t, &tg, &i))
+		return -1;
+	if (tg >= 0)
+		tui_message(t, true, _("%s is a target: p, d and u are for "
+		    "milestones; r records its value"),
+		    t->plan->targets[tg].id);
+	else if (i < 0)
+		tui_message(t, true, "%s", _("the selected row is not a "
+		    "milestone: select one in Overview or Milestones (Space "
+		    "unfolds a recurring one)"));
 	return i;
 }
 
 static struct modal *
-ms_form(struct tui *t, long item, const char *title)
+ms_form(struct tui *t, long item, const char *title, enum form_kind kind)
 {
 	const struct ms_result *r = &t->rv->items[item];
 	struct modal *m = modal_new(t, MODAL_FORM, title);
 
 	m->item = item;
+	m->enter = form_enter[kind].help;
 	m->subject = xasprintf("%s %s", r->name, t->plan->ms[r->in.ms].name);
 	return m;
 }
@@ -321,7 +368,7 @@ form_progress(struct tui *t)
 		tui_message(t, true, _("%s is done; u reopens it"), r->name);
 		return;
 	}
-	struct modal *m = ms_form(t, i, _("Set progress"));
+	struct modal *m = ms_form(t, i, _("Set progress"), FORM_PROGRESS);
 	if (r->has_progress)
 		snprintf(pct, sizeof pct, "%.0f", r->progress);
 	default_date(t, date);
@@ -346,7 +393,7 @@ form_done(struct tui *t)
 		    "it"), r->name, date);
 		return;
 	}
-	struct modal *m = ms_form(t, i, _("Mark done"));
+	struct modal *m = ms_form(t, i, _("Mark done"), FORM_DONE);
 	default_date(t, date);
 	modal_add_field(m, N_("Done on"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
@@ -369,7 +416,7 @@ form_reopen(struct tui *t)
 		    r->name);
 		return;
 	}
-	struct modal *m = ms_form(t, i, _("Reopen"));
+	struct modal *m = ms_form(t, i, _("Reopen"), FORM_REOPEN);
 	default_date(t, date);
 	modal_add_field(m, N_("Reopen as of"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
@@ -403,7 +450,7 @@ travel_open(struct tui *t)
 	date_iso(t->asof, date);
 	m->subject = xstrdup(_("Review the plan as it stood on a date"));
 	modal_add_field(m, N_("As of"), date, check_asof);
-	m->enter = N_("go to the date");
+	m->enter = form_enter[FORM_TRAVEL].help;
 	m->submit = submit_travel;
 }
 
@@ -430,6 +477,7 @@ search_open(struct tui *t)
 	struct modal *m = modal_new(t, MODAL_FORM, _("Search"));
 
 	m->bottom = true;
+	m->enter = form_enter[FORM_SEARCH].help;
 	modal_add_field(m, "/", "", NULL);
 	m->submit = submit_search;
 }

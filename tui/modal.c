@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/reason.h"
 #include "tui/modal.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -164,14 +165,13 @@ help_keys(struct lines *l, const char *title, const struct keyhelp *k)
 
 /* One status in the legend: its symbol, its word and what it means. */
 static void
-help_status(struct tui *t, struct lines *l, const char *sym,
-    const char *label, int lw, const char *meaning, enum tone tone)
+help_status(struct lines *l, const char *sym, const char *label, int lw,
+    const char *meaning, enum element el)
 {
 	char *s = text_fit(sym, 5, ALIGN_LEFT);
 	char *w = text_fit(label, lw, ALIGN_LEFT);
 
-	(void)t;
-	lines_add(l, tone_element(tone), 2, "%s%s  %s", s, w, _(meaning));
+	lines_add(l, el, 2, "%s%s  %s", s, w, _(meaning));
 	free(w);
 	free(s);
 }
@@ -185,14 +185,6 @@ help_open(struct tui *t)
 	int lw = 0;
 
 	help_lines(t, &l);
-	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Shift-Tab, Up",
-	    _("previous field"));
-	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Backspace",
-	    _("delete the last character"));
-	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Ctrl-U",
-	    _("clear the field"));
-	lines_add(&l, EL_NORMAL, 2, "%-14s %s", "Enter",
-	    _("in the time travel form: go to the date"));
 	for (size_t i = 0; i < TUI_NVIEWS; i++) {
 		char *title;
 		if (i == t->cur || tui_views[i]->keys == NULL)
@@ -214,13 +206,25 @@ help_open(struct tui *t)
 	lines_add(&l, EL_NORMAL, 0, "%s", "");
 	lines_add(&l, EL_TITLE, 0, "%s", _("Symbols of milestones"));
 	for (int s = 0; s < MS_NSTATES; s++)
-		help_status(t, &l, ms_state_symbol(s, t->utf8),
-		    ms_state_label(s), lw, ms_meaning[s], ms_state_tone(s));
+		help_status(&l, ms_state_symbol(s, t->utf8),
+		    ms_state_label(s), lw, ms_meaning[s],
+		    tone_element(ms_state_tone(s)));
 	lines_add(&l, EL_NORMAL, 0, "%s", "");
 	lines_add(&l, EL_TITLE, 0, "%s", _("Symbols of targets"));
 	for (int s = 0; s < TG_NSTATES; s++)
-		help_status(t, &l, tg_state_symbol(s, t->utf8),
-		    tg_state_label(s), lw, tg_meaning[s], tg_state_tone(s));
+		help_status(&l, tg_state_symbol(s, t->utf8),
+		    tg_state_label(s), lw, tg_meaning[s],
+		    tone_element(tg_state_tone(s)));
+	lw = 0;
+	for (int k = 0; k < ATTN_NKINDS; k++)
+		lw = lw > text_width(attn_kind_label(k)) ? lw :
+		    text_width(attn_kind_label(k));
+	lines_add(&l, EL_NORMAL, 0, "%s", "");
+	lines_add(&l, EL_TITLE, 0, "%s",
+	    _("Symbols of what needs attention (Overview)"));
+	for (int k = 0; k < ATTN_NKINDS; k++)
+		help_status(&l, attn_kind_symbol(k, t->utf8),
+		    attn_kind_label(k), lw, attn_meaning(k), attn_element(k));
 	pager_open(t, _("Keys"), &l);
 }
 

@@ -75,7 +75,7 @@ static const struct binding {
 	{ 'T', "T", N_("back to today"), A_TODAY, 0 },
 	{ 'R', "R", N_("reload the plan and the database"), A_RELOAD, 0 },
 	{ CTRL('l'), "Ctrl-L", N_("redraw the screen"), A_REDRAW, 0 },
-	{ '?', "?", N_("this help"), A_HELP, 0 },
+	{ '?', "?, F1", N_("this help"), A_HELP, 0 },
 	{ KEY_F(1), NULL, NULL, A_HELP, 0 },
 	{ 'q', "q", N_("quit"), A_QUIT, 0 },
 };
@@ -852,7 +852,19 @@ help_lines(struct tui *t, struct lines *l)
 	lines_add(l, EL_TITLE, 0, "%s", _("In a form"));
 	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Tab, Down",
 	    _("next field"));
-	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Enter", _("save"));
+	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Shift-Tab, Up",
+	    _("previous field"));
+	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Backspace",
+	    _("delete the last character"));
+	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Ctrl-U",
+	    _("clear the field"));
+	/* Enter does what the form is for, once every field is valid. */
+	for (size_t i = 0; i < FORM_NKINDS; i++) {
+		char *k = xasprintf("Enter (%s)", form_enter[i].keys);
+		lines_add(l, EL_NORMAL, 2, "%-14s %s", k,
+		    _(form_enter[i].help));
+		free(k);
+	}
 	lines_add(l, EL_NORMAL, 2, "%-14s %s", "Escape", _("cancel"));
 }
 
@@ -982,8 +994,10 @@ tui_run(struct tui *t)
 	if (log != NULL && *log != '\0') {
 		t->keylog = fopen(log, "w");
 		if (t->keylog == NULL) {
-			fprintf(stderr, "planwatch: %s: %s\n", log,
+			char *q = text_quote(log);
+			fprintf(stderr, "planwatch: '%s': %s\n", q,
 			    strerror(errno));
+			free(q);
 			return EXIT_FAILURE;
 		}
 		setvbuf(t->keylog, NULL, _IOLBF, 0);
@@ -1002,11 +1016,15 @@ tui_run(struct tui *t)
 	fatal_set_hook(restore_terminal);
 	if ((scr = start_curses(t)) == NULL) {
 		const char *term = getenv("TERM");
+		char *q;
 		fatal_set_hook(NULL);
 		set_signals(SIG_DFL);
 		restore_ctype(ctype);
+		/* The environment's text, escaped in the user's locale. */
+		q = text_quote(term != NULL ? term : "");
 		fprintf(stderr, _("planwatch: cannot use the terminal "
-		    "'%s'\n"), term != NULL ? term : "");
+		    "'%s'\n"), q);
+		free(q);
 		for (size_t i = 0; i < TUI_NVIEWS; i++)
 			tui_views[i]->free(t->vdata[i]);
 		if (t->keylog != NULL)

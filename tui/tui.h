@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "model/attention.h"
 #include "model/date.h"
 #include "model/plan.h"
 #include "model/status.h"
@@ -74,6 +75,8 @@ struct tui;
 	X(EL_INFO,	COLOR_CYAN,	-1,		A_NORMAL) \
 	X(EL_WARN,	COLOR_YELLOW,	-1,		A_BOLD) \
 	X(EL_BAD,	COLOR_RED,	-1,		A_BOLD | A_UNDERLINE) \
+	X(EL_BEHIND,	COLOR_MAGENTA,	-1,		A_NORMAL) \
+	X(EL_FAR_BEHIND, COLOR_MAGENTA,	-1,		A_BOLD | A_UNDERLINE) \
 	X(EL_TODAY,	COLOR_MAGENTA,	-1,		A_BOLD) \
 	X(EL_STATUS,	-1,		-1,		A_NORMAL) \
 	X(EL_ERROR,	COLOR_WHITE,	COLOR_RED,	A_REVERSE | A_BOLD) \
@@ -193,8 +196,10 @@ struct view {
 	struct list	*(*list)(void *);
 	void		 (*detail)(void *, struct tui *, int w, size_t max,
 			    struct lines *);
-	/* What the selected row is, for the forms: a target index or a
-	 * milestone instance (ms result index); -1 when neither. */
+	/* What the selected row is, for the forms r, p, d and u: a target
+	 * index or a milestone instance (ms result index); -1 when neither.
+	 * A view with neither callback shows no item: the forms say it is
+	 * read-only. */
 	int		 (*sel_target)(void *, struct tui *);
 	long		 (*sel_item)(void *, struct tui *);
 	/* Select what a review item is (ITEM_INSTANCE: an index in
@@ -288,6 +293,20 @@ void	 tui_message(struct tui *, bool error, const char *fmt, ...)
 /* Switch to view i and select what names item (a milestone or target id
  * in the view), if shown. */
 void	 tui_switch(struct tui *, size_t i);
+
+/* The attention list's kinds in colour (draw.c): a kind a status shares
+ * has that status's colour; far behind and behind pace their own
+ * (EL_FAR_BEHIND, EL_BEHIND).  The symbols are the model's. */
+enum element	 attn_element(enum attn_kind);
+/* What each kind means, for the legend: N_(). */
+const char	*attn_meaning(enum attn_kind);
+
+/* What Enter does in each form (form.c): keys is the key that opens the
+ * form, help (N_()) what its Enter does; the forms and the help both say
+ * it from here. */
+enum form_kind { FORM_RECORD, FORM_PROGRESS, FORM_DONE, FORM_REOPEN,
+    FORM_TRAVEL, FORM_SEARCH, FORM_NKINDS };
+extern const struct keyhelp form_enter[FORM_NKINDS];
 
 /* Colours (colour.c). */
 void	 colour_init(struct tui *);

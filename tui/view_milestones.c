@@ -164,7 +164,10 @@ index_items(struct msview *v)
 	const struct review *rv = v->t->rv;
 	const struct plan *p = v->t->plan;
 
-	if (v->nms != p->nms || v->nphases != p->nphases) {
+	/* Allocated on the first review too, when a plan with no milestone
+	 * and no phase has the shape the zeroed view starts with. */
+	if (v->open == NULL || v->nms != p->nms ||
+	    v->nphases != p->nphases) {
 		v->nms = p->nms;
 		v->nphases = p->nphases;
 		free_index(v);
@@ -724,7 +727,8 @@ ms_draw(void *data, struct tui *t, const struct rect *r, int flags)
 			tui_put(r->y, x, c.prog, _("Progress"), ALIGN_LEFT, a);
 	}
 	if (v->list.nvis == 0 && (flags & (TUI_ALL | TUI_BODY))) {
-		tui_put(lr.y, lr.x + 2, lr.w - 2, _("nothing matches the "
+		tui_put(lr.y, lr.x + 2, lr.w - 2, v->nrows == 0 ?
+		    _("the plan has no milestones") : _("nothing matches the "
 		    "filter; f changes it, F clears it"), ALIGN_LEFT,
 		    t->attr[EL_DIM]);
 		return;

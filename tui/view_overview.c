@@ -1,25 +1,29 @@
 /*
  * view_overview.c: the counts by status, the phases as a timeline (bars
  * scaled to the window, the as-of date a vertical line, status colours),
- * and what needs attention: the most overdue milestones and the targets
- * missed or at risk, in the order review_attention() gives.  Enter on a
- * phase or an item opens it in its own view.
+ * and what needs attention: the model's attention list (model/attention.h)
+ * whole, worst first, each entry with its kind's symbol and colour and
+ * why, in the words every face uses (report/reason.h).  Enter on a phase
+ * or an item opens it in its own view; r, p, d and u act on the selected
+ * item.
  */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/reason.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
-#define ATTENTION_SHOWN	12	/* of each kind, the rest in their views */
 #define LABEL_MAX	24	/* columns for a phase's name */
-#define NAME_ROOM	30	/* columns an item's name keeps */
+#define LEAD_SHARE	12	/* columns a lead has on a narrow row */
+#define REASON_MIN	16	/* a reason narrower is not shown */
+#define NAME_MIN	12	/* columns a name keeps beside the reason */
 
 enum orow_kind { O_CAPTION, O_COUNTS_MS, O_COUNTS_TG, O_AXIS, O_PHASE,
-    O_ATT, O_MORE, O_BLANK, O_NOTHING };
+    O_ATT, O_BLANK, O_NOTHING };
 
 struct orow {
 	enum orow_kind	 kind;
@@ -32,10 +36,20 @@ struct oview {
 	struct tui	*t;
 	struct orow	*rows;
 	size_t		 nrows, cap;
-	struct attention *att;
+	struct attn_item *att;		/* the attention list */
 	size_t		 natt;
-	int		 leadw;		/* the widest lead shown */
+	char		**reason;	/* per entry: why, in words */
+	int		*idw, *rw;	/* per entry: its id's and reason's
+					   columns */
+	int		*deptw;		/* per department, then none: its
+					   label's columns */
+	int		 idmax, rmax, leadw;	/* the widest shown */
 	pw_day		 lo, hi;	/* the timeline's range */
+};
+
+/* Columns of an attention row for a width: 0 hides a column. */
+struct acols {
+	int	 sym, id, name, reason, lead;
 };
 
 static void
@@ -78,7 +92,7 @@ static void
 o_refilter(void *data, struct tui *t)
 {
 	struct oview *v = data;
-	size_t nms = 0, ntg = 0;
+	size_t shown = 0;
 
 	v->nrows = 0;
 	push(v, O_CAPTION, 0, N_("Status"));
@@ -93,55 +107,112 @@ o_refilter(void *data, struct tui *t)
 			push(v, O_PHASE, i, NULL);
 	}
 	push(v, O_BLANK, 0, NULL);
-	push(v, O_CAPTION, 0, N_("Milestones needing attention"));
-	for (size_t i = 0; i < v->natt; i++)
-		if (v->att[i].kind == ITEM_INSTANCE &&
-		    filter_ms(t, &t->rv->items[v->att[i].index]) &&
-		    nms++ < ATTENTION_SHOWN)
-			push(v, O_ATT, i, NULL);
-	if (nms == 0)
-		push(v, O_NOTHING, 0, NULL);
-	else if (nms > ATTENTION_SHOWN)
-		push(v, O_MORE, nms - ATTENTION_SHOWN, NULL);
-	if (t->plan->ntargets > 0) {
-		push(v, O_BLANK, 0, NULL);
-		push(v, O_CAPTION, 0, N_("Targets missed or at risk"));
-		for (size_t i = 0; i < v->natt; i++)
-			if (v->att[i].kind == ITEM_TARGET &&
-			    filter_tg(t, &t->rv->targets[v->att[i].index]) &&
-			    ntg++ < ATTENTION_SHOWN)
-				push(v, O_ATT, i, NULL);
-		if (ntg == 0)
-			push(v, O_NOTHING, 0, NULL);
-		else if (ntg > ATTENTION_SHOWN)
-			push(v, O_MORE, ntg - ATTENTION_SHOWN, NULL);
-	}
-	v->leadw = 0;
-	for (size_t i = 0; i < v->nrows; i++) {
-		const struct attention *a = &v->att[v->rows[i].index];
-		if (v->rows[i].kind != O_ATT)
+	push(v, O_CAPTION, 0, N_("Needs attention, worst first"));
+	v->idmax = v->rmax = v->leadw = 0;
+	for (size_t i = 0; i < v->natt; i++) {
+		const struct attn_item *a = &v->att[i];
+		if (a->item == ITEM_INSTANCE ?
+		    !filter_ms(t, &t->rv->items[a->index]) :
+		    !filter_tg(t, &t->rv->targets[a->index]))
 			continue;
-		char *safe = text_safe(plan_dept_label(t->plan,
-		    a->kind == ITEM_INSTANCE ? t->plan->ms[t->rv->items[
-		    a->index].in.ms].owner : t->plan->targets[a->index].owner));
-		if (text_width(safe) > v->leadw)
-			v->leadw = text_width(safe);
-		free(safe);
+		push(v, O_ATT, i, NULL);
+		shown++;
+		if (v->idw[i] > v->idmax)
+			v->idmax = v->idw[i];
+		if (v->rw[i] > v->rmax)
+			v->rmax = v->rw[i];
+		int lw = v->deptw[a->lead >= 0 && (size_t)a->lead <
+		    t->plan->ndepts ? (size_t)a->lead : t->plan->ndepts];
+		if (lw > v->leadw)
+			v->leadw = lw;
 	}
+	if (shown == 0)
+		push(v, O_NOTHING, 0, NULL);
 	v->list.n = v->nrows;
 	list_refilter(&v->list, t);
 }
 
 static void
+free_att(struct oview *v)
+{
+	for (size_t i = 0; i < v->natt; i++)
+		free(v->reason[i]);
+	free(v->reason);
+	free(v->idw);
+	free(v->rw);
+	free(v->deptw);
+	free(v->att);
+	v->reason = NULL;
+	v->idw = v->rw = v->deptw = NULL;
+	v->att = NULL;
+	v->natt = 0;
+}
+
+/* What a row shows, to select it again after a rebuild: a phase, an
+ * item, or the row's place. */
+struct oident {
+	enum orow_kind	 kind;
+	enum item_kind	 item;
+	size_t		 index;
+};
+
+static struct oident
+o_ident(const struct oview *v, size_t row)
+{
+	struct oident id = { O_BLANK, ITEM_PHASE, 0 };
+
+	if (row >= v->nrows)
+		return id;
+	id.kind = v->rows[row].kind;
+	id.index = v->rows[row].index;
+	if (id.kind == O_ATT) {
+		id.item = v->att[id.index].item;
+		id.index = v->att[id.index].index;
+	}
+	return id;
+}
+
+/* The attention list and its words, once per review: a filter only
+ * chooses among them. */
+static void
 o_rebuild(void *data, struct tui *t)
 {
 	struct oview *v = data;
+	const struct plan *p = t->plan;
+	size_t sel = list_selected(&v->list);
+	struct oident keep = o_ident(v, sel);
+	struct reason_cache rc = { 0 };
+	struct buf b = BUF_INIT;
 
-	free(v->att);
-	v->att = NULL;
-	v->natt = review_attention(t->rv, SEV_WARNING, &v->att);
+	free_att(v);
+	v->natt = attention_list(t->rv, SEV_WARNING, &v->att);
+	v->reason = xreallocarray(NULL, v->natt + 1, sizeof *v->reason);
+	v->idw = xreallocarray(NULL, v->natt + 1, sizeof *v->idw);
+	v->rw = xreallocarray(NULL, v->natt + 1, sizeof *v->rw);
+	for (size_t i = 0; i < v->natt; i++) {
+		buf_reset(&b);
+		attn_reason(&b, t->rv, &v->att[i], &rc);
+		v->reason[i] = xstrdup(buf_str(&b));
+		v->rw[i] = text_width(v->reason[i]);
+		v->idw[i] = text_width(v->att[i].id);
+	}
+	buf_release(&b);
+	v->deptw = xreallocarray(NULL, p->ndepts + 1, sizeof *v->deptw);
+	for (size_t d = 0; d <= p->ndepts; d++)
+		v->deptw[d] = text_width(plan_dept_label(p, d < p->ndepts ?
+		    (int)d : -1));
 	timeline_range(v);
 	o_refilter(v, t);
+	/* Recording from the list keeps the item selected, or the row in
+	 * its place when it left the list. */
+	for (size_t i = 0; sel != (size_t)-1 && i < v->nrows; i++) {
+		struct oident id = o_ident(v, i);
+		if (id.kind == keep.kind && id.index == keep.index &&
+		    (id.kind != O_ATT || id.item == keep.item)) {
+			list_select_row(&v->list, i);
+			break;
+		}
+	}
 }
 
 /* Draw "symbol count label" segments; returns the columns used. */
@@ -234,7 +305,8 @@ draw_axis(struct oview *v, struct tui *t, int y, int x, int w)
 	int c = col_of(v, t->asof, bw);
 	if (c >= 0 && c < bw) {
 		date_iso(t->asof, date);
-		char *s = xasprintf("%s%s", t->utf8 ? "\u25bc" : "v", date);
+		/* Not the far behind pace's symbol (U+25BC). */
+		char *s = xasprintf("%s%s", t->utf8 ? "\u2193" : "v", date);
 		int sx = x + lw + 1 + c;
 		if (sx + text_width(s) > x + w)
 			sx = x + w - text_width(s);
@@ -304,51 +376,67 @@ draw_phase(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
 	free(s);
 }
 
+/*
+ * The id is never cut.  The lead takes its width while the reason keeps
+ * REASON_MIN columns and the name NAME_MIN (else LEAD_SHARE); the reason
+ * then takes its widest, the name keeping NAME_MIN, and is cut at its
+ * end; the name takes the rest.
+ */
+static struct acols
+att_columns(const struct oview *v, const struct tui *t, int w)
+{
+	struct acols c = { t->utf8 ? 2 : 4, v->idmax, 0, 0, 0 };
+	int left = w - 2 - c.sym - 1 - c.id - 1;
+	int room = left - REASON_MIN - 1 - NAME_MIN - 1, name;
+
+	c.lead = v->leadw;
+	if (c.lead > room)
+		c.lead = room > LEAD_SHARE ? room : v->leadw < LEAD_SHARE ?
+		    v->leadw : LEAD_SHARE;
+	if (left - c.lead - 1 < REASON_MIN)
+		c.lead = 0;
+	else
+		left -= c.lead + 1;
+	name = left - REASON_MIN - 1 >= NAME_MIN ? NAME_MIN + 1 : 0;
+	c.reason = v->rmax < left - name ? v->rmax : left - name;
+	if (c.reason < 0)
+		c.reason = 0;
+	c.name = left - c.reason - 1;
+	if (c.name < 1)
+		c.name = 0;
+	return c;
+}
+
 static void
-draw_att(struct oview *v, struct tui *t, const struct attention *a, int y,
-    int x, int w, bool sel)
+draw_att(struct oview *v, struct tui *t, size_t i, int y, int x, int w,
+    bool sel)
 {
 	const struct plan *p = t->plan;
-	int sw = t->utf8 ? 2 : 4, dw = 14, lw = 12;
-	char *s, *d;
+	const struct attn_item *a = &v->att[i];
+	struct acols c = att_columns(v, t, w);
+	attr_t kind = tui_attr(t, attn_element(a->kind), sel);
+	attr_t normal = tui_attr(t, EL_NORMAL, sel);
+	const char *name = a->item == ITEM_INSTANCE ?
+	    p->ms[t->rv->items[a->index].in.ms].name :
+	    p->targets[a->index].name;
+	int end = x + w;
 
-	/* The lead widens to the widest shown while the name keeps
-	 * NAME_ROOM columns. */
-	if (v->leadw > lw && w - sw - dw - 6 - NAME_ROOM > lw)
-		lw = v->leadw < w - sw - dw - 6 - NAME_ROOM ? v->leadw :
-		    w - sw - dw - 6 - NAME_ROOM;
-
-	if (a->kind == ITEM_INSTANCE) {
-		const struct ms_result *r = &t->rv->items[a->index];
-		tui_put(y, x + 2, sw, ms_state_symbol(r->state, t->utf8),
-		    ALIGN_LEFT, tui_attr(t, tone_element(ms_state_tone(
-		    r->state)), sel));
-		s = xasprintf("%s %s", r->name, p->ms[r->in.ms].name);
-		d = fmt_days(r);
-		tui_put(y, x + 3 + sw, w - sw - dw - lw - 6, s, ALIGN_LEFT,
-		    tui_attr(t, EL_NORMAL, sel));
-		tui_put(y, x + w - dw - lw - 1, dw, d, ALIGN_RIGHT,
-		    tui_attr(t, tone_element(ms_state_tone(r->state)), sel));
-		tui_put(y, x + w - lw, lw, plan_dept_label(p,
-		    p->ms[r->in.ms].owner), ALIGN_LEFT,
-		    tui_attr(t, EL_NORMAL, sel));
-	} else {
-		const struct tg_result *r = &t->rv->targets[a->index];
-		const struct target *tg = &p->targets[a->index];
-		tui_put(y, x + 2, sw, tg_state_symbol(r->state, t->utf8),
-		    ALIGN_LEFT, tui_attr(t, tone_element(tg_state_tone(
-		    r->state)), sel));
-		s = xasprintf("%s %s", tg->id, tg->name);
-		d = xstrdup(tg_state_label(r->state));
-		tui_put(y, x + 3 + sw, w - sw - dw - lw - 6, s, ALIGN_LEFT,
-		    tui_attr(t, EL_NORMAL, sel));
-		tui_put(y, x + w - dw - lw - 1, dw, d, ALIGN_RIGHT,
-		    tui_attr(t, tone_element(tg_state_tone(r->state)), sel));
-		tui_put(y, x + w - lw, lw, plan_dept_label(p, tg->owner),
-		    ALIGN_LEFT, tui_attr(t, EL_NORMAL, sel));
+	x += 2;
+	tui_put(y, x, c.sym, attn_kind_symbol(a->kind, t->utf8), ALIGN_LEFT, kind);
+	x += c.sym + 1;
+	tui_put(y, x, end - x < c.id ? end - x : c.id, a->id, ALIGN_LEFT,
+	    normal);
+	x += c.id + 1;
+	if (c.name > 0) {
+		tui_put(y, x, c.name, name, ALIGN_LEFT, normal);
+		x += c.name + 1;
 	}
-	free(s);
-	free(d);
+	if (c.reason > 0 && x < end)
+		tui_put(y, x, end - x < c.reason ? end - x : c.reason,
+		    v->reason[i], ALIGN_LEFT, kind);
+	if (c.lead > 0)
+		tui_put(y, end - c.lead, c.lead, plan_dept_label(p, a->lead),
+		    ALIGN_LEFT, normal);
 }
 
 static void
@@ -357,7 +445,6 @@ o_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 {
 	struct oview *v = ctx;
 	const struct orow *r = &v->rows[row];
-	char *s;
 
 	tui_fill(y, x, w, tui_attr(t, EL_NORMAL, sel));
 	switch (r->kind) {
@@ -376,13 +463,7 @@ o_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 		draw_phase(v, t, r->index, y, x, w, sel);
 		break;
 	case O_ATT:
-		draw_att(v, t, &v->att[r->index], y, x, w, sel);
-		break;
-	case O_MORE:
-		s = xasprintf(_("... and %zu more (Tab to the list)"),
-		    r->index);
-		tui_put(y, x + 4, w - 4, s, ALIGN_LEFT, t->attr[EL_DIM]);
-		free(s);
+		draw_att(v, t, r->index, y, x, w, sel);
 		break;
 	case O_NOTHING:
 		tui_put(y, x + 4, w - 4, _("nothing"), ALIGN_LEFT,
@@ -414,8 +495,8 @@ o_text(void *ctx, struct tui *t, size_t row, struct buf *b)
 		buf_putc(b, ' ');
 		buf_puts(b, p->phases[r->index].name);
 	} else if (r->kind == O_ATT) {
-		const struct attention *a = &v->att[r->index];
-		if (a->kind == ITEM_INSTANCE) {
+		const struct attn_item *a = &v->att[r->index];
+		if (a->item == ITEM_INSTANCE) {
 			const struct ms_result *m = &t->rv->items[a->index];
 			buf_puts(b, m->name);
 			buf_putc(b, ' ');
@@ -448,7 +529,7 @@ o_free(void *data)
 
 	list_release(&v->list);
 	free(v->rows);
-	free(v->att);
+	free_att(v);
 	free(v);
 }
 
@@ -482,7 +563,7 @@ o_key(void *data, struct tui *t, int key)
 		to = 1;
 		break;
 	case O_ATT:
-		kind = v->att[r->index].kind;
+		kind = v->att[r->index].item;
 		index = v->att[r->index].index;
 		to = kind == ITEM_TARGET ? 2 : 1;
 		break;
@@ -510,8 +591,39 @@ o_list(void *data)
 	return &((struct oview *)data)->list;
 }
 
+/* The selected attention entry, if it is an item of kind. */
+static const struct attn_item *
+sel_att(struct oview *v, enum item_kind kind)
+{
+	size_t row = list_selected(&v->list);
+
+	if (row == (size_t)-1 || v->rows[row].kind != O_ATT ||
+	    v->att[v->rows[row].index].item != kind)
+		return NULL;
+	return &v->att[v->rows[row].index];
+}
+
+static int
+o_sel_target(void *data, struct tui *t)
+{
+	const struct attn_item *a = sel_att(data, ITEM_TARGET);
+
+	(void)t;
+	return a != NULL ? (int)a->index : -1;
+}
+
+static long
+o_sel_item(void *data, struct tui *t)
+{
+	const struct attn_item *a = sel_att(data, ITEM_INSTANCE);
+
+	(void)t;
+	return a != NULL ? (long)a->index : -1;
+}
+
 static const struct keyhelp o_keys[] = {
 	{ "Enter", N_("open the phase or item in its view") },
+	{ "r, p, d, u", N_("record for the selected item, as in its view") },
 	{ NULL, NULL }
 };
 
@@ -525,6 +637,8 @@ const struct view view_overview = {
 	.key = o_key,
 	.list = o_list,
 	.detail = NULL,
+	.sel_target = o_sel_target,
+	.sel_item = o_sel_item,
 	.keys = o_keys,
 	.filtered = true,
 };

@@ -17,10 +17,10 @@ see "as of 2025-07-15" "the header shows the as-of date"
 see "1 Overview" "the tabs are shown"
 see "Phases" "overview: the phases"
 see "部署启动阶段" "overview: a phase on the timeline"
-see "▼2025-07-15" "overview: the as-of line is marked"
-see "Milestones needing attention" "overview: what needs attention"
+see "↓2025-07-15" "overview: the as-of line is marked"
+see "Needs attention, worst first" "overview: what needs attention"
 see "M-review@2025-05" "overview: the most overdue instance is listed"
-see "45d overdue" "overview: with its days overdue"
+see "45 days overdue" "overview: with its days overdue"
 see "✖ 3 overdue" "overview: counts by status with symbols"
 
 keys 2

@@ -39,7 +39,8 @@ nosee "Enter: save" "not save"
 nosee "Tab: next field" "nor Tab, which has nowhere to go"
 keys Escape
 keys 3 r
-see "Enter: save  Tab: next field  Escape: cancel" "a record form still saves with Enter"
+see "Enter: record the value  Tab: next field  Escape: cancel" \
+    "a record form says Enter records the value"
 keys Escape
 
 # From the first view, ? lists the keys of every view and a legend.

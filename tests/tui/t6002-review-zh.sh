@@ -34,7 +34,7 @@ tui_start 120 40 --today 2025-07-15 --by 审核员
 see "1 概况  2 任务  3 指标  4 单位  5 记录历史" "the tabs are Chinese"
 see "截至2025-07-15" "the header says 截至"
 see "✖ 3 逾期" "overview: counts with Chinese labels"
-see "需要关注的任务" "overview: what needs attention"
+see "需要关注的事项" "overview: what needs attention"
 see "逾期45天" "overview: days overdue in Chinese"
 see "?:帮助  /:搜索" "the key line is Chinese"
 nosee "overdue" "no English label left on the overview"

@@ -30,6 +30,16 @@ tui_fixture() {
 	    import "$PW_TOP/tests/data/tui/values.csv" > /dev/null
 }
 
+# tui_demo: $PLAN and $DB: the demo (tools/demo.sh), the Sanya plan with
+# its values.
+tui_demo() {
+	PLAN=$T/sanya.yaml
+	DB=$T/sanya.db
+	cp "$PW_TOP/examples/sanya.yaml" "$PLAN"
+	"$PLANWATCH" -f "$PLAN" -d "$DB" --today 2026-11-23 --by demo \
+	    import "$PW_TOP/examples/sanya-values.csv" > /dev/null
+}
+
 # tui_start COLS LINES [ARGS...]: run planwatch -f $PLAN -d $DB ARGS.
 tui_start() {
 	_c=$1; _l=$2; shift 2
