@@ -208,12 +208,12 @@ int	cmd_backup(struct cli *, int, char **);
  * print why not and return NULL (opendb.c). */
 struct store	*cli_open_store(const struct cli *, bool write);
 
-int	cmd_report(struct cli *, int, char **);
-int	cmd_notice(struct cli *, int, char **);
-int	cmd_ics(struct cli *, int, char **);
+int	cmd_report(struct cli *, const struct cmd_args *);
+int	cmd_notice(struct cli *, const struct cmd_args *);
+int	cmd_ics(struct cli *, const struct cmd_args *);
 int	cmd_status(struct cli *, int, char **);
 int	cmd_check(struct cli *, int, char **);
-int	cmd_form(struct cli *, int, char **);
+int	cmd_form(struct cli *, const struct cmd_args *);
 /* Make a workbook with make (path: a new file in a private temporary
  * directory, tmpdir: that directory) and write it to out as
  * cli_write_output() does; never to a terminal.  Errors are printed;

@@ -141,59 +141,20 @@ form_dir(const char *dir)
 }
 
 int
-cmd_form(struct cli *cli, int argc, char **argv)
+cmd_form(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "dept", required_argument, NULL, 'D' },
-		{ "all", no_argument, NULL, 'A' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "reply-by", required_argument, NULL, 'R' },
-		{ "output", required_argument, NULL, 'o' },
-		COMMON_LONGOPTS
-	};
-	const char *dept_id = NULL, *out = NULL;
-	pw_day reply = DAY_NONE;
-	bool all = false, csv = false;
+	const char *dept_id = cmd_args_get(a, "dept");
+	const char *out = cmd_args_get(a, "output");
+	const char *format = cmd_args_get(a, "format");
+	pw_day reply = cmd_args_day(a, "reply-by");
+	bool all = cmd_args_flag(a, "all");
+	bool csv = format != NULL && strcmp(format, "csv") == 0;
 	struct review_ctx ctx;
-	int c, rc, dept;
+	int rc, dept;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			dept_id = optarg;
-			break;
-		case 'A':
-			all = true;
-			break;
-		case 'F':
-			if (strcmp(optarg, "xlsx") == 0)
-				csv = false;
-			else if (strcmp(optarg, "csv") == 0)
-				csv = true;
-			else {
-				cli_usage_error(cli, _("invalid format '%s': "
-				    "expected xlsx or csv"), optarg);
-				return cli->cmd->usage_status;
-			}
-			break;
-		case 'R':
-			if (cli_parse_date(cli, "--reply-by", optarg,
-			    &reply) != 0)
-				return cli->cmd->usage_status;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		default:
-			if ((rc = cli_common_option(cli, c, optarg)) != 0)
-				return rc > 0 ? EXIT_OK :
-				    cli->cmd->usage_status;
-		}
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
+	if (format != NULL && !csv && strcmp(format, "xlsx") != 0) {
+		cli_usage_error(cli, _("invalid format '%s': expected xlsx or "
+		    "csv"), format);
 		return cli->cmd->usage_status;
 	}
 	if ((dept_id == NULL) == !all) {

@@ -8,35 +8,17 @@
 #include "util/i18n.h"
 
 int
-cmd_ics(struct cli *cli, int argc, char **argv)
+cmd_ics(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "output", required_argument, NULL, 'o' },
-		COMMON_LONGOPTS
-	};
-	const char *out = NULL;
+	const char *out = cmd_args_get(a, "output");
 	struct review_ctx ctx;
 	struct buf b = BUF_INIT;
 	char stamp[32];
 	struct tm tm;
 	time_t t;
 	bool utc;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		if (c == 'o') {
-			out = optarg;
-			continue;
-		}
-		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
-		return cli->cmd->usage_status;
-	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
 	gmtime_r(&t, &tm);

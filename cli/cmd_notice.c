@@ -20,102 +20,49 @@ kept_out(const struct plan *p, const bool *excluded, size_t d)
 }
 
 int
-cmd_notice(struct cli *cli, int argc, char **argv)
+cmd_notice(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "dept", required_argument, NULL, 'D' },
-		{ "exclude-dept", required_argument, NULL, 'X' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "reply-by", required_argument, NULL, 'R' },
-		{ "number", required_argument, NULL, 'N' },
-		{ "contact", required_argument, NULL, 'C' },
-		{ "phone", required_argument, NULL, 'P' },
-		{ "output", required_argument, NULL, 'o' },
-		COMMON_LONGOPTS
-	};
+	const char *format = cmd_args_get(a, "format");
 	enum notice_format fmt = NOTICE_TEXT;
-	const char *dept_id = NULL, *out = NULL;
-	const char **exclude = xcalloc((size_t)argc + 1, sizeof *exclude);
-	struct notice_opts o = { .reply_by = DAY_NONE };
+	const char *dept_id = cmd_args_get(a, "dept");
+	const char *out = cmd_args_get(a, "output");
+	size_t nexclude = cmd_args_count(a, "exclude-dept");
+	struct notice_opts o = { .reply_by = cmd_args_day(a, "reply-by"),
+	    .number = cmd_args_get(a, "number"),
+	    .contact = cmd_args_get(a, "contact"),
+	    .phone = cmd_args_get(a, "phone") };
 	struct review_ctx ctx;
 	struct buf b = BUF_INIT;
 	struct attn_item *attn = NULL;
-	size_t n = 0, nattn, nexclude = 0;
+	size_t n = 0, nattn;
 	bool *excluded = NULL;
-	int c, rc, dept = -1;
+	int rc, dept = -1;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'D':
-			dept_id = optarg;
-			break;
-		case 'X':
-			exclude[nexclude++] = optarg;
-			break;
-		case 'F':
-			if (strcmp(optarg, "text") == 0)
-				fmt = NOTICE_TEXT;
-			else if (strcmp(optarg, "md") == 0)
-				fmt = NOTICE_MD;
-			else if (strcmp(optarg, "html") == 0)
-				fmt = NOTICE_HTML;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = NOTICE_JSON;
-			else {
-				cli_usage_error(cli, _("invalid format '%s': "
-				    "expected text, md, html or json"), optarg);
-				free(exclude);
-				return cli->cmd->usage_status;
-			}
-			break;
-		case 'R':
-			if (cli_parse_date(cli, "--reply-by", optarg,
-			    &o.reply_by) != 0) {
-				free(exclude);
-				return cli->cmd->usage_status;
-			}
-			break;
-		case 'N':
-			o.number = optarg;
-			break;
-		case 'C':
-			o.contact = optarg;
-			break;
-		case 'P':
-			o.phone = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		default:
-			if ((rc = cli_common_option(cli, c, optarg)) != 0) {
-				free(exclude);
-				return rc > 0 ? EXIT_OK :
-				    cli->cmd->usage_status;
-			}
-		}
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
-		free(exclude);
+	if (format == NULL || strcmp(format, "text") == 0)
+		fmt = NOTICE_TEXT;
+	else if (strcmp(format, "md") == 0)
+		fmt = NOTICE_MD;
+	else if (strcmp(format, "html") == 0)
+		fmt = NOTICE_HTML;
+	else if (strcmp(format, "json") == 0)
+		fmt = NOTICE_JSON;
+	else {
+		cli_usage_error(cli, _("invalid format '%s': expected text, md, "
+		    "html or json"), format);
 		return cli->cmd->usage_status;
 	}
 	/* A notice reads statuses only, not the series. */
 	struct review_args ra = { .warn_days = -1, .print_diags = true };
-	if (cli_review_load_args(cli, &ra, &ctx) != 0) {
-		free(exclude);
+	if (cli_review_load_args(cli, &ra, &ctx) != 0)
 		return EXIT_ERROR;
-	}
 	const struct plan *p = ctx.plan;
 	rc = EXIT_OK;
 	excluded = xcalloc(p->ndepts + 1, sizeof *excluded);
 	for (size_t i = 0; i < nexclude && rc == EXIT_OK; i++) {
-		int d = plan_find_dept(p, exclude[i]);
+		const char *id = cmd_args_nth(a, "exclude-dept", i);
+		int d = plan_find_dept(p, id);
 		if (d < 0) {
-			cli_error(_("no department '%s' in the plan"),
-			    exclude[i]);
+			cli_error(_("no department '%s' in the plan"), id);
 			rc = EXIT_ERROR;
 		} else
 			excluded[d] = true;
@@ -125,7 +72,6 @@ cmd_notice(struct cli *cli, int argc, char **argv)
 		cli_error(_("no department '%s' in the plan"), dept_id);
 		rc = EXIT_ERROR;
 	}
-	free(exclude);
 	if (rc != EXIT_OK) {
 		free(excluded);
 		cli_review_release(&ctx);

@@ -103,8 +103,6 @@ chart_review(struct review_ctx *ctx, const struct report *r,
 	return 0;
 }
 
-enum { OPT_DEPT = OPT_COMMON_LAST, OPT_SINCE, OPT_BOM };
-
 static int
 make_xlsx(const char *path, const char *tmpdir, void *arg, char **err)
 {
@@ -112,23 +110,15 @@ make_xlsx(const char *path, const char *tmpdir, void *arg, char **err)
 }
 
 int
-cmd_report(struct cli *cli, int argc, char **argv)
+cmd_report(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "week", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "dept", required_argument, NULL, OPT_DEPT },
-		{ "since", required_argument, NULL, OPT_SINCE },
-		{ "bom", no_argument, NULL, OPT_BOM },
-		COMMON_LONGOPTS
-	};
+	const char *format = cmd_args_get(a, "format");
 	enum report_format fmt = REPORT_TEXT;
-	pw_day week = DAY_NONE, since = DAY_NONE;
-	const char *dept = NULL;
+	pw_day week = cmd_args_day(a, "week"), since = cmd_args_day(a, "since");
+	const char *dept = cmd_args_get(a, "dept");
+	const char *out = cmd_args_get(a, "output");
 	struct review *srv;
 	struct facts *hist;
-	const char *out = NULL;
 	struct review_ctx ctx;
 	struct report_opts o = { 0 };
 	struct history_row *rows;
@@ -137,50 +127,14 @@ cmd_report(struct cli *cli, int argc, char **argv)
 	struct buf b = BUF_INIT;
 	char made[64];
 	time_t t;
-	bool utc, xlsx = false, bom = false;
-	int c, rc;
+	/* A workbook is made from the text's document. */
+	bool utc, xlsx = format != NULL && strcmp(format, "xlsx") == 0;
+	bool bom = cmd_args_flag(a, "bom");
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "w:F:o:",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'w':
-			if (cli_parse_date(cli, "--week", optarg, &week) != 0)
-				return cli->cmd->usage_status;
-			break;
-		case 'F':
-			/* A workbook is made from the text's document. */
-			xlsx = strcmp(optarg, "xlsx") == 0;
-			if (xlsx)
-				fmt = REPORT_TEXT;
-			else if (report_format_parse(optarg, &fmt) != 0) {
-				cli_usage_error(cli, _("invalid format '%s': "
-				    "expected text, md, html, csv, json or "
-				    "xlsx"), optarg);
-				return cli->cmd->usage_status;
-			}
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case OPT_DEPT:
-			dept = optarg;
-			break;
-		case OPT_SINCE:
-			if (cli_parse_date(cli, "--since", optarg, &since) != 0)
-				return cli->cmd->usage_status;
-			break;
-		case OPT_BOM:
-			bom = true;
-			break;
-		default:
-			if ((rc = cli_common_option(cli, c, optarg)) != 0)
-				return rc > 0 ? EXIT_OK :
-				    cli->cmd->usage_status;
-		}
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
+	if (format != NULL && !xlsx && report_format_parse(format, &fmt) != 0) {
+		cli_usage_error(cli, _("invalid format '%s': expected text, md, "
+		    "html, csv, json or xlsx"), format);
 		return cli->cmd->usage_status;
 	}
 	if (bom && (fmt != REPORT_CSV || xlsx)) {

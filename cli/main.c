@@ -150,24 +150,24 @@ static const struct command commands[] = {
 	  .options = validate_options, .flags = CMD_NEEDS_PLAN,
 	  .usage_status = EXIT_USAGE, .usage = N_("[-f FILE]"),
 	  .summary = N_("check a plan file and report every problem") },
-	{ .name = "report", .run_argv = cmd_report, .options = report_options,
+	{ .name = "report", .run = cmd_report, .options = report_options,
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
 	  .usage = N_("[--week DATE] [--dept ID] [--since DATE] "
 	  "[--format text|md|html|csv|json|xlsx] [--bom] [-o FILE]"),
 	  .summary = N_("the weekly status report, to print or to share") },
-	{ .name = "notice", .run_argv = cmd_notice, .options = notice_options,
+	{ .name = "notice", .run = cmd_notice, .options = notice_options,
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
 	  .usage = N_("[--dept ID] [--exclude-dept ID] "
 	  "[--format text|md|html|json] [--number TEXT] [--contact NAME] "
 	  "[--phone TEL] [--reply-by DATE] [-o FILE]"),
 	  .summary = N_("reminder notices to departments that are late") },
-	{ .name = "form", .run_argv = cmd_form, .options = form_options,
+	{ .name = "form", .run = cmd_form, .options = form_options,
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
 	  .usage = N_("--dept ID [-o FILE] | --all -o DIR "
 	  "[--format xlsx|csv] [--reply-by DATE]"),
 	  .summary = N_("reporting forms for departments to fill in and send "
 	  "back") },
-	{ .name = "ics", .run_argv = cmd_ics, .options = ics_options,
+	{ .name = "ics", .run = cmd_ics, .options = ics_options,
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
 	  .usage = N_("[-o FILE]"),
 	  .summary = N_("the due dates as an iCalendar file") },
