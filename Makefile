@@ -46,6 +46,8 @@ endif
 LIB_DIRS = util model config db report tui cli
 LIB_SRC  = $(filter-out cli/main.c,$(wildcard $(addsuffix /*.c,$(LIB_DIRS))))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The PostgreSQL schema, made C by tools/sqlcstr.sh (db/pg_schema.h).
+LIB_OBJ += $(BUILD)/db/pg_schema_sql.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -73,6 +75,13 @@ pot:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/db/pg_schema_sql.c: db/pg_schema.sql tools/sqlcstr.sh
+	@mkdir -p $(@D)
+	sh tools/sqlcstr.sh db/pg_schema.sql > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/db/pg_schema_sql.o: $(BUILD)/db/pg_schema_sql.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/libplanwatch.a: $(LIB_OBJ)
