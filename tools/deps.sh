@@ -11,14 +11,17 @@
 # instead of running them.  PLANWATCH_TEST_DEPS=1 and
 # PLANWATCH_BENCH_DEPS=1 add test and bench as before.
 #
-# A package is one word in its list below.
+# A package is one word in its list below.  postgresql-15 puts its
+# programs (initdb, pg_ctl, postgres) in /usr/lib/postgresql/15/bin, off
+# PATH, where tests/pg.sh finds them; installing it also makes and starts
+# Debian's own cluster (15/main, port 5432), which no test uses.
 set -u
 build_pkgs="pkg-config make gcc libncurses-dev libsqlite3-dev libyaml-dev
-    libxlsxwriter-dev libzip-dev libexpat1-dev gettext"
+    libxlsxwriter-dev libzip-dev libexpat1-dev libpq-dev gettext"
 test_pkgs="libcmocka-dev tmux sqlite3 jq mandoc locales clang
     libclang-rt-14-dev valgrind calcurse poppler-utils chromium
     fonts-noto-cjk python3 python3-markdown python3-openpyxl
-    libreoffice-calc-nogui"
+    libreoffice-calc-nogui postgresql-15"
 bench_pkgs="sqlite3 tmux taskwarrior"
 # Locales by locale-gen's names: the tour's LANG=zh_CN.UTF-8, and what the
 # tests run under besides the default.
