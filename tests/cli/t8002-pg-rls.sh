@@ -290,6 +290,27 @@ refused dept_a "but still may not record in it" \
 as dept_a "SELECT version FROM planwatch.schema_version"
 is "$out" 1 "every role reads the schema's version"
 
+# A backup (docs/deploy.md): pg_dump as the superuser (row-level security
+# is forced, so that even the owner's dump would miss rows and is refused),
+# restored into a new database: the same rows, the same rules.
+run pg_dump -U dba -Fc -f owner.dump planwatch
+has "$err" "query would be affected by row-level security policy" \
+    "pg_dump as the owner's member is refused, not short"
+run pg_dump -U postgres -Fc -f backup.dump planwatch
+is "$rc" 0 "pg_dump as the superuser"
+psql -X -q -c 'CREATE DATABASE restored'
+run pg_restore -U postgres -d restored backup.dump
+is "$rc:$err" "0:" "pg_restore into a new database"
+is "$(PGDATABASE=restored rows)" "$(rows)" "every row as it was"
+PGDATABASE=restored as dept_a "$(ins yuan value T1 2025-03-31 13)"
+is "$rc" 0 "dept_a records in the restored database"
+PGDATABASE=restored as dept_a "$(ins yuan value T3 2025-03-31 13)"
+has "$err" "neither leads nor supports 'T3'" "and is refused there as here"
+PGDATABASE=restored as postgres "SELECT string_agg(value || ':' ||
+    (superseded_by IS NULL), ' ' ORDER BY seq) FROM planwatch.events
+    WHERE item = 'T1' AND asof = '2025-03-31'"
+is "$out" "10:false 12:false 13:true" "superseding as before, seq going on"
+
 # LISTEN planwatch: an insert notifies with its plan; a refused one does
 # not.  The listener runs the writer's psql from within its session.
 psql -X -q -U reader > listen.out 2>&1 <<EOF
