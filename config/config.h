@@ -50,4 +50,9 @@ struct plan	*config_cache_get(const char *path);
 void		 config_cache_put(const char *path, const struct plan *p,
 		    const char *data, size_t len);
 
+/* Add a warning to d for each milestone with no lead (owner), at its
+ * position (warn.c): validate's, not the loader's, so that such a plan is
+ * still cached and loads without a word. */
+void		 plan_warn_no_lead(const struct plan *, struct diags *d);
+
 #endif

@@ -176,11 +176,6 @@ bool		 plan_valid_id(const char *s, size_t n);
  * on (plan_check.c: ids, text, dates, ranges, indexes, the milestones'
  * order)?  0 if so, else -1. */
 int		 plan_check(const struct plan *);
-/* Add a warning to d for each milestone with no lead (owner), at its
- * position: validate's, not the loader's, so that such a plan is still
- * cached and loads without a word. */
-struct diags;
-void		 plan_warn_no_lead(const struct plan *, struct diags *d);
 /* Look up a phase, milestone, target or instance id ("M@2024-03").
  * Department ids are looked up with plan_find_dept. */
 struct item_ref	 plan_find(const struct plan *, const char *id);
