@@ -195,15 +195,15 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, const struct cmd_args *);
-int	cmd_review(struct cli *, int, char **);
+int	cmd_review(struct cli *, const struct cmd_args *);
 int	cmd_record(struct cli *, int, char **);
 int	cmd_progress(struct cli *, int, char **);
 int	cmd_done(struct cli *, int, char **);
 int	cmd_reopen(struct cli *, int, char **);
-int	cmd_log(struct cli *, int, char **);
+int	cmd_log(struct cli *, const struct cmd_args *);
 int	cmd_import(struct cli *, int, char **);
-int	cmd_export(struct cli *, int, char **);
-int	cmd_backup(struct cli *, int, char **);
+int	cmd_export(struct cli *, const struct cmd_args *);
+int	cmd_backup(struct cli *, const struct cmd_args *);
 /* Open the command's database (cli_db_path) for writing or reading, or
  * print why not and return NULL (opendb.c). */
 struct store	*cli_open_store(const struct cli *, bool write);
@@ -212,7 +212,7 @@ int	cmd_report(struct cli *, const struct cmd_args *);
 int	cmd_notice(struct cli *, const struct cmd_args *);
 int	cmd_ics(struct cli *, const struct cmd_args *);
 int	cmd_status(struct cli *, int, char **);
-int	cmd_check(struct cli *, int, char **);
+int	cmd_check(struct cli *, const struct cmd_args *);
 int	cmd_form(struct cli *, const struct cmd_args *);
 /* Make a workbook with make (path: a new file in a private temporary
  * directory, tmpdir: that directory) and write it to out as

@@ -493,71 +493,41 @@ parse_count(const char *s, long max, long *out)
 	return *end != '\0' || *out > max ? -1 : 0;
 }
 
-enum { OPT_QUIET = OPT_COMMON_LAST, OPT_FORMAT, OPT_DEPT, OPT_WARN_DAYS,
-    OPT_TIMEOUT };
-
+/*
+ * Every usage error of a check line, the parser's too, is UNKNOWN on
+ * standard output, where the monitoring system looks: cli_usage_error()
+ * says it so on a check line, in JSON after --format json.
+ */
 int
-cmd_check(struct cli *cli, int argc, char **argv)
+cmd_check(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "dept", required_argument, NULL, OPT_DEPT },
-		{ "warn-days", required_argument, NULL, OPT_WARN_DAYS },
-		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
-		COMMON_LONGOPTS
-	};
-	struct review_args ra = { .warn_days = -1 };
+	const char *format = cmd_args_get(a, "format");
+	const char *arg;
+	struct review_args ra = { .warn_days = -1,
+	    .dept = cmd_args_get(a, "dept") };
 	struct review_ctx ctx;
 	struct attn_item *at;
 	struct buf out = BUF_INIT;
-	bool quiet = false, json = false;
+	bool quiet = cmd_args_flag(a, "quiet"), json = cli->check_json;
 	long timeout = TIMEOUT_DEFAULT, n;
 	char *err, *sum;
 	size_t nat;
-	int c, rc;
+	int rc;
 
-	/* Every usage error, cli_common_option()'s too, is UNKNOWN on
-	 * stdout, where the monitoring system looks. */
-	cli->check = true;
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "q", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'q':
-			quiet = true;
-			continue;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				json = true;
-			else if (strcmp(optarg, "text") == 0)
-				json = false;
-			else
-				return unknown(json, _("invalid --format: "
-				    "expected text or json"));
-			cli->check_json = json;
-			continue;
-		case OPT_DEPT:
-			ra.dept = optarg;
-			continue;
-		case OPT_WARN_DAYS:
-			if (parse_count(optarg, 3650, &n) != 0)
-				return unknown(json, _("invalid --warn-days: "
-				    "expected 0..3650"));
-			ra.warn_days = (int)n;
-			continue;
-		case OPT_TIMEOUT:
-			if (parse_count(optarg, 86400, &n) != 0)
-				return unknown(json, _("invalid --timeout: "
-				    "expected 0..86400 seconds"));
-			timeout = n;
-			continue;
-		}
-		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : CHECK_UNKNOWN;
+	if (format != NULL && strcmp(format, "json") != 0 &&
+	    strcmp(format, "text") != 0)
+		return unknown(json, _("invalid --format: expected text or "
+		    "json"));
+	if ((arg = cmd_args_get(a, "warn-days")) != NULL) {
+		if (parse_count(arg, 3650, &n) != 0)
+			return unknown(json, _("invalid --warn-days: expected "
+			    "0..3650"));
+		ra.warn_days = (int)n;
 	}
-	if (optind < argc)
-		return unknown(json, _("unexpected argument; see "
-		    "'planwatch check --help'"));
+	if ((arg = cmd_args_get(a, "timeout")) != NULL &&
+	    parse_count(arg, 86400, &timeout) != 0)
+		return unknown(json, _("invalid --timeout: expected 0..86400 "
+		    "seconds"));
 
 	arm_timeout((unsigned)timeout, json);
 	if (cli_review_open(cli, &ra, &ctx, &err) != 0) {

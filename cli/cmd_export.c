@@ -26,7 +26,6 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-enum { OPT_FORMAT = OPT_COMMON_LAST, OPT_BOM };
 enum format { FMT_CSV, FMT_JSON };
 
 struct out {
@@ -213,43 +212,21 @@ write_export(struct store *s, struct out *o, char **err)
 }
 
 int
-cmd_export(struct cli *cli, int argc, char **argv)
+cmd_export(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "bom", no_argument, NULL, OPT_BOM },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "output", required_argument, NULL, 'o' },
-		COMMON_LONGOPTS
-	};
+	const char *format = cmd_args_get(a, "format");
 	struct out o = { .fmt = FMT_CSV };
-	const char *output = NULL;
+	const char *output = cmd_args_get(a, "output");
 	struct store *s;
 	char *err = NULL;
-	bool bom = false;
-	int c, rc;
+	bool bom = cmd_args_flag(a, "bom");
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		if (c == 'o')
-			output = optarg;
-		else if (c == OPT_BOM)
-			bom = true;
-		else if (c == OPT_FORMAT) {
-			if (strcmp(optarg, "csv") == 0)
-				o.fmt = FMT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				o.fmt = FMT_JSON;
-			else {
-				cli_usage_error(cli, _("invalid value '%s' for "
-				    "--format: expected csv or json"), optarg);
-				return cli->cmd->usage_status;
-			}
-		} else if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
+	if (format != NULL && strcmp(format, "json") == 0)
+		o.fmt = FMT_JSON;
+	else if (format != NULL && strcmp(format, "csv") != 0) {
+		cli_usage_error(cli, _("invalid value '%s' for --format: "
+		    "expected csv or json"), format);
 		return cli->cmd->usage_status;
 	}
 	if (bom && o.fmt != FMT_CSV) {

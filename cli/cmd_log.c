@@ -16,7 +16,6 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-enum { OPT_SINCE = OPT_COMMON_LAST, OPT_UNTIL, OPT_FORMAT, OPT_LIMIT };
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
 
 /* Machine-facing kind words (CSV, JSON). */
@@ -217,73 +216,41 @@ print_json(const struct history_row *rows, size_t n)
 }
 
 int
-cmd_log(struct cli *cli, int argc, char **argv)
+cmd_log(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "since", required_argument, NULL, OPT_SINCE },
-		{ "until", required_argument, NULL, OPT_UNTIL },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
-		COMMON_LONGOPTS
-	};
-	struct history_query q = { .item = NULL, .since = DAY_NONE,
-	    .until = DAY_NONE };
+	struct history_query q = { .item = a->argc > 0 ? a->argv[0] : NULL,
+	    .since = cmd_args_day(a, "since"),
+	    .until = cmd_args_day(a, "until") };
+	const char *format = cmd_args_get(a, "format");
+	const char *limit = cmd_args_get(a, "limit");
 	enum format fmt = FMT_TEXT;
 	struct history_row *rows;
 	struct store *s;
 	char *err = NULL, *end;
 	size_t n;
 	long lim;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case OPT_SINCE:
-			if (cli_parse_date(cli, "--since", optarg, &q.since) != 0)
-				return cli->cmd->usage_status;
-			break;
-		case OPT_UNTIL:
-			if (cli_parse_date(cli, "--until", optarg, &q.until) != 0)
-				return cli->cmd->usage_status;
-			break;
-		case OPT_LIMIT:
-			lim = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || lim <= 0) {
-				cli_usage_error(cli, _("invalid value '%s' for "
-				    "--limit: expected a positive number"),
-				    optarg);
-				return cli->cmd->usage_status;
-			}
-			q.limit = (size_t)lim;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				fmt = FMT_JSON;
-			else {
-				cli_usage_error(cli, _("invalid value '%s' for "
-				    "--format: expected text, csv or json"),
-				    optarg);
-				return cli->cmd->usage_status;
-			}
-			break;
-		default:
-			if ((rc = cli_common_option(cli, c, optarg)) != 0)
-				return rc > 0 ? EXIT_OK :
-				    cli->cmd->usage_status;
+	if (limit != NULL) {
+		lim = strtol(limit, &end, 10);
+		if (*limit == '\0' || *end != '\0' || lim <= 0) {
+			cli_usage_error(cli, _("invalid value '%s' for --limit: "
+			    "expected a positive number"), limit);
+			return cli->cmd->usage_status;
 		}
+		q.limit = (size_t)lim;
 	}
-	if (argc - optind > 1) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind + 1]);
+	if (format == NULL || strcmp(format, "text") == 0)
+		fmt = FMT_TEXT;
+	else if (strcmp(format, "csv") == 0)
+		fmt = FMT_CSV;
+	else if (strcmp(format, "json") == 0)
+		fmt = FMT_JSON;
+	else {
+		cli_usage_error(cli, _("invalid value '%s' for --format: "
+		    "expected text, csv or json"), format);
 		return cli->cmd->usage_status;
 	}
-	if (optind < argc)
-		q.item = argv[optind];
 	if ((s = cli_open_store(cli, false)) == NULL)
 		return EXIT_ERROR;
 	rc = store_history(s, &q, &rows, &n, &err);

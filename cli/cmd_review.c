@@ -18,35 +18,16 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
+/* The table's CMD_TTY has made sure of a terminal and a plan file. */
 int
-cmd_review(struct cli *cli, int argc, char **argv)
+cmd_review(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = { COMMON_LONGOPTS };
 	struct facts_query q;
 	struct tui t;
 	char *err = NULL;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1)
-		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
-		return cli->cmd->usage_status;
-	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("%s", _("no terminal; use 'planwatch status', "
-		    "'report' or 'check'"));
-		return EXIT_ERROR;
-	}
-	if (strcmp(cli_plan_path(cli), "-") == 0) {
-		cli_error("%s", _("the review reads its keys from standard "
-		    "input; give the plan as a file"));
-		return EXIT_ERROR;
-	}
-
+	(void)a;
 	memset(&t, 0, sizeof t);
 	t.plan_path = cli_plan_path(cli);
 	t.db_path = cli_db_path(cli);

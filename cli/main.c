@@ -177,7 +177,7 @@ static const struct command commands[] = {
 	  .summary = N_("a one-screen summary: what is overdue, at risk, "
 	  "behind") },
 	/* Every usage error of a check line is its UNKNOWN (exit 3). */
-	{ .name = "check", .run_argv = cmd_check, .options = check_options,
+	{ .name = "check", .run = cmd_check, .options = check_options,
 	  .args_extra = N_("unexpected argument; see 'planwatch check "
 	  "--help'"), .flags = CMD_NEEDS_PLAN, .usage_status = 3,
 	  .usage = N_("[-q] [--format text|json] [--dept ID] [--warn-days N] "
@@ -205,7 +205,7 @@ static const struct command commands[] = {
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
 	  .usage = N_("MILESTONE [--note TEXT]"),
 	  .summary = N_("undo a milestone's completion, as of --today") },
-	{ .name = "log", .run_argv = cmd_log, .options = log_options,
+	{ .name = "log", .run = cmd_log, .options = log_options,
 	  .args_max = 1, .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
 	  .usage = N_("[ID] [--since DATE] [--until DATE] "
 	  "[--format text|csv|json]"),
@@ -219,17 +219,17 @@ static const struct command commands[] = {
 	  .usage = N_("[--encoding NAME] FILE"),
 	  .summary = N_("record every row of a CSV, JSON or filled form "
 	  "file, all or nothing") },
-	{ .name = "export", .run_argv = cmd_export, .options = export_options,
+	{ .name = "export", .run = cmd_export, .options = export_options,
 	  .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
 	  .usage = N_("[--format csv|json] [-o FILE]"),
 	  .summary = N_("write the current values and progress as CSV or "
 	  "JSON") },
-	{ .name = "backup", .run_argv = cmd_backup, .args_min = 1,
+	{ .name = "backup", .run = cmd_backup, .args_min = 1,
 	  .args_max = 1, .args_missing = N_("missing the file to write"),
 	  .args_extra = N_("unexpected argument"), .flags = CMD_NEEDS_DB,
 	  .usage_status = EXIT_USAGE, .usage = N_("FILE"),
 	  .summary = N_("copy the live database safely to FILE") },
-	{ .name = "review", .run_argv = cmd_review,
+	{ .name = "review", .run = cmd_review,
 	  .flags = CMD_TTY | CMD_NEEDS_PLAN | CMD_WRITES,
 	  .usage_status = EXIT_USAGE, .usage = "",
 	  .summary = N_("the interactive review (what planwatch runs on a "
