@@ -8,14 +8,12 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "db/store.h"
 #include "model/facts.h"
 #include "model/status.h"
 #include "tui/tui.h"
-#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* The table's CMD_TTY has made sure of a terminal and a plan file. */
