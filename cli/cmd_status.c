@@ -21,6 +21,7 @@
 #include "report/ansi.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"

@@ -56,12 +56,18 @@ void	 date_iso(pw_day, char out[static 11]);
 /* Format as the plan wrote it: 2025, 2025-Q1, 2025-03 or 2025-03-31. */
 void	 pdate_format(const struct pdate *, char out[static 11]);
 
-/* A date as people read it (hdate.c): ISO 8601, or 2025年12月31日 when the
- * messages locale is Chinese; "-" for DAY_NONE.  For text meant for a
- * reader only: files and machine output stay ISO. */
-void	 date_human(pw_day, char out[static 32]);
+/* How a date is written for a reader: the caller decides (date_human() in
+ * report/words.h asks the messages locale); the model never does. */
+enum date_style {
+	DATE_ISO,		/* 2025-12-31, 2026-W48 */
+	DATE_CHINESE		/* 2025年12月31日, 2026年第48周 */
+};
+/* A date as people read it (hdate.c), in style; "-" for DAY_NONE.  For
+ * text meant for a reader only: files and machine output stay ISO. */
+void	 date_styled(pw_day, enum date_style, char out[static 32]);
 /* An ISO week as people read it: "2026-W48", or "2026年第48周". */
-void	 date_week_human(int year, int week, char out[static 32]);
+void	 date_week_styled(int year, int week, enum date_style,
+	    char out[static 32]);
 
 /* The first and last day of the period that holds day. */
 pw_day	 period_start(enum period, pw_day);

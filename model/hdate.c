@@ -1,17 +1,16 @@
 /*
- * hdate.c: dates as people read them, the one place the interface, the
- * reports and the notices format a date for a reader: ISO 8601 in
- * English, 2025年12月31日 and 2026年第48周 under a Chinese locale.  The
- * plan format, CSV, JSON and check's output stay ISO whatever the locale.
+ * hdate.c: dates as people read them, in the style the edge chooses
+ * (report/words.c picks it from the messages locale): ISO 8601, or
+ * 2025年12月31日 and 2026年第48周.  The plan format, CSV, JSON and check's
+ * output stay ISO whatever the locale.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "model/date.h"
-#include "util/i18n.h"
 
 void
-date_human(pw_day d, char out[static 32])
+date_styled(pw_day d, enum date_style style, char out[static 32])
 {
 	int y, m, dd;
 
@@ -19,7 +18,7 @@ date_human(pw_day d, char out[static 32])
 		strcpy(out, "-");
 		return;
 	}
-	if (!i18n_is_chinese()) {
+	if (style != DATE_CHINESE) {
 		date_iso(d, out);
 		return;
 	}
@@ -28,9 +27,10 @@ date_human(pw_day d, char out[static 32])
 }
 
 void
-date_week_human(int year, int week, char out[static 32])
+date_week_styled(int year, int week, enum date_style style,
+    char out[static 32])
 {
-	if (i18n_is_chinese())
+	if (style == DATE_CHINESE)
 		snprintf(out, 32, "%d年第%d周", year, week);
 	else
 		snprintf(out, 32, "%d-W%02d", year, week);

@@ -14,7 +14,6 @@
 
 #include "model/status.h"
 #include "util/buf.h"
-#include "util/i18n.h"
 #include "util/strpool.h"
 #include "util/xalloc.h"
 
@@ -916,33 +915,29 @@ review_attention(const struct review *rv, enum severity min,
 	return n;
 }
 
-/* Names, words, symbols and tones of each status. */
+/* Names, symbols and tones of each status; the words for people are the
+ * edge's (report/words.c). */
 static const struct {
-	const char	*key, *label, *utf8, *ascii;
+	const char	*key, *utf8, *ascii;
 	enum tone	 tone;
 } ms_states[MS_NSTATES] = {
-	[MS_PENDING] = { "pending", N_("pending"), "○", "[ ]", TONE_NEUTRAL },
-	[MS_ACTIVE] = { "active", N_("active"), "▸", "[>]", TONE_INFO },
-	[MS_DUE_SOON] = { "due-soon", N_("due soon"), "◷", "[~]", TONE_WARN },
-	[MS_OVERDUE] = { "overdue", N_("overdue"), "✖", "[!]", TONE_BAD },
-	[MS_DONE] = { "done", N_("done"), "✔", "[+]", TONE_GOOD },
-	[MS_LATE] = { "late", N_("done late"), "✔!", "[+!]", TONE_WARN },
+	[MS_PENDING] = { "pending", "○", "[ ]", TONE_NEUTRAL },
+	[MS_ACTIVE] = { "active", "▸", "[>]", TONE_INFO },
+	[MS_DUE_SOON] = { "due-soon", "◷", "[~]", TONE_WARN },
+	[MS_OVERDUE] = { "overdue", "✖", "[!]", TONE_BAD },
+	[MS_DONE] = { "done", "✔", "[+]", TONE_GOOD },
+	[MS_LATE] = { "late", "✔!", "[+!]", TONE_WARN },
 }, tg_states[TG_NSTATES] = {
-	[TG_NO_DATA] = { "no-data", N_("no data"), "?", "[?]", TONE_NEUTRAL },
-	[TG_ON_TRACK] = { "on-track", N_("on track"), "↗", "[>]", TONE_INFO },
-	[TG_AT_RISK] = { "at-risk", N_("at risk"), "▲", "[^]", TONE_WARN },
-	[TG_MET] = { "met", N_("met"), "✔", "[+]", TONE_GOOD },
-	[TG_MISSED] = { "missed", N_("missed"), "✖", "[!]", TONE_BAD },
+	[TG_NO_DATA] = { "no-data", "?", "[?]", TONE_NEUTRAL },
+	[TG_ON_TRACK] = { "on-track", "↗", "[>]", TONE_INFO },
+	[TG_AT_RISK] = { "at-risk", "▲", "[^]", TONE_WARN },
+	[TG_MET] = { "met", "✔", "[+]", TONE_GOOD },
+	[TG_MISSED] = { "missed", "✖", "[!]", TONE_BAD },
 };
 
 static const char *const pace_keys[] = {
 	[PACE_NONE] = "none", [PACE_OK] = "on-pace", [PACE_BEHIND] = "behind",
 	[PACE_FAR_BEHIND] = "far-behind",
-};
-static const char *const pace_labels[] = {
-	[PACE_NONE] = "", [PACE_OK] = N_("on pace"),
-	[PACE_BEHIND] = N_("behind pace"),
-	[PACE_FAR_BEHIND] = N_("far behind pace"),
 };
 
 const char *
@@ -961,24 +956,6 @@ const char *
 pace_key(enum pace p)
 {
 	return pace_keys[p];
-}
-
-const char *
-ms_state_label(enum ms_state s)
-{
-	return _(ms_states[s].label);
-}
-
-const char *
-tg_state_label(enum tg_state s)
-{
-	return _(tg_states[s].label);
-}
-
-const char *
-pace_label(enum pace p)
-{
-	return p == PACE_NONE ? "" : _(pace_labels[p]);
 }
 
 const char *

@@ -173,10 +173,8 @@ size_t		 review_attention(const struct review *, enum severity min,
 const char	*ms_state_key(enum ms_state);
 const char	*tg_state_key(enum tg_state);
 const char	*pace_key(enum pace);
-/* Words for people, translated. */
-const char	*ms_state_label(enum ms_state);
-const char	*tg_state_label(enum tg_state);
-const char	*pace_label(enum pace);
+/* The words for people are translated at the edge: ms_state_label(),
+ * tg_state_label() and pace_label() in report/words.h. */
 /* A symbol for each status, so it survives monochrome: UTF-8 or ASCII. */
 const char	*ms_state_symbol(enum ms_state, bool utf8);
 const char	*tg_state_symbol(enum tg_state, bool utf8);

@@ -16,6 +16,7 @@
 #include "report/form.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/i18n.h"

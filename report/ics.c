@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/report.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"

@@ -15,6 +15,7 @@
 
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"

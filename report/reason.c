@@ -8,6 +8,7 @@
 #include "model/plan.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/words.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"

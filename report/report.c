@@ -13,6 +13,7 @@
 #include "model/attention.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"

@@ -17,6 +17,7 @@
 
 #include "report/report.h"
 #include "report/svg.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"

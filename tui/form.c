@@ -11,6 +11,7 @@
 
 #include "db/store.h"
 #include "model/record.h"
+#include "report/words.h"
 #include "tui/modal.h"
 #include "util/i18n.h"
 #include "util/text.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/reason.h"
+#include "report/words.h"
 #include "tui/modal.h"
 #include "util/i18n.h"
 #include "util/text.h"

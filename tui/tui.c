@@ -24,6 +24,7 @@
 #include "config/config.h"
 #include "db/store.h"
 #include "model/facts.h"
+#include "report/words.h"
 #include "tui/tui.h"
 #include "util/diag.h"
 #include "util/i18n.h"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/words.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/text.h"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "report/reason.h"
+#include "report/words.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/text.h"

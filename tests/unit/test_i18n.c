@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "model/date.h"
+#include "report/words.h"
 #include "util/i18n.h"
 
 /* The same dates and weeks in each language. */

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "model/status.h"
+#include "report/words.h"
 #include "util/xalloc.h"
 
 #define D(y, m, d)	date_from_ymd(y, m, d)
