@@ -211,7 +211,7 @@ struct store	*cli_open_store(const struct cli *, bool write);
 int	cmd_report(struct cli *, const struct cmd_args *);
 int	cmd_notice(struct cli *, const struct cmd_args *);
 int	cmd_ics(struct cli *, const struct cmd_args *);
-int	cmd_status(struct cli *, int, char **);
+int	cmd_status(struct cli *, const struct cmd_args *);
 int	cmd_check(struct cli *, const struct cmd_args *);
 int	cmd_form(struct cli *, const struct cmd_args *);
 /* Make a workbook with make (path: a new file in a private temporary

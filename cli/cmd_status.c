@@ -691,61 +691,32 @@ header(struct out *o)
 	}
 }
 
-enum { OPT_DEPT = OPT_COMMON_LAST, OPT_WARN_DAYS, OPT_ALL, OPT_SINCE };
 
 int
-cmd_status(struct cli *cli, int argc, char **argv)
+cmd_status(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "dept", required_argument, NULL, OPT_DEPT },
-		{ "warn-days", required_argument, NULL, OPT_WARN_DAYS },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "since", required_argument, NULL, OPT_SINCE },
-		COMMON_LONGOPTS
-	};
-	struct review_args ra = { .warn_days = -1, .print_diags = true };
+	const char *warn = cmd_args_get(a, "warn-days");
+	struct review_args ra = { .warn_days = -1, .print_diags = true,
+	    .dept = cmd_args_get(a, "dept") };
 	struct review_ctx ctx;
-	struct out o = { .b = BUF_INIT, .fit = BUF_INIT };
+	struct out o = { .b = BUF_INIT, .fit = BUF_INIT,
+	    .all = cmd_args_flag(a, "all") };
 	struct review *rs = NULL;
 	struct attn_item *at;
-	pw_day since_day = DAY_NONE;
+	pw_day since_day = cmd_args_day(a, "since");
 	char *err, *end;
 	size_t nat;
 	long n;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case OPT_DEPT:
-			ra.dept = optarg;
-			continue;
-		case OPT_WARN_DAYS:
-			n = strtol(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end != '\0' ||
-			    n > 3650) {
-				cli_usage_error(cli, _("invalid value '%s' for "
-				    "--warn-days: expected 0..3650"), optarg);
-				return cli->cmd->usage_status;
-			}
-			ra.warn_days = (int)n;
-			continue;
-		case OPT_ALL:
-			o.all = true;
-			continue;
-		case OPT_SINCE:
-			if (cli_parse_date(cli, "--since", optarg,
-			    &since_day) != 0)
-				return cli->cmd->usage_status;
-			continue;
+	if (warn != NULL) {
+		n = strtol(warn, &end, 10);
+		if (*warn < '0' || *warn > '9' || *end != '\0' || n > 3650) {
+			cli_usage_error(cli, _("invalid value '%s' for "
+			    "--warn-days: expected 0..3650"), warn);
+			return cli->cmd->usage_status;
 		}
-		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
-	}
-	if (optind < argc) {
-		cli_usage_error(cli, _("unexpected argument '%s'"),
-		    argv[optind]);
-		return cli->cmd->usage_status;
+		ra.warn_days = (int)n;
 	}
 	if (since_day != DAY_NONE && since_day >= cli->today) {
 		cli_usage_error(cli, "%s",

@@ -171,7 +171,7 @@ static const struct command commands[] = {
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
 	  .usage = N_("[-o FILE]"),
 	  .summary = N_("the due dates as an iCalendar file") },
-	{ .name = "status", .run_argv = cmd_status, .options = status_options,
+	{ .name = "status", .run = cmd_status, .options = status_options,
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
 	  .usage = N_("[--dept ID] [--warn-days N] [--since DATE] [--all]"),
 	  .summary = N_("a one-screen summary: what is overdue, at risk, "
