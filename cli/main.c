@@ -148,7 +148,7 @@ static const struct cmd_option help_options[] = {
 static const struct command commands[] = {
 	{ .name = "validate", .run = cmd_validate,
 	  .options = validate_options, .flags = CMD_NEEDS_PLAN,
-	  .usage_status = EXIT_USAGE, .usage = N_("[-f FILE]"),
+	  .usage_status = EXIT_USAGE, .usage = N_("[-f FILE] [-v]"),
 	  .summary = N_("check a plan file and report every problem") },
 	{ .name = "report", .run = cmd_report, .options = report_options,
 	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
@@ -193,22 +193,24 @@ static const struct command commands[] = {
 	{ .name = "progress", .run_argv = cmd_progress,
 	  .options = record_options, .args_min = 2, .args_max = 2,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
-	  .usage = N_("MILESTONE PERCENT [--date DATE] [--note TEXT]"),
+	  .usage = N_("MILESTONE PERCENT [--date DATE] [--note TEXT] "
+	  "[--source TEXT]"),
 	  .summary = N_("record a milestone's progress (0..100)") },
 	{ .name = "done", .run_argv = cmd_done, .options = record_options,
 	  .args_min = 1, .args_max = 1,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
-	  .usage = N_("MILESTONE [--date DATE] [--note TEXT]"),
+	  .usage = N_("MILESTONE [--date DATE] [--note TEXT] "
+	  "[--source TEXT]"),
 	  .summary = N_("mark a milestone done as of a date") },
 	{ .name = "reopen", .run_argv = cmd_reopen, .options = reopen_options,
 	  .args_min = 1, .args_max = 1,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
-	  .usage = N_("MILESTONE [--note TEXT]"),
+	  .usage = N_("MILESTONE [--note TEXT] [--source TEXT]"),
 	  .summary = N_("undo a milestone's completion, as of --today") },
 	{ .name = "log", .run = cmd_log, .options = log_options,
 	  .args_max = 1, .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
 	  .usage = N_("[ID] [--since DATE] [--until DATE] "
-	  "[--format text|csv|json]"),
+	  "[--format text|csv|json] [--limit N]"),
 	  .summary = N_("show the history of what was recorded, newest "
 	  "first") },
 	{ .name = "import", .run_argv = cmd_import, .options = import_options,
@@ -221,7 +223,7 @@ static const struct command commands[] = {
 	  "file, all or nothing") },
 	{ .name = "export", .run = cmd_export, .options = export_options,
 	  .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
-	  .usage = N_("[--format csv|json] [-o FILE]"),
+	  .usage = N_("[--format csv|json] [--bom] [-o FILE]"),
 	  .summary = N_("write the current values and progress as CSV or "
 	  "JSON") },
 	{ .name = "backup", .run = cmd_backup, .args_min = 1,

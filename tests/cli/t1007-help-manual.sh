@@ -3,7 +3,7 @@
 # Every command 'planwatch help --list' names, with every option the table
 # gives it, is in its manual page: planwatch-CMD.1, or the page that names
 # it in its NAME section (notice and ics in planwatch-report.1), else
-# planwatch.1.  Every key of the review's key tables (tui/*.c: the global
+# planwatch.1; and its usage line names each.  Every key of the review's key tables (tui/*.c: the global
 # bindings, the list's, the views', the pager's and the forms') is in
 # planwatch-review.1.  'CMD --help' prints each option with its help.
 . "$PW_TOP/tests/lib.sh"
@@ -37,12 +37,22 @@ while read -r cmd opts; do
 	run "$PLANWATCH" "$cmd" --help
 	is "$rc" 0 "$cmd --help exits 0"
 	has "$out" "usage: planwatch $cmd" "$cmd --help: the usage"
-	for o in $opts; do
-		case $o in
-		--*) ok "$cmd $o: in $name" grep -Eq "Fl -${o#--}( |$)" "$page"
-		     has "$out" "$o" "$cmd --help: $o" ;;
-		-*) ok "$cmd $o: in $name" grep -Eq "Fl ${o#-}( |$)" "$page" ;;
-		esac
+	usage=$(printf '%s\n' "$out" | head -n 1)
+	# "--long" or "--long -s": the usage line names one of them.
+	set -- $opts
+	while [ $# -gt 0 ]; do
+		l=$1 s=
+		shift
+		case ${1:-} in -[!-]*) s=$1; shift ;; esac
+		ok "$cmd $l: in $name" grep -Eq "Fl -${l#--}( |$)" "$page"
+		has "$out" "$l" "$cmd --help: $l"
+		named=no
+		case "$usage " in *"$l "*|*"$l]"*) named=yes ;; esac
+		if [ -n "$s" ]; then
+			ok "$cmd $s: in $name" grep -Eq "Fl ${s#-}( |$)" "$page"
+			case "$usage " in *"[$s "*|*"[$s]"*) named=yes ;; esac
+		fi
+		is "$named" yes "$cmd: the usage names $l"
 	done
 done < "$T/list"
 
