@@ -47,7 +47,10 @@ struct cli {
 
 /*
  * What a command needs and does (struct command.flags), declared in the
- * table and checked by cli_run() before the command runs.
+ * table.  cli_run() checks CMD_TTY, CMD_NEEDS_DB and CMD_WRITES before the
+ * command runs; CMD_NEEDS_PLAN has nothing to check beforehand (a plan
+ * that does not load is the command's own error) and says what the
+ * command reads.
  */
 #define CMD_TTY		0x1	/* a terminal on standard input and output,
 				   and the plan from a file */
