@@ -23,6 +23,7 @@
 #include "db/store.h"
 #include "model/plan.h"
 #include "model/record.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/encoding.h"
@@ -562,13 +563,13 @@ check_row(struct import *im, const struct row *row, struct record_value *v,
 		free(safe);
 		return -1;
 	}
-	if (record_check_date(im->plan, day, im->cli->today, &err) != 0) {
+	if (record_check_date_msg(im->plan, day, im->cli->today, &err) != 0) {
 		row_error(im, row, COL_DATE, "%s", err);
 		free(err);
 		return -1;
 	}
 	/* An unknown id is said at its cell, not the value's. */
-	if (im->x != NULL && record_resolve(im->plan, row->f[COL_ID], &ref,
+	if (im->x != NULL && record_resolve_msg(im->plan, row->f[COL_ID], &ref,
 	    &err) != 0) {
 		row_error(im, row, COL_ID, "%s", err);
 		free(err);
@@ -579,7 +580,7 @@ check_row(struct import *im, const struct row *row, struct record_value *v,
 	if (value != NULL && strcmp(value, WORD_DONE) == 0 &&
 	    plan_find(im->plan, row->f[COL_ID]).kind != ITEM_TARGET)
 		value = fact_kind_word(FACT_DONE);
-	if (record_parse(im->plan, ACCEPT_ANY, row->f[COL_ID], value, v,
+	if (record_parse_msg(im->plan, ACCEPT_ANY, row->f[COL_ID], value, v,
 	    &err) != 0) {
 		row_error(im, row, COL_VALUE, "%s", err);
 		free(err);

@@ -10,6 +10,7 @@
 #include "db/store.h"
 #include "model/plan.h"
 #include "model/record.h"
+#include "report/words.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -106,13 +107,13 @@ run(struct cli *cli, struct request *rq)
 		return EXIT_ERROR;
 	if (!rq->date_given)
 		rq->date = cli->today;
-	if (record_parse(p, rq->accept, rq->id, rq->text, &v, &err) != 0) {
+	if (record_parse_msg(p, rq->accept, rq->id, rq->text, &v, &err) != 0) {
 		cli_error("%s", err);
 		free(err);
 		plan_free(p);
 		return EXIT_ERROR;
 	}
-	if (record_check_date(p, rq->date, cli->today, &err) != 0)
+	if (record_check_date_msg(p, rq->date, cli->today, &err) != 0)
 		goto out;
 	if ((s = cli_open_store(cli, true)) == NULL)
 		goto out;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/record.h"
+#include "report/words.h"
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/text.h"
@@ -76,13 +77,13 @@ check_row(const struct plan *p, const struct csv_reader *r)
 	if (*csv_field(r, 0) == '\0' ||
 	    date_parse_day(csv_field(r, 1), &day) != 0)
 		return;
-	if (record_check_date(p, day, today, &err) != 0) {
+	if (record_check_date_msg(p, day, today, &err) != 0) {
 		fixture_check_message(err);
 		free(err);
 		return;
 	}
-	if (record_parse(p, ACCEPT_ANY, csv_field(r, 0), csv_field(r, 2), &v,
-	    &err) != 0) {
+	if (record_parse_msg(p, ACCEPT_ANY, csv_field(r, 0), csv_field(r, 2),
+	    &v, &err) != 0) {
 		fixture_check_message(err);
 		free(err);
 		return;

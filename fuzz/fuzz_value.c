@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/record.h"
+#include "report/words.h"
 #include "util/text.h"
 
 #include "fuzz/fixture.h"
@@ -42,7 +43,7 @@ check_value(const struct plan *p, enum record_accept accept, const char *id,
 	struct record_value v;
 	char *err = NULL, *safe;
 
-	if (record_parse(p, accept, id, text, &v, &err) != 0) {
+	if (record_parse_msg(p, accept, id, text, &v, &err) != 0) {
 		if (err == NULL)
 			abort();
 		fixture_check_message(err);

@@ -1,5 +1,4 @@
 /* record.c: what a recorded value means, checked against the plan. */
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,20 +6,11 @@
 
 #include "model/record.h"
 #include "util/buf.h"
-#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
 /* Longest number accepted, in bytes: far more digits than a double holds. */
 #define NUMBER_MAX	400
-
-static const char *
-decimal_point(void)
-{
-	const char *dp = localeconv()->decimal_point;
-
-	return dp != NULL && *dp != '\0' ? dp : ".";
-}
 
 static bool
 is_digit(char c)
@@ -63,9 +53,11 @@ int
 record_parse_number(const char *s, double *out)
 {
 	struct buf b = BUF_INIT;
-	const char *end, *dp = decimal_point();
+	const char *end;
 	char *stop;
-	size_t n;
+	size_t n, i = 0;
+	long frac = 0, exp = 0;
+	bool point = false, eneg = false;
 	double v;
 
 	while (*s == ' ' || *s == '\t')
@@ -75,34 +67,93 @@ record_parse_number(const char *s, double *out)
 		n--;
 	if (n == 0 || n > NUMBER_MAX || number_span(s, n) != n)
 		return -1;
-	/* strtod follows LC_NUMERIC; hand it the locale's decimal point. */
-	for (size_t i = 0; i < n; i++) {
+	/*
+	 * strtod reads the decimal point of LC_NUMERIC, but a sign, digits
+	 * and an exponent alike in every locale: it is handed the same
+	 * decimal without a point, 12.5e3 as 125e2.  An exponent beyond a
+	 * million says zero or infinity, as its own digits would.
+	 */
+	if (s[i] == '+' || s[i] == '-')
+		buf_putc(&b, s[i++]);
+	for (; i < n && s[i] != 'e' && s[i] != 'E'; i++) {
 		if (s[i] == '.')
-			buf_puts(&b, dp);
-		else
+			point = true;
+		else {
 			buf_putc(&b, s[i]);
+			frac += point;
+		}
 	}
+	if (i < n) {
+		i++;
+		if (s[i] == '+' || s[i] == '-')
+			eneg = s[i++] == '-';
+		for (; i < n; i++)
+			if (exp < 1000000)
+				exp = exp * 10 + (s[i] - '0');
+	}
+	buf_printf(&b, "e%ld", (eneg ? -exp : exp) - frac);
 	v = strtod(buf_str(&b), &stop);
 	end = buf_str(&b) + b.len;
-	buf_release(&b);
-	if (stop != end || !isfinite(v))
+	if (stop != end || !isfinite(v)) {
+		buf_release(&b);
 		return -1;
+	}
+	buf_release(&b);
 	*out = v;
 	return 0;
 }
 
-/* Replace the locale's decimal point in s by '.'. */
+/*
+ * v as "%.*g" with precision prec writes it in the C locale, whatever
+ * LC_NUMERIC says: from the digits and the exponent of "%.*e" (its
+ * decimal point, one or more bytes that are not digits, is skipped),
+ * placed as C11 7.21.6.1 places them for %g.
+ */
 static void
-c_decimal(char *s)
+format_g(double v, int prec, char out[static 32])
 {
-	const char *dp = decimal_point();
-	char *p;
-	size_t dl = strlen(dp);
+	char e[48], dig[24];
+	const char *p = e;
+	size_t nd = 0, o = 0;
+	int x;
 
-	if (strcmp(dp, ".") == 0 || (p = strstr(s, dp)) == NULL)
+	snprintf(e, sizeof e, "%.*e", prec - 1, v);
+	if (*p == '-')
+		out[o++] = *p++;
+	for (; *p != '\0' && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9' && nd < sizeof dig)
+			dig[nd++] = *p;
+	x = *p == 'e' ? atoi(p + 1) : 0;
+	while (nd > 1 && dig[nd - 1] == '0')
+		nd--;
+	if (x < -4 || x >= prec) {
+		out[o++] = dig[0];
+		if (nd > 1) {
+			out[o++] = '.';
+			memcpy(out + o, dig + 1, nd - 1);
+			o += nd - 1;
+		}
+		snprintf(out + o, 32 - o, "e%c%02d", x < 0 ? '-' : '+',
+		    x < 0 ? -x : x);
 		return;
-	*p = '.';
-	memmove(p + 1, p + dl, strlen(p + dl) + 1);
+	}
+	if (x < 0) {
+		out[o++] = '0';
+		out[o++] = '.';
+		for (int i = -1; i > x; i--)
+			out[o++] = '0';
+		memcpy(out + o, dig, nd);
+		o += nd;
+	} else {
+		for (size_t i = 0; i <= (size_t)x; i++)
+			out[o++] = i < nd ? dig[i] : '0';
+		if (nd > (size_t)x + 1) {
+			out[o++] = '.';
+			memcpy(out + o, dig + x + 1, nd - (size_t)x - 1);
+			o += nd - (size_t)x - 1;
+		}
+	}
+	out[o] = '\0';
 }
 
 /*
@@ -176,87 +227,89 @@ record_format_number(double v, char out[static 32])
 	}
 	if (format_short(v, out))
 		return;
+	if (!isfinite(v)) {
+		snprintf(out, 32, "%g", v);
+		return;
+	}
 	/* 17 significant digits always read back (DBL_DECIMAL_DIG); the
 	 * longest result, "-2.2250738585072014e-308", takes 25 bytes. */
 	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(out, 32, "%.*g", prec, v);
-		c_decimal(out);
+		format_g(v, prec, out);
 		if (prec == 17 || (record_parse_number(out, &back) == 0 &&
 		    back == v))
 			return;
 	}
 }
 
+void
+record_err_release(struct record_err *e)
+{
+	free(e->what);
+	free(e->arg[0]);
+	free(e->arg[1]);
+	for (size_t i = 0; i < e->nlist; i++)
+		free(e->list[i]);
+	free(e->list);
+	memset(e, 0, sizeof *e);
+}
+
+/* Set e to code, about what (quoted here); returns -1. */
+static int
+refuse(struct record_err *e, enum record_errc code, const char *what)
+{
+	e->code = code;
+	e->what = what != NULL ? text_quote(what) : NULL;
+	return -1;
+}
+
 int
 record_resolve(const struct plan *p, const char *id, struct item_ref *ref,
-    char **err)
+    struct record_err *e)
 {
 	const char *sug[3];
-	struct buf b = BUF_INIT;
-	char *safe = text_quote(id);
 	size_t n;
 
+	memset(e, 0, sizeof *e);
 	*ref = plan_find(p, id);
 	switch (ref->kind) {
 	case ITEM_TARGET:
 	case ITEM_INSTANCE:
-		free(safe);
 		return 0;
 	case ITEM_MILESTONE: {
 		const struct milestone *m = &p->ms[ref->index];
 		pw_day start = plan_ms_start(p, m);
 		char label[16];
 
-		if (m->every == PERIOD_NONE) {
-			free(safe);
+		if (m->every == PERIOD_NONE)
 			return 0;
-		}
 		period_label(m->every, start != DAY_NONE ? start : m->due.day,
 		    label);
-		*err = xasprintf(_("milestone '%s' recurs every %s: name one "
-		    "of its instances, such as '%s@%s'"), safe,
-		    period_name(m->every), safe, label);
-		free(safe);
-		return -1;
+		e->arg[0] = xstrdup(period_name(m->every));
+		e->arg[1] = xstrdup(label);
+		return refuse(e, RECORD_RECURS, id);
 	}
 	case ITEM_PHASE:
-		*err = xasprintf(_("'%s' is a phase: record progress for its "
-		    "milestones"), safe);
-		free(safe);
-		return -1;
+		return refuse(e, RECORD_PHASE, id);
 	default:
 		break;
 	}
-	buf_printf(&b, _("unknown id '%s'"), safe);
 	n = plan_suggest(p, id, sug, 3);
-	for (size_t i = 0; i < n; i++) {
-		char *s = text_quote(sug[i]);
-
-		buf_printf(&b, i == 0 ? _("; did you mean '%s'") : ", '%s'", s);
-		free(s);
+	if (n > 0) {
+		e->list = xreallocarray(NULL, n, sizeof *e->list);
+		for (e->nlist = 0; e->nlist < n; e->nlist++)
+			e->list[e->nlist] = text_quote(sug[e->nlist]);
 	}
-	if (n > 0)
-		buf_putc(&b, '?');
-	free(safe);
-	*err = buf_detach(&b);
-	return -1;
+	return refuse(e, RECORD_UNKNOWN_ID, id);
 }
 
 static int
 parse_target(const struct target *t, const char *id, const char *text,
-    struct record_value *out, char **err)
+    struct record_value *out, struct record_err *e)
 {
-	struct buf b = BUF_INIT;
-	char *safe;
-
 	if (t->nscale == 0) {
 		if (record_parse_number(text, &out->value) == 0)
 			return 0;
-		safe = text_quote(text);
-		*err = xasprintf(_("'%s' is not a number (a finite decimal "
-		    "number such as 12.5 is expected)"), safe);
-		free(safe);
-		return -1;
+		return refuse(e, RECORD_NOT_NUMBER, text);
 	}
 	for (size_t i = 0; i < t->nscale; i++)
 		if (strcmp(text, t->scale[i]) == 0) {
@@ -264,24 +317,17 @@ parse_target(const struct target *t, const char *id, const char *text,
 			out->level = t->scale[i];
 			return 0;
 		}
-	safe = text_quote(text);
-	buf_printf(&b, _("'%s' is not a level of target '%s' ("), safe, id);
-	for (size_t i = 0; i < t->nscale; i++) {
-		char *lv = text_quote(t->scale[i]);
-
-		buf_printf(&b, "%s%s", i > 0 ? ", " : "", lv);
-		free(lv);
-	}
-	buf_putc(&b, ')');
-	free(safe);
-	*err = buf_detach(&b);
-	return -1;
+	e->arg[0] = text_quote(id);
+	e->list = xreallocarray(NULL, t->nscale, sizeof *e->list);
+	for (e->nlist = 0; e->nlist < t->nscale; e->nlist++)
+		e->list[e->nlist] = text_quote(t->scale[e->nlist]);
+	return refuse(e, RECORD_NOT_LEVEL, text);
 }
 
 static int
-parse_percent(const char *text, double *out, char **err)
+parse_percent(const char *text, double *out, struct record_err *e)
 {
-	char *copy = xstrdup(text), *safe;
+	char *copy = xstrdup(text);
 	size_t n = strlen(copy);
 	int rc;
 
@@ -294,14 +340,8 @@ parse_percent(const char *text, double *out, char **err)
 	free(copy);
 	if (rc == 0 && *out >= 0 && *out <= 100)
 		return 0;
-	safe = text_quote(text);
-	if (rc == 0)
-		*err = xasprintf(_("progress '%s' is outside 0..100"), safe);
-	else
-		*err = xasprintf(_("'%s' is not a percent (0..100) or 'done'"),
-		    safe);
-	free(safe);
-	return -1;
+	return refuse(e, rc == 0 ? RECORD_PERCENT_RANGE : RECORD_NOT_PERCENT,
+	    text);
 }
 
 static char *
@@ -324,33 +364,26 @@ canonical_id(const struct plan *p, const struct item_ref *ref)
 
 int
 record_parse(const struct plan *p, enum record_accept accept, const char *id,
-    const char *text, struct record_value *out, char **err)
+    const char *text, struct record_value *out, struct record_err *e)
 {
 	bool target;
-	char *safe;
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
-	if (record_resolve(p, id, &out->ref, err) != 0)
+	if (record_resolve(p, id, &out->ref, e) != 0)
 		return -1;
 	target = out->ref.kind == ITEM_TARGET;
-	safe = text_quote(id);
-	if (accept == ACCEPT_VALUE && !target) {
-		*err = xasprintf(_("'%s' is a milestone: use 'planwatch "
-		    "progress' or 'planwatch done'"), safe);
-		rc = -1;
-	} else if (accept != ACCEPT_VALUE && accept != ACCEPT_ANY && target) {
-		*err = xasprintf(_("'%s' is a target: use 'planwatch record'"),
-		    safe);
-		rc = -1;
-	} else if ((accept == ACCEPT_ANY || accept == ACCEPT_VALUE ||
-	    accept == ACCEPT_PROGRESS) && (text == NULL || *text == '\0')) {
-		*err = xasprintf(_("no value given for '%s'"), safe);
-		rc = -1;
-	} else if (target) {
+	if (accept == ACCEPT_VALUE && !target)
+		rc = refuse(e, RECORD_IS_MILESTONE, id);
+	else if (accept != ACCEPT_VALUE && accept != ACCEPT_ANY && target)
+		rc = refuse(e, RECORD_IS_TARGET, id);
+	else if ((accept == ACCEPT_ANY || accept == ACCEPT_VALUE ||
+	    accept == ACCEPT_PROGRESS) && (text == NULL || *text == '\0'))
+		rc = refuse(e, RECORD_NO_VALUE, id);
+	else if (target) {
 		out->kind = FACT_VALUE;
-		rc = parse_target(&p->targets[out->ref.index], safe, text, out,
-		    err);
+		rc = parse_target(&p->targets[out->ref.index], id, text, out,
+		    e);
 	} else if (accept == ACCEPT_DONE ||
 	    (accept == ACCEPT_ANY && strcmp(text, "done") == 0))
 		out->kind = FACT_DONE;
@@ -359,9 +392,8 @@ record_parse(const struct plan *p, enum record_accept accept, const char *id,
 		out->kind = FACT_REOPEN;
 	else {
 		out->kind = FACT_PROGRESS;
-		rc = parse_percent(text, &out->value, err);
+		rc = parse_percent(text, &out->value, e);
 	}
-	free(safe);
 	if (rc == 0)
 		out->item = canonical_id(p, &out->ref);
 	return rc;
@@ -376,23 +408,17 @@ record_value_release(struct record_value *v)
 
 int
 record_check_date(const struct plan *p, pw_day date, pw_day today,
-    char **err)
+    struct record_err *e)
 {
-	char d[11], t[11];
-
+	memset(e, 0, sizeof *e);
+	e->date = date;
 	if (today != DAY_NONE && date > today) {
-		date_iso(date, d);
-		date_iso(today, t);
-		*err = xasprintf(_("date %s is in the future (today is %s)"),
-		    d, t);
-		return -1;
+		e->bound = today;
+		return refuse(e, RECORD_FUTURE, NULL);
 	}
 	if (p->start.day != DAY_NONE && date < p->start.day) {
-		date_iso(date, d);
-		date_iso(p->start.day, t);
-		*err = xasprintf(_("date %s is before the plan's start (%s)"),
-		    d, t);
-		return -1;
+		e->bound = p->start.day;
+		return refuse(e, RECORD_BEFORE_START, NULL);
 	}
 	return 0;
 }

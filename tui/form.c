@@ -53,7 +53,7 @@ check_as(struct tui *t, enum record_accept accept, const char *id,
 	struct record_value rv;
 	char *err = NULL;
 
-	if (record_parse(t->plan, accept, id, text, &rv, &err) != 0)
+	if (record_parse_msg(t->plan, accept, id, text, &rv, &err) != 0)
 		return err != NULL ? err : xstrdup(_("invalid value"));
 	record_value_release(&rv);
 	return NULL;
@@ -86,7 +86,7 @@ check_date(struct tui *t, struct modal *m, const char *s)
 	free(tr);
 	if (rc != 0)
 		return xstrdup(_("not a date: expected YYYY-MM-DD"));
-	if (record_check_date(t->plan, d, t->today, &err) != 0)
+	if (record_check_date_msg(t->plan, d, t->today, &err) != 0)
 		return err != NULL ? err : xstrdup(_("invalid date"));
 	return NULL;
 }
@@ -176,7 +176,7 @@ submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
 	char *note = field_note(m, note_field), date[11], num[32];
 	int r;
 
-	if (record_parse(t->plan, accept, id, text, &v, err) != 0) {
+	if (record_parse_msg(t->plan, accept, id, text, &v, err) != 0) {
 		free(note);
 		return -1;
 	}

@@ -11,6 +11,7 @@
 
 #include "model/plan.h"
 #include "model/record.h"
+#include "report/words.h"
 #include "util/xalloc.h"
 
 /* A plan built by hand: targets T1 (number) and Q (scale), milestone M1,
@@ -174,7 +175,7 @@ expect_error(const struct plan *p, enum record_accept a, const char *id,
 	struct record_value v;
 	char *err = NULL;
 
-	assert_int_equal(record_parse(p, a, id, text, &v, &err), -1);
+	assert_int_equal(record_parse_msg(p, a, id, text, &v, &err), -1);
 	assert_non_null(err);
 	if (strstr(err, needle) == NULL)
 		fail_msg("'%s' not in '%s'", needle, err);
@@ -189,30 +190,31 @@ test_parse(void **state)
 	char *err = NULL;
 
 	(void)state;
-	assert_int_equal(record_parse(p, ACCEPT_VALUE, "T1", "42", &v, &err),
-	    0);
+	assert_int_equal(record_parse_msg(p, ACCEPT_VALUE, "T1", "42", &v,
+	    &err), 0);
 	assert_int_equal(v.kind, FACT_VALUE);
 	assert_true(v.value == 42);
 	assert_null(v.level);
 	assert_string_equal(v.item, "T1");
 	record_value_release(&v);
 
-	assert_int_equal(record_parse(p, ACCEPT_ANY, "Q", "中", &v, &err), 0);
+	assert_int_equal(record_parse_msg(p, ACCEPT_ANY, "Q", "中", &v, &err),
+	    0);
 	assert_string_equal(v.level, "中");
 	assert_true(v.value == 1);
 	record_value_release(&v);
 
-	assert_int_equal(record_parse(p, ACCEPT_ANY, "M1", "55%", &v, &err),
+	assert_int_equal(record_parse_msg(p, ACCEPT_ANY, "M1", "55%", &v, &err),
 	    0);
 	assert_int_equal(v.kind, FACT_PROGRESS);
 	assert_true(v.value == 55);
 	record_value_release(&v);
-	assert_int_equal(record_parse(p, ACCEPT_ANY, "M1", "done", &v, &err),
-	    0);
+	assert_int_equal(record_parse_msg(p, ACCEPT_ANY, "M1", "done", &v,
+	    &err), 0);
 	assert_int_equal(v.kind, FACT_DONE);
 	record_value_release(&v);
-	assert_int_equal(record_parse(p, ACCEPT_REOPEN, "R@2024-03", NULL, &v,
-	    &err), 0);
+	assert_int_equal(record_parse_msg(p, ACCEPT_REOPEN, "R@2024-03", NULL,
+	    &v, &err), 0);
 	assert_int_equal(v.kind, FACT_REOPEN);
 	assert_int_equal(v.ref.kind, ITEM_INSTANCE);
 	assert_string_equal(v.item, "R@2024-03");
@@ -245,13 +247,14 @@ test_dates(void **state)
 	char *err = NULL;
 
 	(void)state;
-	assert_int_equal(record_check_date(p, today, today, &err), 0);
-	assert_int_equal(record_check_date(p, p->start.day, today, &err), 0);
-	assert_int_equal(record_check_date(p, today + 1, today, &err), -1);
+	assert_int_equal(record_check_date_msg(p, today, today, &err), 0);
+	assert_int_equal(record_check_date_msg(p, p->start.day, today, &err),
+	    0);
+	assert_int_equal(record_check_date_msg(p, today + 1, today, &err), -1);
 	assert_non_null(strstr(err, "2024-06-02 is in the future"));
 	free(err);
-	assert_int_equal(record_check_date(p, p->start.day - 1, today, &err),
-	    -1);
+	assert_int_equal(record_check_date_msg(p, p->start.day - 1, today,
+	    &err), -1);
 	assert_non_null(strstr(err, "before the plan's start (2024-01-01)"));
 	free(err);
 	plan_free(p);
