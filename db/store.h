@@ -1,10 +1,13 @@
 /*
- * store.h: the SQLite store of what was recorded (planwatch(1), DATABASE).
+ * store.h: the store of what was recorded (planwatch(1), DATABASE), above
+ * any backend: a location names a store, and nothing here is of SQLite or
+ * of files (db/backend.h is what a backend implements; db/sqlite.c the
+ * embedded default).  All SQL lives in db/.
  *
- * One module owns the sqlite3 handle; all SQL lives in db/.  Every write is
- * one BEGIN IMMEDIATE transaction (all rows of a call or none); statements
- * are prepared with bound parameters.  Fallible functions return 0 or -1
- * and, on -1, set *err to a message the caller prints and frees.
+ * Every write is one transaction: all rows of a call or batch, or none.
+ * Fallible functions return STORE_OK (0) or the kind of failure, and on
+ * failure set *err to a message naming the store, which the caller prints
+ * and frees.
  */
 #ifndef DB_STORE_H
 #define DB_STORE_H
@@ -17,6 +20,27 @@
 #include "model/plan.h"
 
 struct store;
+
+/* Kinds of failure, whatever the backend. */
+enum store_error {
+	STORE_OK,
+	STORE_EBUSY,		/* locked by another writer past the wait */
+	STORE_ENOTFOUND,	/* no store there (a link to nothing, no
+				   database of that name) */
+	STORE_EREFUSED,		/* no permission: a read-only file or
+				   handle, a role that may not */
+	STORE_ENOTOURS,		/* not a planwatch store */
+	STORE_ECORRUPT,		/* damaged: restore from a backup */
+	STORE_EIO,		/* the system failed: I/O, a full disk */
+	STORE_ETOONEW,		/* written by a newer planwatch */
+	STORE_ETOOOLD,		/* a schema too old to read without
+				   upgrading it */
+	STORE_EINVALID,		/* a request refused before anything was
+				   done (an invalid row, a bad destination) */
+	STORE_EUNSUPPORTED,	/* no backend for the location in this
+				   build */
+	STORE_EOTHER
+};
 
 enum store_mode {
 	STORE_READ,	/* read only; a missing file reads as empty and is
@@ -61,26 +85,36 @@ struct history_query {
 	bool		 oldest_first;	/* order by seq ascending */
 };
 
-int	 store_open(const char *path, enum store_mode, struct store **,
-	    char **err);
+/*
+ * Open the store at where: a PostgreSQL URI (postgresql://, postgres://)
+ * or else the path of a SQLite file.  *out is NULL on failure.
+ */
+enum store_error store_open(const char *where, enum store_mode,
+	    struct store **out, char **err);
 void	 store_close(struct store *);
+/* Where the store is, safe to show (no password): borrowed. */
+const char *store_location(const struct store *);
+/* The kind of the last failure on the store (STORE_OK when none): for
+ * store_each, which returns -1. */
+enum store_error store_error(const struct store *);
 /* Load every current fact (superseded values left out) into f. */
-int	 store_load_facts(struct store *, struct facts *f, char **err);
+enum store_error store_load_facts(struct store *, struct facts *f,
+	    char **err);
 /*
  * Load into f only the current facts q asks for (model/facts.h, struct
  * facts_query), as of q->asof, by index seeks.  The store knows nothing of
  * the rules: the caller computes q (a review's: review_query_init).
  */
-int	 store_load_facts_asof(struct store *, struct facts *f,
+enum store_error store_load_facts_asof(struct store *, struct facts *f,
 	    const struct facts_query *q, char **err);
 /* The same through the facts cache (db/factcache.h), for the queries a
  * command makes at every run; f must hold nothing yet for the cache to be
  * used. */
-int	 store_load_facts_cached(struct store *, struct facts *f,
+enum store_error store_load_facts_cached(struct store *, struct facts *f,
 	    const struct facts_query *q, char **err);
 /* Record n rows in one transaction: all or none. */
-int	 store_record(struct store *, const struct record_in *, size_t n,
-	    char **err);
+enum store_error store_record(struct store *, const struct record_in *,
+	    size_t n, char **err);
 /*
  * The same, row by row, for imports of any size: begin a write transaction,
  * add rows (each superseding as store_record does), then commit all, or
@@ -88,34 +122,36 @@ int	 store_record(struct store *, const struct record_in *, size_t n,
  * after a failed add, only abort is allowed.
  */
 struct store_batch;
-int	 store_batch_begin(struct store *, struct store_batch **, char **err);
-int	 store_batch_add(struct store_batch *, const struct record_in *,
+enum store_error store_batch_begin(struct store *, struct store_batch **,
 	    char **err);
-int	 store_batch_commit(struct store_batch *, char **err);
+enum store_error store_batch_add(struct store_batch *,
+	    const struct record_in *, char **err);
+enum store_error store_batch_commit(struct store_batch *, char **err);
 void	 store_batch_abort(struct store_batch *);
-int	 store_history(struct store *, const struct history_query *,
+/* The rows a query selects (struct history_query), allocated. */
+enum store_error store_history(struct store *, const struct history_query *,
 	    struct history_row **rows, size_t *n, char **err);
 void	 history_rows_free(struct history_row *, size_t n);
 /*
  * The same rows streamed: fn is called for each, in order, with a row whose
  * strings are valid only during the call.  A non-zero return from fn stops
- * the walk and is returned (0 when every row was seen, -1 on a database
- * error with *err set).  For exports of any size in constant memory.
+ * the walk and is returned (0 when every row was seen, -1 on a store error
+ * with *err set and store_error() its kind).  For exports of any size in
+ * constant memory.
  */
 int	 store_each(struct store *, const struct history_query *,
 	    int (*fn)(const struct history_row *, void *), void *arg,
 	    char **err);
-/* The file the store was opened on (borrowed). */
-const char *store_path(const struct store *);
-/* A consistent copy of the live database (SQLite's online backup). */
-int	 store_backup(struct store *, const char *dest, char **err);
-/* The schema version this build writes (PRAGMA user_version). */
+/* A consistent copy of the live store into the file dest, which is
+ * either left as it was or replaced whole. */
+enum store_error store_backup(struct store *, const char *dest, char **err);
+/* The schema version this build writes. */
 #define STORE_SCHEMA_VERSION	4
-/* PRAGMA application_id of a planwatch database ("PWDB"). */
+/* The application id of a planwatch SQLite file ("PWDB"). */
 #define STORE_APPLICATION_ID	0x50574442
 
 /* A number that changes whenever another connection commits, for reloading
- * (PRAGMA data_version); 0 for a store with no file. */
+ * (a change counter); 0 for a store that holds nothing yet. */
 long long store_data_version(struct store *);
 
 #endif

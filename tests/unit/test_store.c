@@ -229,23 +229,23 @@ test_all_or_nothing(void **state)
 	r[0] = value_in("T1", ymd(2024, 1, 1), 1);
 	r[1] = value_in("T1", ymd(2024, 1, 2), 2);
 	r[2] = value_in("", ymd(2024, 1, 3), 3);
-	assert_int_equal(store_record(s, r, 3, &err), -1);
+	assert_int_equal(store_record(s, r, 3, &err), STORE_EINVALID);
 	assert_non_null(err);
 	free(err);
 	err = NULL;
 	r[2] = value_in("T1", DAY_NONE, 3);
-	assert_int_equal(store_record(s, r, 3, &err), -1);
+	assert_int_equal(store_record(s, r, 3, &err), STORE_EINVALID);
 	free(err);
 	err = NULL;
 	/* A year a stored date cannot hold (it would be written modulo
 	 * 10000) nor the store read back. */
 	r[2] = value_in("T1", ymd(DATE_YEAR_MAX + 1, 1, 1), 3);
-	assert_int_equal(store_record(s, r, 3, &err), -1);
+	assert_int_equal(store_record(s, r, 3, &err), STORE_EINVALID);
 	assert_non_null(strstr(err, "invalid date"));
 	free(err);
 	err = NULL;
 	r[2] = value_in("T1", ymd(DATE_YEAR_MIN, 1, 1) - 1, 3);
-	assert_int_equal(store_record(s, r, 3, &err), -1);
+	assert_int_equal(store_record(s, r, 3, &err), STORE_EINVALID);
 	free(err);
 	err = NULL;
 	store_close(s);
@@ -264,12 +264,15 @@ test_refusals(void **state)
 	/* Another application's database. */
 	p = path("other.db");
 	sql(p, "CREATE TABLE t (x)");
-	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), -1);
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err),
+	    STORE_ENOTOURS);
+	assert_null(s);
 	assert_non_null(strstr(err, "not a planwatch database"));
 	assert_non_null(strstr(err, p));
 	free(err);
 	err = NULL;
-	assert_int_equal(store_open(p, STORE_READ, &s, &err), -1);
+	assert_int_equal(store_open(p, STORE_READ, &s, &err),
+	    STORE_ENOTOURS);
 	free(err);
 	err = NULL;
 	free(p);
@@ -279,12 +282,12 @@ test_refusals(void **state)
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
 	store_close(s);
 	sql(p, "PRAGMA user_version = 99");
-	assert_int_equal(store_open(p, STORE_READ, &s, &err), -1);
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), STORE_ETOONEW);
 	assert_non_null(strstr(err, "newer planwatch (schema 99); this one "
 	    "knows up to 4"));
 	free(err);
 	err = NULL;
-	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), -1);
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), STORE_ETOONEW);
 	free(err);
 	err = NULL;
 	free(p);
@@ -296,12 +299,12 @@ test_refusals(void **state)
 	for (int i = 0; i < 200; i++)
 		fputs("this is not a database at all\n", fp);
 	fclose(fp);
-	assert_int_equal(store_open(p, STORE_READ, &s, &err), -1);
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), STORE_ENOTOURS);
 	assert_non_null(strstr(err, p));
 	assert_non_null(strstr(err, "not a planwatch database"));
 	free(err);
 	err = NULL;
-	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), -1);
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), STORE_ENOTOURS);
 	free(err);
 	free(p);
 }
@@ -355,7 +358,7 @@ test_backup_and_data_version(void **state)
 	assert_int_equal(sql_int(b, "SELECT count(*) FROM events WHERE "
 	    "superseded_by IS NULL"), 1);
 	/* Never onto the database itself. */
-	assert_int_equal(store_backup(r, p, &err), -1);
+	assert_int_equal(store_backup(r, p, &err), STORE_EINVALID);
 	free(err);
 	store_close(r);
 	store_close(s);
@@ -888,6 +891,63 @@ test_migrate_v1(void **state)
 	free(p);
 }
 
+/* Failures in the store's own terms, whatever the backend; a location
+ * with a scheme is not a file, and its password is never shown. */
+static void
+test_error_kinds(void **state)
+{
+	char *p = path("kinds.db"), *link = path("kinds-link.db");
+	char *gone = path("kinds-gone.db"), *err = NULL;
+	struct record_in r = value_in("T", ymd(2024, 1, 1), 1);
+	struct facts *f = facts_new();
+	struct store *s;
+
+	(void)state;
+	assert_int_equal(store_open("postgresql://u:pw9@h/db?password=pw9",
+	    STORE_READ, &s, &err), STORE_EUNSUPPORTED);
+	assert_null(s);
+	assert_string_equal(err, "postgresql://u@h/db: this planwatch has no "
+	    "PostgreSQL store");
+	free(err);
+	err = NULL;
+	assert_int_equal(store_open("postgres://h/db", STORE_WRITE, &s, &err),
+	    STORE_EUNSUPPORTED);
+	free(err);
+	err = NULL;
+
+	/* Written, then refused through a reader. */
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), STORE_OK);
+	assert_string_equal(store_location(s), p);
+	assert_int_equal(store_record(s, &r, 1, &err), STORE_OK);
+	store_close(s);
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), STORE_OK);
+	assert_int_equal(store_record(s, &r, 1, &err), STORE_EREFUSED);
+	assert_int_equal(store_error(s), STORE_EREFUSED);
+	free(err);
+	err = NULL;
+	store_close(s);
+
+	/* A damaged row. */
+	sql(p, "INSERT INTO events (kind, item, asof, value, recorded_by, "
+	    "recorded) VALUES ('value', 'T', '2024-13-45', 1, 'x', 'y')");
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), STORE_OK);
+	assert_int_equal(store_load_facts(s, f, &err), STORE_ECORRUPT);
+	assert_int_equal(store_error(s), STORE_ECORRUPT);
+	free(err);
+	err = NULL;
+	store_close(s);
+
+	/* A link to nothing, for a writer. */
+	assert_int_equal(symlink(gone, link), 0);
+	assert_int_equal(store_open(link, STORE_WRITE, &s, &err),
+	    STORE_ENOTFOUND);
+	free(err);
+	facts_free(f);
+	free(gone);
+	free(link);
+	free(p);
+}
+
 static int
 teardown(void **state)
 {
@@ -916,6 +976,7 @@ main(void)
 		cmocka_unit_test(test_migrate_v1),
 		cmocka_unit_test(test_facts_cache),
 		cmocka_unit_test(test_batch_supersedes),
+		cmocka_unit_test(test_error_kinds),
 	};
 
 	/* No cache unless a test asks for one (never the user's). */

@@ -1,0 +1,70 @@
+/*
+ * backend.h: what a store backend implements (db/ only; store.h is the
+ * API above it).  Like SQLite's VFS: the front (store.c) chooses a backend
+ * by the location's scheme and calls it through a table of functions,
+ * without knowing what is below.  sqlite.c is the embedded default.
+ *
+ * A backend's handle begins with a struct store (the front's part), and
+ * its batch with a struct store_batch, so that the front holds both by
+ * those and the backend casts them back.  Functions return 0 or -1 and,
+ * on -1, set *err to a message naming the store (its shown location) and
+ * the handle's error to the kind of failure (STORE_EOTHER when they set
+ * none); open returns the kind itself, having no handle to keep it in.
+ */
+#ifndef DB_BACKEND_H
+#define DB_BACKEND_H
+
+#include "db/store.h"
+
+struct store_ops {
+	const char	*name;		/* "sqlite" */
+	/* Open where, which this backend claims, into a handle of its own
+	 * whose struct store it leaves to the front to fill. */
+	enum store_error (*open)(const char *where, const char *shown,
+			    enum store_mode, struct store **, char **err);
+	void		(*close)(struct store *);
+	/* store_load_facts; store_load_facts_asof, through the backend's
+	 * cache of such loads when cached is set (a hint). */
+	int		(*load_facts)(struct store *, struct facts *, char **err);
+	int		(*load_asof)(struct store *, struct facts *,
+			    const struct facts_query *, bool cached,
+			    char **err);
+	/* One write transaction: begin, add each row (superseding the
+	 * current one of its item, date and sort), commit or abort.  The
+	 * rows reach add checked (store_record_check). */
+	int		(*batch_begin)(struct store *, struct store_batch **,
+			    char **err);
+	int		(*batch_add)(struct store_batch *,
+			    const struct record_in *, char **err);
+	int		(*batch_commit)(struct store_batch *, char **err);
+	void		(*batch_abort)(struct store_batch *);
+	int		(*each)(struct store *, const struct history_query *,
+			    int (*)(const struct history_row *, void *),
+			    void *, char **err);
+	int		(*backup)(struct store *, const char *dest, char **err);
+	long long	(*data_version)(struct store *);
+};
+
+/* The front's part of every handle. */
+struct store {
+	const struct store_ops *ops;
+	char		*where;		/* as given */
+	char		*shown;		/* made safe, without a password */
+	enum store_mode	 mode;
+	enum store_error error;		/* of the last failure */
+};
+
+struct store_batch {
+	struct store	*s;
+};
+
+extern const struct store_ops store_sqlite_ops;
+
+/* Where, safe to show: control characters escaped, and the password of
+ * a URI's user (postgresql://user:secret@host) and of a password=
+ * parameter left out.  Allocated. */
+char		*store_shown(const char *where);
+/* The kind of failure an errno value is. */
+enum store_error store_errno_kind(int);
+
+#endif
