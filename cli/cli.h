@@ -199,10 +199,11 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, const struct cmd_args *);
 int	cmd_review(struct cli *, const struct cmd_args *);
-int	cmd_record(struct cli *, int, char **);
-int	cmd_progress(struct cli *, int, char **);
-int	cmd_done(struct cli *, int, char **);
-int	cmd_reopen(struct cli *, int, char **);
+int	cmd_record(struct cli *, const struct cmd_args *);
+int	cmd_progress(struct cli *, const struct cmd_args *);
+int	cmd_done(struct cli *, const struct cmd_args *);
+int	cmd_reopen(struct cli *, const struct cmd_args *);
+int	cmd_void(struct cli *, const struct cmd_args *);
 int	cmd_log(struct cli *, const struct cmd_args *);
 int	cmd_import(struct cli *, int, char **);
 int	cmd_export(struct cli *, const struct cmd_args *);
@@ -228,12 +229,15 @@ int	cli_write_xlsx(const char *out, cli_xlsx_fn make, void *arg);
  * stdout; returns its exit status, 3. */
 int	check_unknown(const struct cli *, const char *reason);
 
-/* Loading and reviewing the plan (review.c). */
+/* Loading and reviewing the plan: a session (session/session.h) as of
+ * cli->today (review.c).  The other fields are the session's, borrowed. */
 struct buf;
 struct facts;
 struct review;
+struct session;
 struct store;
 struct review_ctx {
+	struct session	*session;
 	struct plan	*plan;
 	struct facts	*facts;
 	struct store	*store;		/* NULL when the plan came on stdin */
@@ -243,6 +247,9 @@ struct review_ctx {
  * other failure are printed; returns -1. */
 int	cli_review_load(struct cli *, struct review_ctx *);
 void	cli_review_release(struct review_ctx *);
+/* Free the facts once only the review is needed (it holds what it needs
+ * of them); ctx->facts is NULL then. */
+void	cli_review_drop_facts(struct review_ctx *);
 /* How to load a review. */
 struct review_args {
 	int		 warn_days;	/* < 0: the plan's */

@@ -15,14 +15,11 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-enum { OPT_DATE = OPT_COMMON_LAST, OPT_NOTE, OPT_SOURCE };
-
 struct request {
 	enum record_accept accept;
 	const char	*id, *text;
 	const char	*note, *source;
-	pw_day		 date;
-	bool		 date_given;
+	pw_day		 date;		/* DAY_NONE: --today */
 };
 
 /* Is the milestone marked done now (its latest completion record)? */
@@ -105,7 +102,7 @@ run(struct cli *cli, struct request *rq)
 		return EXIT_ERROR;
 	if ((p = cli_load_plan(cli, true)) == NULL)
 		return EXIT_ERROR;
-	if (!rq->date_given)
+	if (rq->date == DAY_NONE)
 		rq->date = cli->today;
 	if (record_parse_msg(p, rq->accept, rq->id, rq->text, &v, &err) != 0) {
 		cli_error("%s", err);
@@ -144,94 +141,46 @@ out:
 	return rc;
 }
 
-/* Parse the options and nargs positional arguments into rq. */
+/* The request of a's line; reopen applies as of --today. */
 static int
-parse(struct cli *cli, int argc, char **argv, bool with_date,
-    struct request *rq, const char **args, int nargs)
+record_cmd(struct cli *cli, const struct cmd_args *a,
+    enum record_accept accept)
 {
-	static const struct option longopts[] = {
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		COMMON_LONGOPTS
-	};
-	int c, rc;
+	struct request rq = { .accept = accept, .id = a->argv[0],
+	    .text = a->argc > 1 ? a->argv[1] : NULL,
+	    .note = cmd_args_get(a, "note"),
+	    .source = cmd_args_get(a, "source"), .date = DAY_NONE };
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case OPT_DATE:
-			if (!with_date) {
-				cli_usage_error(cli, _("%s takes no --date: "
-				    "it applies as of --today"), cli->cmd->name);
-				return cli->cmd->usage_status;
-			}
-			if (cli_parse_date(cli, "--date", optarg, &rq->date) !=
-			    0)
-				return cli->cmd->usage_status;
-			rq->date_given = true;
-			break;
-		case OPT_NOTE:
-			rq->note = optarg;
-			break;
-		case OPT_SOURCE:
-			rq->source = optarg;
-			break;
-		default:
-			if ((rc = cli_common_option(cli, c, optarg)) != 0)
-				return rc > 0 ? EXIT_OK :
-				    cli->cmd->usage_status;
-		}
-	}
-	if (argc - optind != nargs) {
-		if (argc - optind < nargs)
-			cli_usage_error(cli, _("missing argument"));
-		else
-			cli_usage_error(cli, _("unexpected argument '%s'"),
-			    argv[optind + nargs]);
+	if (accept == ACCEPT_REOPEN && cmd_args_flag(a, "date")) {
+		cli_usage_error(cli, _("%s takes no --date: it applies as of "
+		    "--today"), cli->cmd->name);
 		return cli->cmd->usage_status;
 	}
-	for (int i = 0; i < nargs; i++)
-		args[i] = argv[optind + i];
-	return -1;
-}
-
-static int
-record_cmd(struct cli *cli, int argc, char **argv, enum record_accept accept,
-    int nargs)
-{
-	struct request rq = { .accept = accept };
-	const char *args[2] = { NULL, NULL };
-	int rc;
-
-	if ((rc = parse(cli, argc, argv, accept != ACCEPT_REOPEN, &rq, args,
-	    nargs)) >= 0)
-		return rc;
-	rq.id = args[0];
-	rq.text = args[1];
+	if (accept != ACCEPT_REOPEN)
+		rq.date = cmd_args_day(a, "date");
 	return run(cli, &rq);
 }
 
 int
-cmd_record(struct cli *cli, int argc, char **argv)
+cmd_record(struct cli *cli, const struct cmd_args *a)
 {
-	return record_cmd(cli, argc, argv, ACCEPT_VALUE, 2);
+	return record_cmd(cli, a, ACCEPT_VALUE);
 }
 
 int
-cmd_progress(struct cli *cli, int argc, char **argv)
+cmd_progress(struct cli *cli, const struct cmd_args *a)
 {
-	return record_cmd(cli, argc, argv, ACCEPT_PROGRESS, 2);
+	return record_cmd(cli, a, ACCEPT_PROGRESS);
 }
 
 int
-cmd_done(struct cli *cli, int argc, char **argv)
+cmd_done(struct cli *cli, const struct cmd_args *a)
 {
-	return record_cmd(cli, argc, argv, ACCEPT_DONE, 1);
+	return record_cmd(cli, a, ACCEPT_DONE);
 }
 
 int
-cmd_reopen(struct cli *cli, int argc, char **argv)
+cmd_reopen(struct cli *cli, const struct cmd_args *a)
 {
-	return record_cmd(cli, argc, argv, ACCEPT_REOPEN, 1);
+	return record_cmd(cli, a, ACCEPT_REOPEN);
 }

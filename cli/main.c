@@ -112,6 +112,10 @@ static const struct cmd_option reopen_options[] = {
 	  N_("where the value came from") },
 	{ NULL }
 };
+static const struct cmd_option void_options[] = {
+	{ "note", 0, CMD_OPT_VALUE, "TEXT", N_("why, kept with the void") },
+	{ NULL }
+};
 static const struct cmd_option log_options[] = {
 	{ "since", 0, CMD_OPT_DATE, "DATE",
 	  N_("only records as of DATE or later") },
@@ -184,29 +188,33 @@ static const struct command commands[] = {
 	  "[--timeout SECONDS]"),
 	  .summary = N_("the plan's state for cron and monitoring "
 	  "(exit 0..3)") },
-	{ .name = "record", .run_argv = cmd_record, .options = record_options,
+	{ .name = "record", .run = cmd_record, .options = record_options,
 	  .args_min = 2, .args_max = 2,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
 	  .usage = N_("TARGET VALUE [--date DATE] [--note TEXT] "
 	  "[--source TEXT]"),
 	  .summary = N_("record a target's value as of a date") },
-	{ .name = "progress", .run_argv = cmd_progress,
+	{ .name = "progress", .run = cmd_progress,
 	  .options = record_options, .args_min = 2, .args_max = 2,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
 	  .usage = N_("MILESTONE PERCENT [--date DATE] [--note TEXT] "
 	  "[--source TEXT]"),
 	  .summary = N_("record a milestone's progress (0..100)") },
-	{ .name = "done", .run_argv = cmd_done, .options = record_options,
+	{ .name = "done", .run = cmd_done, .options = record_options,
 	  .args_min = 1, .args_max = 1,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
 	  .usage = N_("MILESTONE [--date DATE] [--note TEXT] "
 	  "[--source TEXT]"),
 	  .summary = N_("mark a milestone done as of a date") },
-	{ .name = "reopen", .run_argv = cmd_reopen, .options = reopen_options,
+	{ .name = "reopen", .run = cmd_reopen, .options = reopen_options,
 	  .args_min = 1, .args_max = 1,
 	  .flags = CMD_NEEDS_PLAN | CMD_WRITES, .usage_status = EXIT_USAGE,
 	  .usage = N_("MILESTONE [--note TEXT] [--source TEXT]"),
 	  .summary = N_("undo a milestone's completion, as of --today") },
+	{ .name = "void", .run = cmd_void, .options = void_options,
+	  .args_min = 2, .args_max = 2, .flags = CMD_WRITES,
+	  .usage_status = EXIT_USAGE, .usage = N_("ID DATE [--note TEXT]"),
+	  .summary = N_("cancel what was recorded for an id as of a date") },
 	{ .name = "log", .run = cmd_log, .options = log_options,
 	  .args_max = 1, .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
 	  .usage = N_("[ID] [--since DATE] [--until DATE] "
