@@ -43,7 +43,7 @@ endif
 
 # Every .c file in these folders goes into the library; cli/main.c is the
 # program.  New files are picked up without editing this Makefile.
-LIB_DIRS = util model config db report tui cli
+LIB_DIRS = util model config db session report tui cli
 LIB_SRC  = $(filter-out cli/main.c,$(wildcard $(addsuffix /*.c,$(LIB_DIRS))))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 # The PostgreSQL schema, made C by tools/sqlcstr.sh (db/pg_schema.h).

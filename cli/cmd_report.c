@@ -220,8 +220,7 @@ cmd_report(struct cli *cli, const struct cmd_args *a)
 	struct review *crv = NULL;
 	if (fmt == REPORT_HTML) {
 		/* The review holds what it needs of the facts. */
-		facts_free(ctx.facts);
-		ctx.facts = NULL;
+		cli_review_drop_facts(&ctx);
 		if (chart_review(&ctx, r, &crv) != 0) {
 			report_free(r);
 			review_free(srv);

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "config/config.h"
 #include "model/plan.h"
+#include "session/session.h"
 #include "util/diag.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -35,7 +36,7 @@ cmd_validate(struct cli *cli, const struct cmd_args *a)
 	const char *path = cli_plan_path(cli);
 	struct diags d;
 	diags_init(&d, path);
-	struct plan *p = config_load(path, &d);
+	struct plan *p = session_load_plan(path, false, &d);
 	if (p != NULL)
 		plan_warn_no_lead(p, &d);
 	diags_sort(&d);

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "config/config.h"
+#include "session/session.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/i18n.h"
@@ -194,7 +195,7 @@ cli_load_plan(const struct cli *cli, bool quiet_warnings)
 	struct plan *p;
 
 	diags_init(&d, cli_plan_path(cli));
-	p = config_load_cached(cli_plan_path(cli), &d);
+	p = session_load_plan(cli_plan_path(cli), true, &d);
 	diags_sort(&d);
 	if (p == NULL || !quiet_warnings)
 		diags_print(&d, stderr);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "db/store.h"
+#include "session/session.h"
 #include "util/i18n.h"
 
 struct store *
@@ -17,7 +17,7 @@ cli_open_store(const struct cli *cli, bool write)
 		    "name one with -d"));
 		return NULL;
 	}
-	if (store_open(db, write ? STORE_WRITE : STORE_READ, &s, &err) != 0) {
+	if (session_open_store(db, write, &s, &err) != 0) {
 		cli_error("%s", err);
 		free(err);
 		s = NULL;
