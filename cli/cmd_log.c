@@ -21,10 +21,11 @@ enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
 /* Machine-facing kind words (CSV, JSON). */
 static const char *const kind_words[] = {
 	[FACT_VALUE] = "value", [FACT_PROGRESS] = "progress",
-	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen"
+	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen", [FACT_VOID] = "void"
 };
 
-/* What was recorded, in words: "12.5", a level, "40%", "done". */
+/* What was recorded, in words: "12.5", a level, "40%", "done",
+ * "voided". */
 static char *
 what(const struct history_row *r)
 {
@@ -41,6 +42,8 @@ what(const struct history_row *r)
 		return xasprintf("%s%%", num);
 	case FACT_DONE:
 		return xstrdup(_("done"));
+	case FACT_VOID:
+		return xstrdup(_("voided"));
 	default:
 		return xstrdup(_("reopened"));
 	}
@@ -56,10 +59,11 @@ static void
 print_text(const struct history_row *rows, size_t n)
 {
 	const char *head[] = { _("RECORDED"), _("BY"), _("ID"), _("AS OF"),
-	    _("VALUE"), _("STATE"), _("NOTE") };
-	enum { C_REC, C_BY, C_ID, C_ASOF, C_VAL, C_STATE, C_NOTE, NCOL };
+	    _("VALUE"), _("STATE"), _("SOURCE"), _("NOTE") };
+	enum { C_REC, C_BY, C_ID, C_ASOF, C_VAL, C_STATE, C_SRC, C_NOTE,
+	    NCOL };
 	/* Widest each column may grow, in display columns. */
-	static const int cap[NCOL] = { 20, 12, 24, 10, 14, 12, 0 };
+	static const int cap[NCOL] = { 20, 12, 24, 10, 14, 12, 16, 0 };
 	int w[NCOL];
 	struct buf b = BUF_INIT;
 	char day[11], *val;
@@ -79,6 +83,10 @@ print_text(const struct history_row *rows, size_t n)
 			w[C_ID] = min_int(cap[C_ID], text_width(rows[i].item));
 		if (text_width(val) > w[C_VAL])
 			w[C_VAL] = min_int(cap[C_VAL], text_width(val));
+		if (rows[i].source != NULL &&
+		    text_width(rows[i].source) > w[C_SRC])
+			w[C_SRC] = min_int(cap[C_SRC],
+			    text_width(rows[i].source));
 		free(val);
 	}
 	w[C_REC] = cap[C_REC] > w[C_REC] ? cap[C_REC] : w[C_REC];
@@ -111,6 +119,9 @@ print_text(const struct history_row *rows, size_t n)
 		text_fit_buf(&b, val, w[C_VAL], ALIGN_RIGHT);
 		buf_puts(&b, "  ");
 		text_fit_buf(&b, r->superseded ? state : "", w[C_STATE],
+		    ALIGN_LEFT);
+		buf_puts(&b, "  ");
+		text_fit_buf(&b, r->source != NULL ? r->source : "", w[C_SRC],
 		    ALIGN_LEFT);
 		buf_puts(&b, "  ");
 		if (r->note != NULL)

@@ -72,6 +72,8 @@ print_result(const struct record_value *v, const struct record_in *in)
 	case FACT_REOPEN:
 		printf(_("reopened %s as of %s\n"), item, day);
 		break;
+	case FACT_VOID:	/* planwatch void's (cmd_void.c) */
+		break;
 	}
 	free(item);
 }

@@ -46,35 +46,49 @@ struct sq {
 	long long	 version;	/* its schema's */
 };
 
+/* The events table as each schema has it: the kinds its CHECK allows. */
+#define EVENTS_TABLE(name, kinds)					\
+	"CREATE TABLE " name " ("					\
+	" seq INTEGER PRIMARY KEY,"					\
+	" kind TEXT NOT NULL CHECK (" kinds "),"			\
+	" item TEXT NOT NULL CHECK (length(item) > 0),"		\
+	" asof TEXT NOT NULL CHECK (asof GLOB"				\
+	"  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"		\
+	" value REAL,"							\
+	" level TEXT,"							\
+	" note TEXT,"							\
+	" source TEXT,"							\
+	" recorded_by TEXT NOT NULL,"					\
+	" recorded TEXT NOT NULL,"					\
+	" superseded_by INTEGER REFERENCES events(seq)"			\
+	");"
+#define KINDS_1	"kind = 'value' OR kind = 'progress'"			\
+	"  OR kind = 'done' OR kind = 'reopen'"
+#define INDEX_ITEM_ASOF	"CREATE INDEX events_item_asof ON events(item, asof);"
+#define INDEX_CURRENT	"CREATE INDEX events_current ON events(kind, item,"\
+	" asof, seq, value, level, superseded_by) WHERE superseded_by IS NULL;"
+#define INDEX_LEVELS	"CREATE INDEX events_levels ON events(kind, item,"\
+	" level, asof, superseded_by) WHERE superseded_by IS NULL"	\
+	" AND kind = 'value';"
+#define GENERATION_TRIGGERS						\
+	"CREATE TRIGGER events_updated AFTER UPDATE ON events BEGIN"	\
+	" UPDATE generation SET value = random(); END;"			\
+	"CREATE TRIGGER events_deleted AFTER DELETE ON events BEGIN"	\
+	" UPDATE generation SET value = random(); END;"
+
 /* migrations[i] takes a database from user_version i to i + 1. */
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
-	"CREATE TABLE events ("
-	" seq INTEGER PRIMARY KEY,"
-	" kind TEXT NOT NULL CHECK (kind = 'value' OR kind = 'progress'"
-	"  OR kind = 'done' OR kind = 'reopen'),"
-	" item TEXT NOT NULL CHECK (length(item) > 0),"
-	" asof TEXT NOT NULL CHECK (asof GLOB"
-	"  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	" value REAL,"
-	" level TEXT,"
-	" note TEXT,"
-	" source TEXT,"
-	" recorded_by TEXT NOT NULL,"
-	" recorded TEXT NOT NULL,"
-	" superseded_by INTEGER REFERENCES events(seq)"
-	");"
-	"CREATE INDEX events_item_asof ON events(item, asof);",
+	EVENTS_TABLE("events", KINDS_1)
+	INDEX_ITEM_ASOF,
 	/* 2: the current rows by kind, item and date, with what a review
 	 * reads, so that a review as of a date seeks once per target and
 	 * reads only the rows it needs from the index alone (superseded_by,
 	 * always NULL here, makes it a covering index for SQLite). */
-	"CREATE INDEX events_current ON events(kind, item, asof, seq, value,"
-	" level, superseded_by) WHERE superseded_by IS NULL;",
+	INDEX_CURRENT,
 	/* 3: the current values by level, so that the values whose level a
 	 * plan's scale does not have are counted with a seek per distinct
 	 * level (NULL first), not a walk through a target's history. */
-	"CREATE INDEX events_levels ON events(kind, item, level, asof,"
-	" superseded_by) WHERE superseded_by IS NULL AND kind = 'value';",
+	INDEX_LEVELS,
 	/* 4: a number every write sets anew, at random, so that it names
 	 * one state of the records: the key of the facts cache
 	 * (factcache.c).  A planwatch write sets it once per transaction
@@ -84,10 +98,18 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"CREATE TABLE generation (one INTEGER PRIMARY KEY CHECK (one = 1),"
 	" value INTEGER NOT NULL);"
 	"INSERT INTO generation VALUES (1, random());"
-	"CREATE TRIGGER events_updated AFTER UPDATE ON events BEGIN"
-	" UPDATE generation SET value = random(); END;"
-	"CREATE TRIGGER events_deleted AFTER DELETE ON events BEGIN"
-	" UPDATE generation SET value = random(); END;",
+	GENERATION_TRIGGERS,
+	/* 5: the kind 'void' (planwatch void, issue 16.11).  SQLite cannot
+	 * change a CHECK in place: the table is copied, row for row with
+	 * the same seq, into one that allows it, and its indexes and
+	 * triggers made again (foreign keys are not yet on while a
+	 * database migrates). */
+	EVENTS_TABLE("events_5", KINDS_1 " OR kind = 'void'")
+	"INSERT INTO events_5 SELECT seq, kind, item, asof, value, level,"
+	" note, source, recorded_by, recorded, superseded_by FROM events;"
+	"DROP TABLE events;"
+	"ALTER TABLE events_5 RENAME TO events;"
+	INDEX_ITEM_ASOF INDEX_CURRENT INDEX_LEVELS GENERATION_TRIGGERS,
 };
 
 /* The first schema with the generation table. */
@@ -99,7 +121,7 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 
 static const char *const kind_names[] = {
 	[FACT_VALUE] = "value", [FACT_PROGRESS] = "progress",
-	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen"
+	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen", [FACT_VOID] = "void"
 };
 
 static int
@@ -766,7 +788,8 @@ sq_load_facts(struct store *base, struct facts *f, char **err)
 	if (s->db == NULL || s->empty)
 		return 0;
 	if (prepare(s, "SELECT item, kind, asof, value, level, seq "
-	    "FROM events WHERE superseded_by IS NULL ORDER BY seq", &st,
+	    "FROM events WHERE superseded_by IS NULL AND kind <> 'void' "
+	    "ORDER BY seq", &st,
 	    err) != 0)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1183,7 +1206,7 @@ struct sq_batch {
 	struct store_batch base;	/* first: the front's part */
 	struct sq	*s;
 	sqlite3_stmt	*ins, *sup, *max;
-	sqlite3_stmt	*cur[3];	/* find_current's, by CUR_* */
+	sqlite3_stmt	*cur[4];	/* find_current's, by CUR_* */
 	char		 now[21];
 	struct latest	*latest;	/* open addressing by item */
 	size_t		 nlatest, latest_cap;	/* cap: a power of two */
@@ -1194,7 +1217,7 @@ static void
 batch_finalize(struct sq_batch *b)
 {
 	sqlite3_finalize(b->ins);
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < sizeof b->cur / sizeof b->cur[0]; i++) {
 		sqlite3_finalize(b->cur[i]);
 		b->cur[i] = NULL;
 	}
@@ -1276,7 +1299,7 @@ batch_latest(struct sq_batch *b, const char *item, struct latest **out)
  */
 #define CUR_SQL(kind)	"SELECT seq FROM events WHERE kind = " kind \
 	" AND item = ?1 AND asof = ?2 AND superseded_by IS NULL"
-enum { CUR_VALUE, CUR_PROGRESS, CUR_COMPLETION };
+enum { CUR_VALUE, CUR_PROGRESS, CUR_COMPLETION, CUR_ANY };
 
 static void	sq_batch_abort(struct store_batch *);
 
@@ -1311,6 +1334,9 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 	    err) != 0 ||
 	    prepare(s, CUR_SQL("'done'") " UNION ALL " CUR_SQL("'reopen'"),
 	    &b->cur[CUR_COMPLETION], err) != 0 ||
+	    prepare(s, CUR_SQL("'value'") " UNION ALL " CUR_SQL("'progress'")
+	    " UNION ALL " CUR_SQL("'done'") " UNION ALL " CUR_SQL("'reopen'")
+	    " UNION ALL " CUR_SQL("'void'"), &b->cur[CUR_ANY], err) != 0 ||
 	    prepare(s, "UPDATE events SET superseded_by = ?1 WHERE seq = ?2",
 	    &b->sup, err) != 0 ||
 	    prepare(s, "SELECT max(asof) FROM events WHERE item = ?1",
@@ -1325,15 +1351,18 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 
 /* The current record of the same sort for this item and date, which r
  * will supersede: a value, a progress, or a completion (done and reopen
- * replace each other).  A seek per kind in events_current; a lookup, not
- * an UPDATE that might touch many rows, so no statement journal is needed.
- * Sets *found to how many (at most one while the store is consistent). */
+ * replace each other); a void supersedes every current row of its item
+ * and date, an earlier void too.  A seek per kind in events_current; a
+ * lookup, not an UPDATE that might touch many rows, so no statement
+ * journal is needed.  Sets *found to how many (while the store is
+ * consistent, at most one, or for a void one of each sort). */
 static int
 find_current(struct sq_batch *b, const struct record_in *r,
     const char *day, long long seq[static 8], size_t *found)
 {
 	sqlite3_stmt *cur = b->cur[r->kind == FACT_VALUE ? CUR_VALUE :
-	    r->kind == FACT_PROGRESS ? CUR_PROGRESS : CUR_COMPLETION];
+	    r->kind == FACT_PROGRESS ? CUR_PROGRESS :
+	    r->kind == FACT_VOID ? CUR_ANY : CUR_COMPLETION];
 	int rc;
 
 	*found = 0;
@@ -1353,7 +1382,8 @@ sq_batch_add(struct store_batch *base, const struct record_in *r,
     char **err)
 {
 	struct sq_batch *b = (struct sq_batch *)base;
-	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN;
+	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN ||
+	    r->kind == FACT_VOID;
 	sqlite3_stmt *ins = b->ins, *sup = b->sup;
 	struct latest *latest;
 	long long seq, old[8];
@@ -1450,7 +1480,7 @@ sq_each(struct store *base, const struct history_query *q,
 	if (q->until != DAY_NONE)
 		buf_puts(&sql, " AND asof <= ?3");
 	if (q->current_only)
-		buf_puts(&sql, " AND superseded_by IS NULL");
+		buf_puts(&sql, " AND superseded_by IS NULL AND kind <> 'void'");
 	buf_puts(&sql, q->oldest_first ? " ORDER BY seq" :
 	    " ORDER BY seq DESC");
 	if (q->limit > 0)

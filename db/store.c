@@ -206,7 +206,7 @@ check_record(struct store *s, const struct record_in *r, char **err)
 {
 	const char *why = NULL;
 
-	if ((unsigned)r->kind > FACT_REOPEN)
+	if ((unsigned)r->kind > FACT_VOID)
 		why = "kind";
 	else if (r->item == NULL || *r->item == '\0')
 		why = "item";

@@ -73,7 +73,8 @@ struct history_row {
 	char		*note;		/* NULL when none */
 	char		*source;
 	bool		 superseded;	/* a later record for the same item
-					   and date replaced it */
+					   and date replaced it, or a void
+					   cancelled it */
 };
 
 struct history_query {
@@ -81,7 +82,8 @@ struct history_query {
 					   instances (M matches M@...) */
 	pw_day		 since, until;	/* as-of date range, DAY_NONE: open */
 	size_t		 limit;		/* 0: no limit */
-	bool		 current_only;	/* leave superseded rows out */
+	bool		 current_only;	/* leave superseded rows and voids
+					   out: what is in force */
 	bool		 oldest_first;	/* order by seq ascending */
 };
 
@@ -146,7 +148,7 @@ int	 store_each(struct store *, const struct history_query *,
  * either left as it was or replaced whole. */
 enum store_error store_backup(struct store *, const char *dest, char **err);
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION	4
+#define STORE_SCHEMA_VERSION	5
 /* The application id of a planwatch SQLite file ("PWDB"). */
 #define STORE_APPLICATION_ID	0x50574442
 

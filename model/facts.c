@@ -18,7 +18,7 @@
 
 static const char *const kind_words[] = {
 	[FACT_VALUE] = "value", [FACT_PROGRESS] = "progress",
-	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen"
+	[FACT_DONE] = "done", [FACT_REOPEN] = "reopen", [FACT_VOID] = "void"
 };
 
 const char *

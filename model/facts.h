@@ -27,11 +27,13 @@ enum fact_kind {
 	FACT_VALUE,	/* a target's value: value, or level for a scale */
 	FACT_PROGRESS,	/* a milestone's progress: value is 0..100 */
 	FACT_DONE,	/* completed on date */
-	FACT_REOPEN	/* completion undone as of date */
+	FACT_REOPEN,	/* completion undone as of date */
+	FACT_VOID	/* the store's only: cancels the current records of
+			   its item and date (planwatch void); never a fact */
 };
 
 /* The kind's word in files and the database: "value", "progress", "done",
- * "reopen"; never translated. */
+ * "reopen", "void"; never translated. */
 const char	*fact_kind_word(enum fact_kind);
 /* The kind a word names; -1 for none. */
 int		 fact_kind_parse(const char *);

@@ -704,6 +704,8 @@ recorded(struct report *r, const struct report_opts *o)
 		case FACT_REOPEN:
 			snprintf(v, sizeof v, "%s", _("reopened"));
 			break;
+		case FACT_VOID:	/* never a current record */
+			break;
 		}
 		rcell(row, 2, TONE_NEUTRAL, "%s", v);
 		rcell(row, 3, TONE_NEUTRAL, "%s", rec->by ? rec->by : "-");

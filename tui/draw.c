@@ -329,6 +329,8 @@ fact_kind_label(enum fact_kind k)
 		return _("done");
 	case FACT_REOPEN:
 		return _("reopened");
+	case FACT_VOID:
+		return _("voided");
 	}
 	return "?";
 }

@@ -207,6 +207,8 @@ submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
 			tui_message(t, false, _("%s reopened as of %s"),
 			    v.item, date);
 			break;
+		case FACT_VOID:	/* not a form's */
+			break;
 		}
 	}
 	record_value_release(&v);

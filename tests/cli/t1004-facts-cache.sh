@@ -100,10 +100,10 @@ same "schema 3" status
 same "schema 3, again" status
 is "$(nfacts)" 0 "schema 3: no facts cached"
 run pw record T01-groups 3 --date 2026-10-31
-is "$(sqlite3 "$T/plan.db" 'PRAGMA user_version')" 4 \
-    "a record moves it to schema 4"
-same "schema 4 again" status
-is "$(nfacts)" 1 "schema 4: cached again"
+is "$(sqlite3 "$T/plan.db" 'PRAGMA user_version')" 5 \
+    "a record moves it to schema 5"
+same "schema 5 again" status
+is "$(nfacts)" 1 "schema 5: cached again"
 
 # PLANWATCH_CACHE= turns it off.
 rm -f "$C"/*.facts

@@ -284,7 +284,7 @@ test_refusals(void **state)
 	sql(p, "PRAGMA user_version = 99");
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), STORE_ETOONEW);
 	assert_non_null(strstr(err, "newer planwatch (schema 99); this one "
-	    "knows up to 4"));
+	    "knows up to 5"));
 	free(err);
 	err = NULL;
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), STORE_ETOONEW);
@@ -875,7 +875,8 @@ test_migrate_v1(void **state)
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
 	assert_int_equal(store_record(s, &r, 1, &err), 0);
 	store_close(s);
-	assert_int_equal(sql_int(p, "PRAGMA user_version"), 4);
+	assert_int_equal(sql_int(p, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM sqlite_master WHERE "
 	    "name IN ('events_current', 'events_levels', 'generation')"), 3);
 	assert_int_equal(sql_int(p, "SELECT count(*) FROM generation"), 1);
