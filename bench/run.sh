@@ -314,6 +314,10 @@ for s in $SCALES; do
 	"$B/gen" -s "$s" -r "$SEED" -t "$D" >&2 || die "gen failed"
 	P=$D/plan.yaml
 	CSV=$D/values.csv
+	# The same rows in date order, as weekly reports arrive (gen writes
+	# them by id): import must stay linear in either order.
+	CSVD=$D/values-date.csv
+	{ head -1 "$CSV"; tail -n +2 "$CSV" | sort -s -t, -k2,2; } >"$CSVD"
 	DB=$D/plan.db
 	rec "$s" planbytes "$(wc -c <"$P")" - ok
 	rec "$s" csvrows "$(($(wc -l <"$CSV") - 1))" - ok
@@ -328,6 +332,9 @@ for s in $SCALES; do
 	# alternate with its floor's below, so both see the same machine.
 	import_once() {
 		meas "$s" import 0 1 -o /dev/null \
+		    -b "rm -f '$DB' '$DB-wal' '$DB-shm'" -- "$PW" -f "$P" \
+		    -d "$DB" --today "$TODAY" import "$CSVD"
+		meas "$s" import_id 0 1 -o /dev/null \
 		    -b "rm -f '$DB' '$DB-wal' '$DB-shm'" -- "$PW" -f "$P" \
 		    -d "$DB" --today "$TODAY" import "$CSV"
 	}
@@ -406,6 +413,7 @@ for s in $SCALES; do
 		meas "$s" sql_groupby 0 "$slow" -i "$D/groupby.sql" \
 		    -o /dev/null -- sqlite3 -batch -readonly "$DB"
 		insert_sql "$CSV" >"$D/insert.sql"
+		insert_sql "$CSVD" >"$D/insert-date.sql"
 		{ echo "PRAGMA journal_mode=WAL;"; cat "$D/schema.sql"; } \
 		    >"$D/schema-wal.sql"
 		F=$D/floor.db
@@ -415,6 +423,10 @@ for s in $SCALES; do
 			meas "$s" sql_insert 0 1 -i "$D/insert.sql" -o /dev/null \
 			    -b "rm -f '$F' '$F-wal' '$F-shm'; sqlite3 '$F' <'$D/schema-wal.sql' >/dev/null" \
 			    -- sqlite3 -batch "$F"
+			meas "$s" sql_insert_date 0 1 -i "$D/insert-date.sql" \
+			    -o /dev/null \
+			    -b "rm -f '$F' '$F-wal' '$F-shm'; sqlite3 '$F' <'$D/schema-wal.sql' >/dev/null" \
+			    -- sqlite3 -batch "$F"
 			[ "$r" -lt "$slow" ] && have import && import_once
 		done
 	else
@@ -422,6 +434,7 @@ for s in $SCALES; do
 		rec "$s" sql_latest - - na "$note"
 		rec "$s" sql_groupby - - na "$note"
 		rec "$s" sql_insert - - na "$note"
+		rec "$s" sql_insert_date - - na "$note"
 	fi
 	# The review's per-key times matter on the largest plan.
 	[ "$s" = 1 ] && review "$s" "$P" "$DB"
@@ -503,7 +516,8 @@ table() {
 			row(s, "startup", "floor: start-up, 3 libraries", -1)
 			row(s, "sql_latest", "floor: sqlite3 latest value per target", -1)
 			row(s, "sql_groupby", "(sqlite3 GROUP BY max() scan)", -1)
-			row(s, "sql_insert", "floor: sqlite3 insert, one transaction", -1)
+			row(s, "sql_insert", "floor: sqlite3 insert, one transaction (rows by id)", -1)
+			row(s, "sql_insert_date", "(sqlite3 insert, rows in date order)", -1)
 			row(s, "task", "taskwarrior +OVERDUE count", -1)
 			q = 0
 			if (have(s, "startup") && have(s, "yamlparse") && have(s, "sql_latest"))
@@ -522,7 +536,8 @@ table() {
 			row(s, "report_text", "report --format text", 0, "", 0, 1)
 			row(s, "report_html", "report --format html", 0, "", 0, 1)
 			row(s, "export", "export", 0, "", 0, 1)
-			row(s, "import", "import", have(s, "sql_insert") ? ms[s, "sql_insert"] : 0, "sqlite3 insert", 1.5, 1, have(s, "sql_insert") && cpu[s, "sql_insert"] != "-" ? cpu[s, "sql_insert"] : 0)
+			row(s, "import", "import (rows in date order)", have(s, "sql_insert") ? ms[s, "sql_insert"] : 0, "sqlite3 insert by id", 1.5, 1, have(s, "sql_insert") && cpu[s, "sql_insert"] != "-" ? cpu[s, "sql_insert"] : 0)
+			row(s, "import_id", "import (rows by id)", have(s, "sql_insert") ? ms[s, "sql_insert"] : 0, "sqlite3 insert by id", 1.5, 1, have(s, "sql_insert") && cpu[s, "sql_insert"] != "-" ? cpu[s, "sql_insert"] : 0)
 			split("check check_plan check_facts check_parsed", C, " ")
 			# What any run that parses the plan can reach here: the
 			# floor itself against taskwarrior.
@@ -558,7 +573,7 @@ table() {
 			print "\n### Growth from 1/10 to full scale (budget: at most 11x)\n"
 			print "| command | 1/10 ms | full ms | growth | 1/10 MiB | full MiB |"
 			print "|---|---:|---:|---|---:|---:|"
-			split("validate status check status_plan check_plan status_facts check_facts status_parsed check_parsed report_text report_html export import yamlparse sql_latest sql_insert task", K, " ")
+			split("validate status check status_plan check_plan status_facts check_facts status_parsed check_parsed report_text report_html export import import_id yamlparse sql_latest sql_insert sql_insert_date task", K, " ")
 			for (j = 1; j in K; j++) {
 				k = K[j]
 				if (!have(10, k) || !have(1, k)) { printf "| %s | n/a | n/a | | | |\n", k; continue }
@@ -592,7 +607,7 @@ machine() {
 	echo "- libraries: $("$B/startup")"
 	echo "- sqlite3 shell: $(sqlite3 -version 2>/dev/null | cut -d' ' -f1-2)"
 	[ "$HAVE_TASK" = 1 ] && echo "- taskwarrior: $(task --version 2>/dev/null)"
-	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); import and the insert floor: median of $RUNS runs each (3 at 1/10 and full scale), one of each in turn; the others: median of $RUNS runs in a row (3 for the GROUP BY scan at 1/10 and full scale); as of $TODAY; seed $SEED; planwatch's caches on (in the work directory: a command's first run at a scale parses the plan and reads the database, the rest read them from the caches), but for the rows that say otherwise: the plan's or the facts' cache file removed before each run, or no cache"
+	echo "- runs: the floors, validate, status and check: median of $ROUNDS rounds, each running every one of them once (a ratio's two sides measured side by side); import and the insert floor (rows in date order and by id): median of $RUNS runs each (3 at 1/10 and full scale), one of each in turn; the others: median of $RUNS runs in a row (3 for the GROUP BY scan at 1/10 and full scale); as of $TODAY; seed $SEED; planwatch's caches on (in the work directory: a command's first run at a scale parses the plan and reads the database, the rest read them from the caches), but for the rows that say otherwise: the plan's or the facts' cache file removed before each run, or no cache"
 }
 
 {

@@ -1211,7 +1211,28 @@ struct sq_batch {
 	struct latest	*latest;	/* open addressing by item */
 	size_t		 nlatest, latest_cap;	/* cap: a power of two */
 	struct strpool	*strings;	/* their items */
+	struct pending	*pend;		/* rows added, not inserted yet */
+	size_t		 npend;
+	struct strpool	*pstrings;	/* their strings */
+	long long	 next_seq;	/* the seq of the next row added */
 };
+
+/* A row added to a batch, with the seq it is to have. */
+struct pending {
+	struct record_in r;
+	long long	 seq;
+};
+
+/*
+ * Rows are inserted PENDING_MAX at a time, each item's together (in the
+ * order they were added, with the seq they would have had): rows that
+ * come in date order, as weekly reports do, are spread over every item,
+ * and inserted as they come they would change a page of each index per
+ * row, over indexes larger than SQLite's page cache at province scale,
+ * each page read and spilled again.  Inserted by item, a page takes all
+ * of an item's rows of the group at once.
+ */
+#define PENDING_MAX	16384
 
 static void
 batch_finalize(struct sq_batch *b)
@@ -1231,6 +1252,8 @@ batch_free(struct sq_batch *b)
 {
 	free(b->latest);
 	strpool_free(b->strings);
+	free(b->pend);
+	strpool_free(b->pstrings);
 	free(b);
 }
 
@@ -1326,9 +1349,12 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 	b->base.s = &s->base;
 	b->s = s;
 	utc_now(b->now);
-	if (prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
-	    "note, source, recorded_by, recorded) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &b->ins, err) != 0 ||
+	if (query_int(s, "SELECT max(seq) FROM events", &b->next_seq,
+	    err) != 0 ||
+	    prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
+	    "note, source, recorded_by, recorded, seq) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &b->ins,
+	    err) != 0 ||
 	    prepare(s, CUR_SQL("'value'"), &b->cur[CUR_VALUE], err) != 0 ||
 	    prepare(s, CUR_SQL("'progress'"), &b->cur[CUR_PROGRESS],
 	    err) != 0 ||
@@ -1345,6 +1371,8 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 		return -1;
 	}
 	sqlite3_bind_text(b->ins, 9, b->now, -1, SQLITE_STATIC);
+	b->pend = xreallocarray(NULL, PENDING_MAX, sizeof *b->pend);
+	b->next_seq++;
 	*out = &b->base;
 	return 0;
 }
@@ -1377,16 +1405,16 @@ find_current(struct sq_batch *b, const struct record_in *r,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Insert r as seq, superseding as store_record says. */
 static int
-sq_batch_add(struct store_batch *base, const struct record_in *r,
+insert_row(struct sq_batch *b, const struct record_in *r, long long seq,
     char **err)
 {
-	struct sq_batch *b = (struct sq_batch *)base;
 	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN ||
 	    r->kind == FACT_VOID;
 	sqlite3_stmt *ins = b->ins, *sup = b->sup;
 	struct latest *latest;
-	long long seq, old[8];
+	long long old[8];
 	size_t nold;
 	char day[11];
 	int rc;
@@ -1409,11 +1437,11 @@ sq_batch_add(struct store_batch *base, const struct record_in *r,
 	bind_text(ins, 6, r->note);
 	bind_text(ins, 7, r->source);
 	sqlite3_bind_text(ins, 8, r->by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ins, 10, seq);
 	rc = sqlite3_step(ins);
 	sqlite3_reset(ins);
 	if (rc != SQLITE_DONE)
 		goto dberr;
-	seq = sqlite3_last_insert_rowid(b->s->db);
 	if (latest->day == DAY_NONE || r->date > latest->day)
 		latest->day = r->date;
 	for (size_t i = 0; i < nold && i < 8; i++) {
@@ -1431,11 +1459,62 @@ dberr:
 }
 
 static int
+pending_cmp(const void *x, const void *y)
+{
+	const struct pending *a = x, *b = y;
+	int c = strcmp(a->r.item, b->r.item);
+
+	return c != 0 ? c : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Insert the rows pending, by item, each item's in the order added. */
+static int
+flush_pending(struct sq_batch *b, char **err)
+{
+	int rc = 0;
+
+	qsort(b->pend, b->npend, sizeof *b->pend, pending_cmp);
+	for (size_t i = 0; i < b->npend && rc == 0; i++)
+		rc = insert_row(b, &b->pend[i].r, b->pend[i].seq, err);
+	b->npend = 0;
+	strpool_free(b->pstrings);
+	b->pstrings = NULL;
+	return rc;
+}
+
+static const char *
+pool_dup(struct strpool **pool, const char *s)
+{
+	return s != NULL ? strpool_dup(pool, s) : NULL;
+}
+
+static int
+sq_batch_add(struct store_batch *base, const struct record_in *r,
+    char **err)
+{
+	struct sq_batch *b = (struct sq_batch *)base;
+	struct pending *p = &b->pend[b->npend++];
+
+	p->r = *r;
+	p->r.item = strpool_dup(&b->pstrings, r->item);
+	p->r.level = pool_dup(&b->pstrings, r->level);
+	p->r.note = pool_dup(&b->pstrings, r->note);
+	p->r.source = pool_dup(&b->pstrings, r->source);
+	p->r.by = pool_dup(&b->pstrings, r->by);
+	p->seq = b->next_seq++;
+	return b->npend < PENDING_MAX ? 0 : flush_pending(b, err);
+}
+
+static int
 sq_batch_commit(struct store_batch *base, char **err)
 {
 	struct sq_batch *b = (struct sq_batch *)base;
 	struct sq *s = b->s;
 
+	if (flush_pending(b, err) != 0) {
+		sq_batch_abort(base);
+		return -1;
+	}
 	batch_finalize(b);
 	if (exec(s, "COMMIT", err) != 0) {
 		sq_batch_abort(base);

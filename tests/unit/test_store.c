@@ -949,6 +949,97 @@ test_error_kinds(void **state)
 	free(p);
 }
 
+/* The rows of the groups test, by item, kind, date and order added. */
+static const struct record_in *group_rows;
+
+static int
+group_cmp(const void *x, const void *y)
+{
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct record_in *a = &group_rows[i], *b = &group_rows[j];
+	int c = strcmp(a->item, b->item);
+
+	if (c == 0)
+		c = (int)a->kind - (int)b->kind;
+	if (c == 0)
+		c = (a->date > b->date) - (a->date < b->date);
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+/*
+ * A batch inserts its rows in groups, each item's together: the records
+ * are still those of the rows in the order added (seq), and a row is
+ * superseded exactly when a later one has its item, kind and date, across
+ * groups, in any order of dates.
+ */
+static void
+test_batch_groups_same(void **state)
+{
+	char *p = path("groups.db"), *err = NULL;
+	struct history_query hq = { .since = DAY_NONE, .until = DAY_NONE,
+	    .oldest_first = true };
+	struct history_row *h;
+	size_t nh, n = 40000, *order = xcalloc(n, sizeof *order);
+	struct record_in *r = xcalloc(n, sizeof *r);
+	bool *superseded = xcalloc(n, sizeof *superseded);
+	struct store_batch *batch;
+	struct store *s;
+	char (*ids)[16] = xcalloc(97, sizeof *ids);
+	uint64_t x = 7;
+
+	(void)state;
+	for (int i = 0; i < 97; i++)
+		snprintf(ids[i], sizeof ids[i], "T%02d", i);
+	for (size_t i = 0; i < n; i++) {
+		x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+		/* Weeks in order mostly, some again, some back. */
+		r[i] = value_in(ids[(x >> 33) % 97], ymd(2024, 1, 1) +
+		    (pw_day)(i / 97) - (pw_day)((x >> 20) % 4 == 0 ?
+		    (x >> 40) % 30 : 0), (double)(i % 1000));
+		if ((x >> 50) % 10 == 0)
+			r[i].kind = FACT_PROGRESS;
+		order[i] = i;
+	}
+	group_rows = r;
+	qsort(order, n, sizeof *order, group_cmp);
+	for (size_t k = 0; k + 1 < n; k++) {
+		const struct record_in *a = &r[order[k]], *b = &r[order[k + 1]];
+		superseded[order[k]] = strcmp(a->item, b->item) == 0 &&
+		    a->kind == b->kind && a->date == b->date;
+	}
+	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
+	assert_int_equal(store_batch_begin(s, &batch, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(store_batch_add(batch, &r[i], &err), 0);
+	assert_int_equal(store_batch_commit(batch, &err), 0);
+	assert_int_equal(store_history(s, &hq, &h, &nh, &err), 0);
+	assert_int_equal(nh, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(h[i].seq, (long long)i + 1);
+		assert_int_equal(h[i].kind, r[i].kind);
+		assert_string_equal(h[i].item, r[i].item);
+		assert_int_equal(h[i].date, r[i].date);
+		assert_true(h[i].value == r[i].value);
+		assert_int_equal(h[i].superseded, superseded[i]);
+	}
+	assert_true(sql_int(p, "SELECT count(*) FROM events WHERE "
+	    "superseded_by IS NOT NULL") > 1000);
+	/* Each by the next of its kind, item and date. */
+	assert_int_equal(sql_int(p, "SELECT count(*) FROM events x JOIN "
+	    "events y ON y.seq = x.superseded_by WHERE y.item != x.item OR "
+	    "y.asof != x.asof OR y.kind != x.kind OR y.seq <= x.seq OR "
+	    "EXISTS (SELECT 1 FROM events z WHERE z.item = x.item AND "
+	    "z.asof = x.asof AND z.kind = x.kind AND z.seq > x.seq AND "
+	    "z.seq < y.seq)"), 0);
+	history_rows_free(h, nh);
+	store_close(s);
+	free(superseded);
+	free(order);
+	free(ids);
+	free(r);
+	free(p);
+}
+
 static int
 teardown(void **state)
 {
@@ -978,6 +1069,7 @@ main(void)
 		cmocka_unit_test(test_facts_cache),
 		cmocka_unit_test(test_batch_supersedes),
 		cmocka_unit_test(test_error_kinds),
+		cmocka_unit_test(test_batch_groups_same),
 	};
 
 	/* No cache unless a test asks for one (never the user's). */
