@@ -53,9 +53,13 @@ detail_history(struct tui *t, const char *item, const struct target *tg,
 			v = xasprintf("%.0f%%", pct_round(h->value));
 		else
 			v = xstrdup("");
+		/* Who recorded it, and the unit that reported it. */
 		lines_add(l, h->superseded ? EL_DIM : EL_NORMAL, 2,
-		    "%s  %-8s %-10s %s  %s %s%s%s", date,
-		    fact_kind_label(h->kind), v, h->item, h->by, h->recorded,
+		    "%s  %-8s %-10s %s  %s%s%s%s %s%s%s", date,
+		    fact_kind_label(h->kind), v, h->item, h->by,
+		    h->source != NULL ? " (" : "",
+		    h->source != NULL ? h->source : "",
+		    h->source != NULL ? ")" : "", h->recorded,
 		    h->note != NULL ? "  " : "", h->note != NULL ? h->note : "");
 		free(v);
 	}

@@ -17,7 +17,13 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-#define SOURCE	"review"
+/*
+ * The source (the unit that reported it) last saved by a form of this
+ * review, proposed by the next: a clerk enters one department's report
+ * after another, several values from each.  NULL until a form saves one;
+ * one review per process.
+ */
+static char	*last_source;
 
 const struct keyhelp form_enter[FORM_NKINDS] = {
 	[FORM_RECORD] = { "r", N_("record the value") },
@@ -154,7 +160,6 @@ writable(struct tui *t, char **err)
 static int
 save(struct tui *t, struct record_in *rec, char **err)
 {
-	rec->source = SOURCE;
 	rec->by = t->by;
 	if (writable(t, err) != 0 || store_record(t->store, rec, 1, err) != 0)
 		return -1;
@@ -165,7 +170,8 @@ save(struct tui *t, struct record_in *rec, char **err)
 	return TUI_ALL;
 }
 
-/* Parse the form's value field and save it with the date and note. */
+/* Parse the form's value field and save it with the date, the note and
+ * the source (the field after the note). */
 static int
 submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
     const char *id, const char *text, int date_field, int note_field,
@@ -174,10 +180,12 @@ submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
 	struct record_value v;
 	struct record_in rec = { 0 };
 	char *note = field_note(m, note_field), date[11], num[32];
+	char *source = field_note(m, note_field + 1);
 	int r;
 
 	if (record_parse_msg(t->plan, accept, id, text, &v, err) != 0) {
 		free(note);
+		free(source);
 		return -1;
 	}
 	rec.kind = v.kind;
@@ -186,8 +194,11 @@ submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
 	rec.value = v.value;
 	rec.level = v.level;
 	rec.note = note;
+	rec.source = source;
 	r = save(t, &rec, err);
 	if (r >= 0) {
+		free(last_source);
+		last_source = source != NULL ? xstrdup(source) : NULL;
 		date_iso(rec.date, date);
 		record_format_number(v.value, num);
 		switch (v.kind) {
@@ -213,7 +224,16 @@ submit_parsed(struct tui *t, struct modal *m, enum record_accept accept,
 	}
 	record_value_release(&v);
 	free(note);
+	free(source);
 	return r;
+}
+
+/* The source field, after the note: the last source saved. */
+static void
+add_source(struct modal *m)
+{
+	modal_add_field(m, N_("Source"), last_source != NULL ? last_source :
+	    "", NULL);
 }
 
 static int
@@ -322,6 +342,7 @@ form_record(struct tui *t)
 	    "", check_value);
 	modal_add_field(m, N_("As of"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	add_source(m);
 	m->enter = form_enter[FORM_RECORD].help;
 	m->submit = submit_record;
 }
@@ -378,6 +399,7 @@ form_progress(struct tui *t)
 	modal_add_field(m, N_("Progress %"), pct, check_percent);
 	modal_add_field(m, N_("As of"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	add_source(m);
 	m->submit = submit_progress;
 }
 
@@ -400,6 +422,7 @@ form_done(struct tui *t)
 	default_date(t, date);
 	modal_add_field(m, N_("Done on"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	add_source(m);
 	/* The date is filled in: what is typed first is the note. */
 	m->cur = 1;
 	m->submit = submit_done;
@@ -423,6 +446,7 @@ form_reopen(struct tui *t)
 	default_date(t, date);
 	modal_add_field(m, N_("Reopen as of"), date, check_date);
 	modal_add_field(m, N_("Note"), "", NULL);
+	add_source(m);
 	m->cur = 1;
 	m->submit = submit_reopen;
 }

@@ -12,7 +12,7 @@
 
 #include "tui/tui.h"
 
-#define MODAL_FIELDS	3
+#define MODAL_FIELDS	4
 
 enum modal_kind { MODAL_PAGER, MODAL_MENU, MODAL_FORM };
 

@@ -19,7 +19,7 @@ struct hview {
 };
 
 struct cols {
-	int	 when, by, kind, item, date, value, note;
+	int	 when, by, kind, item, date, value, source, note;
 };
 
 static int
@@ -27,17 +27,20 @@ note_room(const struct cols *c, int w)
 {
 	return w - (c->when ? c->when + 1 : 0) - (c->by ? c->by + 1 : 0) -
 	    (c->kind ? c->kind + 1 : 0) - c->item - 1 - c->date - 1 -
-	    c->value - 1;
+	    c->value - 1 - (c->source ? c->source + 1 : 0);
 }
 
 /* The item column is as wide as the widest id: an id is never cut; the
  * note (with the item's name) takes the rest, and below 60 columns or
- * when an id needs it the kind column goes. */
+ * when an id needs it the kind column goes.  The source (who reported
+ * it) is shown from 120 columns, the recorder from 100. */
 static struct cols
 columns(const struct hview *v, int w)
 {
-	struct cols c = { 20, 10, 9, v->itemw, 10, 14, 0 };
+	struct cols c = { 20, 10, 9, v->itemw, 10, 14, 12, 0 };
 
+	if (w < 120)
+		c.source = 0;
 	if (w < 100)
 		c.by = 0;
 	if (w < 84)
@@ -100,6 +103,11 @@ h_draw_row(void *ctx, struct tui *t, size_t row, int y, int x, int w,
 	tui_put(y, x, c.value, s, ALIGN_RIGHT, a);
 	free(s);
 	x += c.value + 1;
+	if (c.source) {
+		tui_put(y, x, c.source, h->source != NULL ? h->source : "",
+		    ALIGN_LEFT, a);
+		x += c.source + 1;
+	}
 	if (c.note) {
 		const char *name = item_name(t->plan, h->item);
 		s = h->note != NULL ? xasprintf("%s  %s", h->note,
@@ -128,6 +136,55 @@ h_text(void *ctx, struct tui *t, size_t row, struct buf *b)
 		buf_putc(b, ' ');
 		buf_puts(b, h->note);
 	}
+	if (h->source != NULL) {
+		buf_putc(b, ' ');
+		buf_puts(b, h->source);
+	}
+}
+
+/* The selected row's item, for r, p, d and u (tui.h, struct view): a
+ * target, or a milestone instance the review holds; -1 for any other
+ * (a phase, an id the plan no longer has, an instance not in the
+ * review). */
+static const struct history_row *
+sel_row(struct hview *v, struct tui *t, enum item_kind *kind, int *index)
+{
+	size_t row = list_selected(&v->list);
+	struct item_ref ref;
+
+	if (row == (size_t)-1 || row >= t->nhist)
+		return NULL;
+	ref = plan_find(t->plan, t->hist[row].item);
+	*kind = ref.kind;
+	*index = ref.index;
+	return &t->hist[row];
+}
+
+static int
+h_sel_target(void *data, struct tui *t)
+{
+	enum item_kind kind;
+	int index;
+
+	if (sel_row(data, t, &kind, &index) == NULL || kind != ITEM_TARGET)
+		return -1;
+	return index;
+}
+
+static long
+h_sel_item(void *data, struct tui *t)
+{
+	const struct history_row *h;
+	enum item_kind kind;
+	int index;
+
+	if ((h = sel_row(data, t, &kind, &index)) == NULL ||
+	    (kind != ITEM_MILESTONE && kind != ITEM_INSTANCE))
+		return -1;
+	for (size_t i = 0; i < t->rv->nitems; i++)
+		if (strcmp(t->rv->items[i].name, h->item) == 0)
+			return (long)i;
+	return -1;
 }
 
 /* The department filter applies to what the record was about. */
@@ -231,6 +288,11 @@ h_draw(void *data, struct tui *t, const struct rect *r, int flags)
 		x += c.date + 1;
 		tui_put(r->y, x, c.value, _("Value"), ALIGN_RIGHT, a);
 		x += c.value + 1;
+		if (c.source) {
+			tui_put(r->y, x, c.source, _("Source"), ALIGN_LEFT,
+			    a);
+			x += c.source + 1;
+		}
 		tui_put(r->y, x, c.note, _("Note"), ALIGN_LEFT, a);
 		if (v->list.nvis == 0) {
 			for (int y = lr.y; y < lr.y + lr.h; y++)
@@ -243,6 +305,11 @@ h_draw(void *data, struct tui *t, const struct rect *r, int flags)
 	}
 	list_draw(&v->list, t, &lr, flags);
 }
+
+static const struct keyhelp h_keys[] = {
+	{ "r, p, d, u", N_("record for the selected item, as in its view") },
+	{ NULL, NULL }
+};
 
 static struct list *
 h_list(void *data)
@@ -260,6 +327,8 @@ const struct view view_history = {
 	.key = NULL,
 	.list = h_list,
 	.detail = NULL,
-	.keys = NULL,
+	.keys = h_keys,
+	.sel_target = h_sel_target,
+	.sel_item = h_sel_item,
 	.filtered = true,
 };

@@ -27,7 +27,7 @@ keys Enter
 see "M-portal reopened as of 2025-07-15" "the reopen form saves with the date filled in"
 run "$PLANWATCH" -f "$PLAN" -d "$DB" log M-portal
 has "$out" "重新打开" "what was typed in it is the note"
-keys d Tab
+keys d Tab Tab
 type_text "x"
 see "2025-07-15x" "Tab reaches the date"
 keys Escape
