@@ -88,9 +88,6 @@ struct cmd_args;
 struct command {
 	const char	*name;
 	int		(*run)(struct cli *, const struct cmd_args *);
-	/* A command that still parses its own argv (getopt_long with
-	 * COMMON_SHORTOPTS and cli_common_option()); run is NULL then. */
-	int		(*run_argv)(struct cli *, int argc, char **argv);
 	const struct cmd_option *options;	/* NULL: none */
 	int		 args_min;	/* positional arguments */
 	int		 args_max;	/* -1: any number */
@@ -141,10 +138,11 @@ const char	*cmd_args_nth(const struct cmd_args *, const char *name,
  */
 int		 cli_run(struct cli *, const struct command *, int argc,
 		    char **argv);
-/* The options every command accepts; append COMMON_LONGOPTS to a command's
- * own struct option array and COMMON_SHORTOPTS to its optstring. */
+/* The options every command accepts, as getopt_long takes them: main.c
+ * parses them before the command word, cli_run() with the command's own
+ * after it. */
 enum {
-	OPT_TODAY = 0x100, OPT_COLOR, OPT_BY, OPT_HELP, OPT_COMMON_LAST
+	OPT_TODAY = 0x100, OPT_COLOR, OPT_BY
 };
 /* The leading ':' keeps getopt_long quiet: cli_common_option() says what
  * is wrong, with the option escaped, and a missing value comes as ':'. */
@@ -205,7 +203,7 @@ int	cmd_done(struct cli *, const struct cmd_args *);
 int	cmd_reopen(struct cli *, const struct cmd_args *);
 int	cmd_void(struct cli *, const struct cmd_args *);
 int	cmd_log(struct cli *, const struct cmd_args *);
-int	cmd_import(struct cli *, int, char **);
+int	cmd_import(struct cli *, const struct cmd_args *);
 int	cmd_export(struct cli *, const struct cmd_args *);
 int	cmd_backup(struct cli *, const struct cmd_args *);
 /* Open the command's database (cli_db_path) for writing or reading, or

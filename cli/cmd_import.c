@@ -1206,37 +1206,15 @@ out:
 	return rc;
 }
 
-enum { OPT_ENCODING = OPT_COMMON_LAST };
-
 int
-cmd_import(struct cli *cli, int argc, char **argv)
+cmd_import(struct cli *cli, const struct cmd_args *a)
 {
-	static const struct option longopts[] = {
-		{ "encoding", required_argument, NULL, OPT_ENCODING },
-		COMMON_LONGOPTS
-	};
-	const char *encoding = NULL;
 	struct plan *p;
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		if (c == OPT_ENCODING) {
-			encoding = optarg;
-			continue;
-		}
-		if ((rc = cli_common_option(cli, c, optarg)) != 0)
-			return rc > 0 ? EXIT_OK : cli->cmd->usage_status;
-	}
-	if (argc - optind != 1) {
-		cli_usage_error(cli, argc - optind < 1 ?
-		    _("missing the file to import") :
-		    _("unexpected argument"));
-		return cli->cmd->usage_status;
-	}
 	if ((p = cli_load_plan(cli, true)) == NULL)
 		return EXIT_ERROR;
-	rc = import_file(cli, p, argv[optind], encoding);
+	rc = import_file(cli, p, a->argv[0], cmd_args_get(a, "encoding"));
 	plan_free(p);
 	return rc;
 }

@@ -221,7 +221,7 @@ static const struct command commands[] = {
 	  "[--format text|csv|json] [--limit N]"),
 	  .summary = N_("show the history of what was recorded, newest "
 	  "first") },
-	{ .name = "import", .run_argv = cmd_import, .options = import_options,
+	{ .name = "import", .run = cmd_import, .options = import_options,
 	  .args_min = 1, .args_max = 1,
 	  .args_missing = N_("missing the file to import"),
 	  .args_extra = N_("unexpected argument"),

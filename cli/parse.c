@@ -204,11 +204,6 @@ cli_run(struct cli *cli, const struct command *cmd, int argc, char **argv)
 	struct cmd_args a;
 	int status = -1, rc;
 
-	if (cmd->run == NULL) {
-		optind = 0;
-		cli->argv = argv;
-		return cmd->run_argv(cli, argc, argv);
-	}
 	rc = parse_line(cli, cmd, argc, argv, &a, &status);
 	if (rc == 0 && check_needs(cli, cmd) != 0) {
 		status = EXIT_ERROR;

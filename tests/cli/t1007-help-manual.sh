@@ -56,6 +56,19 @@ while read -r cmd opts; do
 	done
 done < "$T/list"
 
+# The needs the table declares, checked before the command runs: the
+# review wants a terminal, what needs the database a way to name it.
+run "$PLANWATCH" -f plan.yaml review
+is "$rc" 1 "review without a terminal exits 1"
+is "$err" "planwatch: no terminal; use 'planwatch status', 'report' or 'check'" \
+    "review without a terminal says so"
+for cmd in "log" "export" "backup x" "record T1 5" "import x.csv"; do
+	run "$PLANWATCH" -f - $cmd
+	is "$rc" 1 "$cmd: plan on standard input, no -d: exits 1"
+	is "$err" "planwatch: no database: the plan comes from standard input; name one with -d" \
+	    "$cmd: plan on standard input, no -d: says so"
+done
+
 # The keys the review's tables name ("j, Down" is two), and the keys
 # planwatch-review.1 gives with .Ic (".Ic j , k" is two as well).
 sed -En 's/^[[:space:]]*(\[[A-Z_]+\] = )?\{ ([^"]*, )?"([^"]+)",[[:space:]]*N_\(.*/\3/p' \
