@@ -18,7 +18,7 @@ BUILD   ?= build
 VERSION  = 0.1.0
 
 CC      ?= cc
-PKGS     = ncursesw sqlite3 yaml-0.1 xlsxwriter libzip expat
+PKGS     = ncursesw sqlite3 yaml-0.1 xlsxwriter libzip expat libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

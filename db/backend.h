@@ -59,6 +59,7 @@ struct store_batch {
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_postgres_ops;
 
 /* Where, safe to show: control characters escaped, and the password of
  * a URI's user (postgresql://user:secret@host) and of a password=

@@ -20,16 +20,15 @@
 
 /*
  * The backends by the scheme of a location; a location with none of these
- * is a SQLite file.  A NULL ops is a backend this build does not have
- * (issue 18: PostgreSQL through libpq).
+ * is a SQLite file.  A NULL ops is a backend this build does not have.
  */
 static const struct {
 	const char		*scheme;	/* with its "://" */
 	const struct store_ops	*ops;
 	const char		*what;		/* for the message */
 } backends[] = {
-	{ "postgresql://", NULL, "PostgreSQL" },
-	{ "postgres://", NULL, "PostgreSQL" },
+	{ "postgresql://", &store_postgres_ops, "PostgreSQL" },
+	{ "postgres://", &store_postgres_ops, "PostgreSQL" },
 };
 
 enum store_error

@@ -7,6 +7,9 @@
  * PW_DIFF_PLANS sets how many random plans (default 300, each with a
  * random history and DATES_PER_PLAN as-of dates: a few thousand cases);
  * PW_DIFF_SEED the first seed (default 1).  `make fuzz` runs many more.
+ * PW_DIFF_PG, a PostgreSQL URI (with its schema, as a role that may
+ * publish and record anything), puts each plan's history there instead
+ * of in an SQLite file, as plan dSEED (t8003 runs it so).
  * A failure prints the seed, the plan and the date, to replay it.
  */
 #include <sys/stat.h>
@@ -25,6 +28,7 @@
 #include <cmocka.h>
 
 #include "config/config.h"
+#include "db/pg.h"
 #include "db/store.h"
 #include "model/facts.h"
 #include "model/status.h"
@@ -427,7 +431,9 @@ case_day(const struct plan *p, const struct shape *sh)
 static void
 one_plan(unsigned long long seed, const char *cache)
 {
+	const char *pg = getenv("PW_DIFF_PG");
 	char *db = xasprintf("%s/d%llu.db", dir, seed), *err = NULL;
+	char *id = NULL, *plan_id = NULL;
 	struct facts *all;
 	struct shape sh;
 	struct plan *p;
@@ -436,6 +442,17 @@ one_plan(unsigned long long seed, const char *cache)
 	rng = seed * 0x9E3779B97F4A7C15ULL + 1;
 	p = random_plan(&sh, &now.yaml);
 	assert_non_null(p);
+	if (pg != NULL && *pg != '\0') {
+		/* A plan of its own on the server, named in the location. */
+		free(db);
+		id = xasprintf("d%llu", seed);
+		plan_id = p->id;
+		p->id = id;
+		db = xasprintf("%s%coptions=-c%%20planwatch.plan%%3D%s", pg,
+		    strchr(pg, '?') != NULL ? '&' : '?', id);
+		if (pg_db_publish(pg, p, &err) != STORE_OK)
+			fail_msg("%s", err);
+	}
 	assert_int_equal(store_open(db, STORE_WRITE, &s, &err), 0);
 	random_history(s, p, &sh);
 	store_close(s);
@@ -481,6 +498,10 @@ one_plan(unsigned long long seed, const char *cache)
 	}
 	facts_free(all);
 	store_close(s);
+	if (id != NULL) {
+		p->id = plan_id;
+		free(id);
+	}
 	/* A reader leaves the -wal and -shm files of a database. */
 	for (size_t i = 0; i < 3; i++) {
 		char *f = xasprintf("%s%s", db, (const char *[]){ "", "-wal",

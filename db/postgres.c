@@ -1,0 +1,1034 @@
+/*
+ * postgres.c: the PostgreSQL store (backend.h, planwatch-database(5),
+ * POSTGRESQL), on libpq.  It owns the connection: no libpq type leaves
+ * this file.
+ *
+ * The schema is db/pg_schema.sql (pg_migrations[]): one database holds
+ * several plans, each row of planwatch.events with its plan's id.  The
+ * server, not this file, decides who may write what (row-level security),
+ * who recorded a row (session_user), when (the transaction's time) and
+ * which rows a new one supersedes (a trigger): a write here is an INSERT
+ * of what was recorded and nothing more, and --by is not sent.
+ *
+ * The plan a connection works on is the one named by the setting
+ * planwatch.plan (options=-c planwatch.plan=ID in the URI, or PGOPTIONS),
+ * else the one plan the role can see in planwatch.plans.
+ *
+ * Results are read in binary (dates as days, numbers as IEEE doubles), so
+ * that nothing depends on the server's or the client's locale or date
+ * style; the same rows give the same facts as the SQLite store.
+ */
+#include <errno.h>
+#include <libpq-fe.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/backend.h"
+#include "db/pg.h"
+#include "db/pg_schema.h"
+#include "db/store.h"
+#include "util/buf.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* The key of pg_advisory_xact_lock(bigint) that migrations hold. */
+#define MIGRATION_LOCK	"1347896386"
+
+struct pg {
+	struct store	 base;	/* first: the front's part */
+	PGconn		*conn;
+	char		*shown;
+	enum store_mode	 mode;
+	char		*plan;	/* NULL: none published yet */
+	bool		 prepared;	/* the INSERT of batch_add */
+};
+
+struct pg_batch {
+	struct store_batch base;	/* first: the front's part */
+	struct pg	*s;
+};
+
+static int
+kind_parse(const char *s, enum fact_kind *k)
+{
+	int kind = s != NULL ? fact_kind_parse(s) : -1;
+
+	if (kind < 0)
+		return -1;
+	*k = (enum fact_kind)kind;
+	return 0;
+}
+
+bool
+pg_location(const char *where)
+{
+	return strncmp(where, "postgresql://", 13) == 0 ||
+	    strncmp(where, "postgres://", 11) == 0;
+}
+
+/* The kind of failure a SQLSTATE is. */
+static enum store_error
+state_kind(const char *state)
+{
+	if (state == NULL)
+		return STORE_EIO;	/* no result: the connection */
+	if (strcmp(state, "42501") == 0 || strncmp(state, "28", 2) == 0 ||
+	    strcmp(state, "25006") == 0)
+		return STORE_EREFUSED;
+	if (strcmp(state, "3D000") == 0 || strcmp(state, "3F000") == 0)
+		return STORE_ENOTFOUND;
+	if (strcmp(state, "57014") == 0 || strcmp(state, "55P03") == 0 ||
+	    strncmp(state, "40", 2) == 0)
+		return STORE_EBUSY;
+	if (strncmp(state, "08", 2) == 0 || strncmp(state, "53", 2) == 0 ||
+	    strncmp(state, "57", 2) == 0 || strncmp(state, "58", 2) == 0)
+		return STORE_EIO;
+	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0)
+		return STORE_ECORRUPT;
+	if (strncmp(state, "22", 2) == 0 || strncmp(state, "23", 2) == 0)
+		return STORE_EINVALID;
+	return STORE_EOTHER;
+}
+
+/* "SHOWN: MESSAGE", msg's first line only, made safe. */
+static char *
+message(const char *shown, const char *msg)
+{
+	size_t n;
+	char *line, *safe, *out;
+
+	if (msg == NULL || *msg == '\0')
+		msg = "?";
+	n = strcspn(msg, "\n");
+	line = xasprintf("%.*s", (int)n, msg);
+	safe = text_safe(line);
+	out = xasprintf("%s: %s", shown, safe);
+	free(line);
+	free(safe);
+	return out;
+}
+
+/* The message of a failed result (or of the connection when res is
+ * NULL); its kind is kept in s. */
+static char *
+pq_error(struct pg *s, const PGresult *res)
+{
+	const char *msg, *state = NULL;
+
+	if (res != NULL && (msg = PQresultErrorField(res,
+	    PG_DIAG_MESSAGE_PRIMARY)) != NULL)
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	else
+		msg = PQerrorMessage(s->conn);
+	if (PQstatus(s->conn) == CONNECTION_BAD)
+		state = NULL;
+	s->base.error = state_kind(state);
+	return message(s->shown, msg);
+}
+
+/* Run sql with text parameters; NULL on failure with *err set.  A
+ * statement that returns no rows gives a PGRES_COMMAND_OK result. */
+static PGresult *
+query(struct pg *s, const char *sql, int n, const char *const *params,
+    int binary, char **err)
+{
+	PGresult *res = PQexecParams(s->conn, sql, n, NULL, params, NULL,
+	    NULL, binary);
+	ExecStatusType st = PQresultStatus(res);
+
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+		return res;
+	*err = pq_error(s, res);
+	PQclear(res);
+	return NULL;
+}
+
+/* Run sql, which may hold several statements and no parameters. */
+static int
+exec(struct pg *s, const char *sql, char **err)
+{
+	PGresult *res = PQexec(s->conn, sql);
+	ExecStatusType st = PQresultStatus(res);
+
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
+		PQclear(res);
+		return 0;
+	}
+	*err = pq_error(s, res);
+	PQclear(res);
+	return -1;
+}
+
+static void
+rollback(struct pg *s)
+{
+	PQclear(PQexec(s->conn, "ROLLBACK"));
+}
+
+/* Binary columns. */
+static uint64_t
+be64(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = v << 8 | u[i];
+	return v;
+}
+
+static long long
+int8_col(const PGresult *r, int row, int col)
+{
+	if (PQgetisnull(r, row, col) || PQgetlength(r, row, col) != 8)
+		return 0;
+	return (long long)be64(PQgetvalue(r, row, col));
+}
+
+/* A float8 column; NULL reads as null_value. */
+static double
+float8_col(const PGresult *r, int row, int col, double null_value)
+{
+	uint64_t u;
+	double d;
+
+	if (PQgetisnull(r, row, col) || PQgetlength(r, row, col) != 8)
+		return null_value;
+	u = be64(PQgetvalue(r, row, col));
+	memcpy(&d, &u, sizeof d);
+	return d;
+}
+
+/* A date column (days since 2000-01-01); -1 when it is none of ours. */
+static int
+day_col(const PGresult *r, int row, int col, pw_day *out)
+{
+	const unsigned char *u;
+	int32_t days;
+
+	if (PQgetisnull(r, row, col) || PQgetlength(r, row, col) != 4)
+		return -1;
+	u = (const unsigned char *)PQgetvalue(r, row, col);
+	days = (int32_t)((uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 |
+	    (uint32_t)u[2] << 8 | u[3]);
+	if (days < date_from_ymd(DATE_YEAR_MIN, 1, 1) -
+	    date_from_ymd(2000, 1, 1) || days > date_from_ymd(DATE_YEAR_MAX,
+	    12, 31) - date_from_ymd(2000, 1, 1))
+		return -1;
+	*out = date_from_ymd(2000, 1, 1) + days;
+	return 0;
+}
+
+static const char *
+text_col(const PGresult *r, int row, int col)
+{
+	return PQgetisnull(r, row, col) ? NULL : PQgetvalue(r, row, col);
+}
+
+static char *
+damaged(struct pg *s, long long seq)
+{
+	s->base.error = STORE_ECORRUPT;
+	return xasprintf(_("%s: record %lld is damaged (kind or date)"),
+	    s->shown, seq);
+}
+
+/* Connect, speak UTF-8 and ISO dates in UTC. */
+static enum store_error
+connect_to(struct pg *s, const char *where, char **err)
+{
+	s->conn = PQconnectdb(where);
+	if (s->conn == NULL) {
+		*err = xasprintf("%s: %s", s->shown, strerror(ENOMEM));
+		return s->base.error = STORE_EIO;
+	}
+	if (PQstatus(s->conn) != CONNECTION_OK) {
+		const char *msg = PQerrorMessage(s->conn);
+		*err = message(s->shown, msg);
+		/* libpq has no SQLSTATE for a failed connection. */
+		return s->base.error = strstr(msg, "password") != NULL ?
+		    STORE_EREFUSED : strstr(msg, "does not exist") != NULL ?
+		    STORE_ENOTFOUND : STORE_EIO;
+	}
+	if (PQsetClientEncoding(s->conn, "UTF8") != 0 ||
+	    exec(s, "SET datestyle TO ISO; SET TIME ZONE 'UTC'; "
+	    "SET extra_float_digits TO 3", err) != 0)
+		return s->base.error != STORE_OK ? s->base.error : STORE_EIO;
+	return STORE_OK;
+}
+
+/* The schema's version: 0 when there is no planwatch schema. */
+static int
+schema_version(struct pg *s, int *version, char **err)
+{
+	PGresult *r;
+
+	if ((r = query(s, "SELECT to_regclass('planwatch.schema_version') "
+	    "IS NOT NULL", 0, NULL, 0, err)) == NULL)
+		return -1;
+	*version = 0;
+	if (strcmp(PQgetvalue(r, 0, 0), "t") == 0) {
+		PQclear(r);
+		if ((r = query(s, "SELECT version FROM planwatch.schema_version",
+		    0, NULL, 0, err)) == NULL)
+			return -1;
+		if (PQntuples(r) == 1)
+			*version = atoi(PQgetvalue(r, 0, 0));
+	}
+	PQclear(r);
+	return 0;
+}
+
+/* The plan this connection works on (planwatch.plan, else the one the
+ * role can see); NULL in s->plan when none is published. */
+static int
+choose_plan(struct pg *s, char **err)
+{
+	PGresult *r;
+
+	if ((r = query(s, "SELECT current_setting('planwatch.plan', true)",
+	    0, NULL, 0, err)) == NULL)
+		return -1;
+	if (!PQgetisnull(r, 0, 0) && *PQgetvalue(r, 0, 0) != '\0') {
+		s->plan = xstrdup(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		return 0;
+	}
+	PQclear(r);
+	if ((r = query(s, "SELECT id FROM planwatch.plans ORDER BY id "
+	    "LIMIT 2", 0, NULL, 0, err)) == NULL)
+		return -1;
+	if (PQntuples(r) == 2) {
+		PQclear(r);
+		s->base.error = STORE_EINVALID;
+		*err = xasprintf(_("%s: holds several plans: name one with "
+		    "options=-c%%20planwatch.plan%%3DID in the location"),
+		    s->shown);
+		return -1;
+	}
+	if (PQntuples(r) == 1)
+		s->plan = xstrdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	return 0;
+}
+
+static void	pg_close(struct store *);
+
+static enum store_error
+pg_open(const char *where, const char *shown, enum store_mode mode,
+    struct store **out, char **err)
+{
+	struct pg *s = xcalloc(1, sizeof *s);
+	enum store_error kind;
+	int version;
+
+	s->shown = xstrdup(shown);
+	s->mode = mode;
+	*out = NULL;
+	if ((kind = connect_to(s, where, err)) != STORE_OK)
+		goto fail;
+	if (schema_version(s, &version, err) != 0)
+		goto failed;
+	if (version == 0) {
+		*err = xasprintf(_("%s: no planwatch schema in this database "
+		    "(planwatch db init makes it)"), s->shown);
+		kind = STORE_ENOTOURS;
+		goto fail;
+	}
+	if (version > PG_SCHEMA_VERSION) {
+		*err = xasprintf(_("%s: database was written by a newer "
+		    "planwatch (schema %lld); this one knows up to %d"),
+		    s->shown, (long long)version, PG_SCHEMA_VERSION);
+		kind = STORE_ETOONEW;
+		goto fail;
+	}
+	if (version < PG_SCHEMA_VERSION && mode == STORE_WRITE) {
+		*err = xasprintf(_("%s: database has an older schema (%lld); "
+		    "the office moves it forward with planwatch db init"),
+		    s->shown, (long long)version);
+		kind = STORE_ETOOOLD;
+		goto fail;
+	}
+	if (choose_plan(s, err) != 0)
+		goto failed;
+	*out = &s->base;
+	return STORE_OK;
+failed:
+	kind = s->base.error != STORE_OK ? s->base.error : STORE_EOTHER;
+fail:
+	pg_close(&s->base);
+	return kind;
+}
+
+static void
+pg_close(struct store *base)
+{
+	struct pg *s = (struct pg *)base;
+
+	PQfinish(s->conn);
+	free(s->plan);
+	free(s->shown);
+	free(s);
+}
+
+static long long
+pg_data_version(struct store *base)
+{
+	struct pg *s = (struct pg *)base;
+	const char *p[1] = { s->plan };
+	long long v = 0;
+	char *err = NULL;
+	PGresult *r;
+
+	if (s->plan == NULL)
+		return 0;
+	if ((r = query(s, "SELECT coalesce(max(seq), 0)::int8 "
+	    "FROM planwatch.events WHERE plan = $1", 1, p, 1, &err)) == NULL) {
+		free(err);
+		return 0;
+	}
+	v = int8_col(r, 0, 0);
+	PQclear(r);
+	return v;
+}
+
+static int
+pg_load_facts(struct store *base, struct facts *f, char **err)
+{
+	struct pg *s = (struct pg *)base;
+	const char *p[1] = { s->plan };
+	struct fact fact;
+	PGresult *r;
+
+	if (s->plan == NULL)
+		return 0;
+	if ((r = query(s, "SELECT item, kind, asof, value, level, seq "
+	    "FROM planwatch.events WHERE plan = $1 AND superseded_by IS NULL "
+	    "AND kind <> 'void' ORDER BY seq", 1, p, 1, err)) == NULL)
+		return -1;
+	for (int i = 0; i < PQntuples(r); i++) {
+		if (kind_parse(text_col(r, i, 1), &fact.kind) != 0 ||
+		    day_col(r, i, 2, &fact.date) != 0) {
+			*err = damaged(s, int8_col(r, i, 5));
+			PQclear(r);
+			return -1;
+		}
+		fact.value = float8_col(r, i, 3, 0);
+		fact.level = text_col(r, i, 4);
+		fact.seq = int8_col(r, i, 5);
+		facts_add(f, text_col(r, i, 0), &fact);
+	}
+	PQclear(r);
+	return 0;
+}
+
+/* Every item's latest progress, done and reopen on or before asof, as
+ * sqlite.c's load_latest_progress: each item's rows of a kind come
+ * together, oldest first, and the last of each run is kept. */
+static int
+load_latest_progress(struct pg *s, struct facts *f, pw_day asof,
+    const char *day, char **err)
+{
+	const char *p[2] = { s->plan, day };
+	struct fact fact, keep;
+	const char *item = NULL, *it = NULL;
+	PGresult *r;
+
+	if ((r = query(s, "SELECT kind, item, asof, seq, value "
+	    "FROM planwatch.events WHERE plan = $1 AND superseded_by IS NULL "
+	    "AND kind < 'value' AND asof <= $2::date "
+	    "ORDER BY kind, item, asof, seq", 2, p, 1, err)) == NULL)
+		return -1;
+	fact.level = NULL;
+	for (int i = 0; i <= PQntuples(r); i++) {
+		if (i < PQntuples(r)) {
+			if (kind_parse(text_col(r, i, 0), &fact.kind) != 0 ||
+			    fact.kind == FACT_VALUE ||
+			    day_col(r, i, 2, &fact.date) != 0) {
+				*err = damaged(s, int8_col(r, i, 3));
+				PQclear(r);
+				return -1;
+			}
+			it = text_col(r, i, 1);
+			fact.seq = int8_col(r, i, 3);
+			fact.value = float8_col(r, i, 4, 0);
+		}
+		if (item != NULL && (i == PQntuples(r) ||
+		    fact.kind != keep.kind || strcmp(it, item) != 0)) {
+			struct fact_list *l = facts_list(f, item);
+			if (l->n == 0 && l->since == DAY_NONE)
+				l->since = asof + 1;
+			facts_push(f, l, &keep);
+		}
+		if (i < PQntuples(r)) {
+			item = it;
+			keep = fact;
+		}
+	}
+	PQclear(r);
+	return 0;
+}
+
+static void
+reverse(struct fact *v, size_t n)
+{
+	for (size_t i = 0; i + 1 < n - i; i++) {
+		struct fact x = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = x;
+	}
+}
+
+/* Row i of a want's values (asof, seq, value, level) as a fact. */
+static int
+value_row(struct pg *s, const PGresult *r, int i, struct fact *fact,
+    char **err)
+{
+	fact->kind = FACT_VALUE;
+	if (day_col(r, i, 0, &fact->date) != 0) {
+		*err = damaged(s, int8_col(r, i, 1));
+		return -1;
+	}
+	fact->seq = int8_col(r, i, 1);
+	fact->value = float8_col(r, i, 2, 0);
+	fact->level = text_col(r, i, 3);
+	return 0;
+}
+
+/*
+ * One target's values (struct value_want), as sqlite.c's load_want: its
+ * current values on or before asof, newest first, are read at once; the
+ * walk keeps them while they are from q->since on (and w->year wants
+ * them), or fewer than q->recent counting ones have been seen; then each
+ * day of w->at that no value kept answers gets the latest value that
+ * counts on or before it; and the values before since whose level is not
+ * one of w's are counted.
+ */
+static int
+load_want(struct pg *s, struct facts *f, const struct facts_query *q,
+    const struct value_want *w, const char *asof, char **err)
+{
+	const char *p[3] = { s->plan, w->item, asof };
+	struct fact_list *l = facts_list(f, w->item);
+	struct fact fact;
+	pw_day oldest = DAY_NONE;
+	size_t counted = 0, first;
+	bool year = true;
+	int i, n, ret = -1;
+	PGresult *r;
+
+	l->since = DAY_NONE;
+	if ((r = query(s, "SELECT asof, seq, value, level "
+	    "FROM planwatch.events WHERE plan = $1 AND superseded_by IS NULL "
+	    "AND kind = 'value' AND item = $2 AND asof <= $3::date "
+	    "ORDER BY asof DESC, seq DESC", 3, p, 1, err)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	for (i = 0; i < n; i++) {
+		if (value_row(s, r, i, &fact, err) != 0)
+			goto done;
+		if ((fact.date < q->since || !year) && counted >= q->recent) {
+			l->since = fact.date + 1;
+			break;
+		}
+		facts_push(f, l, &fact);
+		if (value_want_counts(w, fact.level)) {
+			if (counted++ == 0)
+				year = value_want_year(w, &fact);
+			oldest = fact.date;
+		}
+	}
+	if (l->since == DAY_NONE) {
+		reverse(l->v, l->n);	/* oldest first */
+		ret = 0;		/* the whole history was read */
+		goto done;
+	}
+	first = l->n;
+	for (size_t k = 0; k < w->nat; k++) {
+		pw_day d = w->at[k], upto;
+		if (counted > 0 && oldest <= d)
+			continue;
+		upto = d < l->since ? d : l->since - 1;
+		for (int j = 0; j < n; j++) {
+			bool have = false;
+			if (value_row(s, r, j, &fact, err) != 0)
+				goto done;
+			if (fact.date > upto ||
+			    !value_want_counts(w, fact.level))
+				continue;
+			for (size_t m = first; m < l->n; m++)
+				if (l->v[m].seq == fact.seq)
+					have = true;
+			if (!have)
+				facts_push(f, l, &fact);
+			break;
+		}
+	}
+	reverse(l->v, l->n);
+	if (w->levels != NULL) {
+		l->skipped = 0;
+		for (int j = 0; j < n; j++) {
+			if (value_row(s, r, j, &fact, err) != 0)
+				goto done;
+			if (fact.date < l->since && (fact.level == NULL ||
+			    !value_want_counts(w, fact.level)))
+				l->skipped++;
+		}
+	}
+	ret = 0;
+done:
+	PQclear(r);
+	return ret;
+}
+
+/* The facts of q, in one read-only snapshot.  The facts cache (cached)
+ * is SQLite's: a server store is read afresh. */
+static int
+pg_load_asof(struct store *base, struct facts *f,
+    const struct facts_query *q, bool cached, char **err)
+{
+	struct pg *s = (struct pg *)base;
+	char asof[11];
+	int ret = -1;
+
+	(void)cached;
+	if (s->plan == NULL)
+		return 0;
+	if (exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	    err) != 0)
+		return -1;
+	date_iso(q->asof, asof);
+	if (load_latest_progress(s, f, q->asof, asof, err) != 0)
+		goto done;
+	for (size_t i = 0; i < q->nwants; i++)
+		if (load_want(s, f, q, &q->wants[i], asof, err) != 0)
+			goto done;
+	ret = 0;
+done:
+	if (ret == 0)
+		ret = exec(s, "COMMIT", err);
+	else
+		rollback(s);
+	return ret;
+}
+
+static void	pg_batch_abort(struct store_batch *);
+
+static int
+pg_batch_begin(struct store *base, struct store_batch **out, char **err)
+{
+	struct pg *s = (struct pg *)base;
+	struct pg_batch *b;
+	PGresult *r;
+
+	*out = NULL;
+	if (s->mode != STORE_WRITE) {
+		s->base.error = STORE_EREFUSED;
+		*err = xasprintf(_("%s: opened read-only"), s->shown);
+		return -1;
+	}
+	if (s->plan == NULL) {
+		s->base.error = STORE_EINVALID;
+		*err = xasprintf(_("%s: no plan published here yet (the "
+		    "office publishes it with planwatch db publish)"),
+		    s->shown);
+		return -1;
+	}
+	if (!s->prepared) {
+		r = PQprepare(s->conn, "planwatch_insert", "INSERT INTO "
+		    "planwatch.events (plan, kind, item, asof, value, level, "
+		    "note, source) VALUES ($1, $2, $3, $4::date, $5::float8, "
+		    "$6, $7, $8)", 8, NULL);
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			*err = pq_error(s, r);
+			PQclear(r);
+			return -1;
+		}
+		PQclear(r);
+		s->prepared = true;
+	}
+	if (exec(s, "BEGIN", err) != 0)
+		return -1;
+	b = xcalloc(1, sizeof *b);
+	b->base.s = &s->base;
+	b->s = s;
+	*out = &b->base;
+	return 0;
+}
+
+static int
+pg_batch_add(struct store_batch *base, const struct record_in *r,
+    char **err)
+{
+	struct pg_batch *b = (struct pg_batch *)base;
+	struct pg *s = b->s;
+	const char *p[8];
+	int len[8] = { 0 }, fmt[8] = { 0 };
+	char day[11], num[8];
+	uint64_t u;
+	PGresult *res;
+
+	date_iso(r->date, day);
+	p[0] = s->plan;
+	p[1] = fact_kind_word(r->kind);
+	p[2] = r->item;
+	p[3] = day;
+	p[4] = NULL;
+	if (r->kind == FACT_VALUE || r->kind == FACT_PROGRESS) {
+		/* Binary: the very double, whatever the locale. */
+		memcpy(&u, &r->value, sizeof u);
+		for (int i = 0; i < 8; i++)
+			num[i] = (char)(u >> (56 - 8 * i));
+		p[4] = num;
+		len[4] = 8;
+		fmt[4] = 1;
+	}
+	p[5] = r->kind == FACT_VALUE && r->level != NULL &&
+	    *r->level != '\0' ? r->level : NULL;
+	p[6] = r->note != NULL && *r->note != '\0' ? r->note : NULL;
+	p[7] = r->source != NULL && *r->source != '\0' ? r->source : NULL;
+	res = PQexecPrepared(s->conn, "planwatch_insert", 8, p, len, fmt, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		*err = pq_error(s, res);
+		PQclear(res);
+		return -1;
+	}
+	PQclear(res);
+	return 0;
+}
+
+static int
+pg_batch_commit(struct store_batch *base, char **err)
+{
+	struct pg_batch *b = (struct pg_batch *)base;
+	int rc = exec(b->s, "COMMIT", err);
+
+	if (rc != 0)
+		rollback(b->s);
+	free(b);
+	return rc;
+}
+
+static void
+pg_batch_abort(struct store_batch *base)
+{
+	struct pg_batch *b = (struct pg_batch *)base;
+
+	rollback(b->s);
+	free(b);
+}
+
+/* The history, streamed a row at a time (single-row mode), so that an
+ * export of any size is read in constant memory. */
+static int
+pg_each(struct store *base, const struct history_query *q,
+    int (*fn)(const struct history_row *, void *), void *arg, char **err)
+{
+	struct pg *s = (struct pg *)base;
+	struct buf sql = BUF_INIT;
+	struct history_row row;
+	const char *p[5];
+	char since[11], until[11], limit[32];
+	PGresult *r;
+	int n = 0, ret = 0;
+
+	if (s->plan == NULL)
+		return 0;
+	/* Only fixed fragments go into the SQL; every value is sent
+	 * apart. */
+	buf_puts(&sql, "SELECT seq, to_char(recorded AT TIME ZONE 'UTC', "
+	    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), recorded_by, kind, item, "
+	    "asof, value, level, note, source, superseded_by IS NOT NULL "
+	    "FROM planwatch.events WHERE plan = $1");
+	p[n++] = s->plan;
+	if (q->item != NULL) {
+		p[n++] = q->item;
+		buf_printf(&sql, " AND (item = $%d OR (item > ($%d || '@') "
+		    "COLLATE \"C\" AND item < ($%d || 'A') COLLATE \"C\"))",
+		    n, n, n);
+	}
+	if (q->since != DAY_NONE) {
+		date_iso(q->since, since);
+		p[n++] = since;
+		buf_printf(&sql, " AND asof >= $%d::date", n);
+	}
+	if (q->until != DAY_NONE) {
+		date_iso(q->until, until);
+		p[n++] = until;
+		buf_printf(&sql, " AND asof <= $%d::date", n);
+	}
+	if (q->current_only)
+		buf_puts(&sql, " AND superseded_by IS NULL AND kind <> 'void'");
+	buf_puts(&sql, q->oldest_first ? " ORDER BY seq" :
+	    " ORDER BY seq DESC");
+	if (q->limit > 0) {
+		snprintf(limit, sizeof limit, "%zu", q->limit);
+		p[n++] = limit;
+		buf_printf(&sql, " LIMIT $%d::int8", n);
+	}
+	if (!PQsendQueryParams(s->conn, buf_str(&sql), n, NULL, p, NULL,
+	    NULL, 1) || !PQsetSingleRowMode(s->conn)) {
+		buf_release(&sql);
+		*err = pq_error(s, NULL);
+		return -1;
+	}
+	buf_release(&sql);
+	while ((r = PQgetResult(s->conn)) != NULL) {
+		ExecStatusType st = PQresultStatus(r);
+		if (st == PGRES_SINGLE_TUPLE && ret == 0) {
+			row.seq = int8_col(r, 0, 0);
+			row.recorded = (char *)text_col(r, 0, 1);
+			row.by = (char *)text_col(r, 0, 2);
+			if (kind_parse(text_col(r, 0, 3), &row.kind) != 0)
+				row.kind = FACT_VALUE;
+			row.item = (char *)text_col(r, 0, 4);
+			if (day_col(r, 0, 5, &row.date) != 0)
+				row.date = DAY_NONE;
+			row.value = float8_col(r, 0, 6, NAN);
+			row.level = (char *)text_col(r, 0, 7);
+			row.note = (char *)text_col(r, 0, 8);
+			row.source = (char *)text_col(r, 0, 9);
+			row.superseded = PQgetlength(r, 0, 10) == 1 &&
+			    *PQgetvalue(r, 0, 10) != 0;
+			if (row.recorded == NULL)
+				row.recorded = (char *)"";
+			if (row.by == NULL)
+				row.by = (char *)"";
+			if (row.item == NULL)
+				row.item = (char *)"";
+			if ((ret = fn(&row, arg)) != 0) {
+				/* Stop the server sending the rest. */
+				PGcancel *c = PQgetCancel(s->conn);
+				char buf[256];
+				if (c != NULL) {
+					PQcancel(c, buf, sizeof buf);
+					PQfreeCancel(c);
+				}
+			}
+		} else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK &&
+		    ret == 0) {
+			*err = pq_error(s, r);
+			ret = -1;
+		}
+		PQclear(r);
+	}
+	return ret;
+}
+
+static int
+pg_backup(struct store *base, const char *dest, char **err)
+{
+	struct pg *s = (struct pg *)base;
+
+	(void)dest;
+	s->base.error = STORE_EUNSUPPORTED;
+	*err = xasprintf(_("%s: a PostgreSQL store is backed up on the "
+	    "server, with pg_dump (see docs/deploy.md)"), s->shown);
+	return -1;
+}
+
+const struct store_ops store_postgres_ops = {
+	.name = "postgresql",
+	.open = pg_open,
+	.close = pg_close,
+	.load_facts = pg_load_facts,
+	.load_asof = pg_load_asof,
+	.batch_begin = pg_batch_begin,
+	.batch_add = pg_batch_add,
+	.batch_commit = pg_batch_commit,
+	.batch_abort = pg_batch_abort,
+	.each = pg_each,
+	.backup = pg_backup,
+	.data_version = pg_data_version,
+};
+
+/* The office's commands (pg.h). */
+
+/* Connect for one of them: a handle of its own, not a store. */
+static enum store_error
+admin_open(const char *where, struct pg *s, char **err)
+{
+	memset(s, 0, sizeof *s);
+	s->shown = store_shown(where);
+	s->mode = STORE_WRITE;
+	return connect_to(s, where, err);
+}
+
+static void
+admin_close(struct pg *s)
+{
+	PQfinish(s->conn);
+	free(s->shown);
+}
+
+static enum store_error
+admin_fail(struct pg *s, bool in_transaction)
+{
+	enum store_error kind = s->base.error != STORE_OK ? s->base.error :
+	    STORE_EOTHER;
+
+	if (in_transaction)
+		rollback(s);
+	admin_close(s);
+	return kind;
+}
+
+enum store_error
+pg_db_init(const char *where, int *from, int *to, char **err)
+{
+	struct pg s;
+	bool first = true;
+	int version;
+
+	*from = *to = 0;
+	if (admin_open(where, &s, err) != STORE_OK)
+		return admin_fail(&s, false);
+	for (;;) {
+		/* Each migration in a transaction of its own, under the
+		 * lock, the version read again under it. */
+		if (exec(&s, "BEGIN", err) != 0 || exec(&s, "SELECT "
+		    "pg_advisory_xact_lock(" MIGRATION_LOCK ")", err) != 0 ||
+		    schema_version(&s, &version, err) != 0)
+			return admin_fail(&s, true);
+		if (first)
+			*from = version;
+		first = false;
+		*to = version;
+		if (version > PG_SCHEMA_VERSION) {
+			s.base.error = STORE_ETOONEW;
+			*err = xasprintf(_("%s: database was written by a "
+			    "newer planwatch (schema %lld); this one knows up "
+			    "to %d"), s.shown, (long long)version,
+			    PG_SCHEMA_VERSION);
+			return admin_fail(&s, true);
+		}
+		if (version == PG_SCHEMA_VERSION)
+			break;
+		if (exec(&s, pg_migrations[version], err) != 0 ||
+		    exec(&s, "COMMIT", err) != 0)
+			return admin_fail(&s, true);
+	}
+	rollback(&s);
+	admin_close(&s);
+	return STORE_OK;
+}
+
+/* A text[] literal of the departments ids[] of p. */
+static char *
+dept_array(const struct plan *p, const int *ids, size_t n)
+{
+	struct buf b = BUF_INIT;
+
+	buf_putc(&b, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (ids[i] < 0 || (size_t)ids[i] >= p->ndepts)
+			continue;
+		if (b.len > 1)
+			buf_putc(&b, ',');
+		buf_putc(&b, '"');
+		for (const char *c = p->depts[ids[i]].id; *c != '\0'; c++) {
+			if (*c == '"' || *c == '\\')
+				buf_putc(&b, '\\');
+			buf_putc(&b, *c);
+		}
+		buf_putc(&b, '"');
+	}
+	buf_putc(&b, '}');
+	return buf_detach(&b);
+}
+
+static int
+publish_item(struct pg *s, const struct plan *p, const char *id,
+    const char *kind, int owner, const int *support, size_t nsupport,
+    char **err)
+{
+	char *supports = dept_array(p, support, nsupport);
+	const char *q[5] = { p->id, id, kind, owner >= 0 &&
+	    (size_t)owner < p->ndepts ? p->depts[owner].id : NULL, supports };
+	PGresult *r;
+
+	r = query(s, "INSERT INTO planwatch.items (plan, id, kind, lead, "
+	    "supports) VALUES ($1, $2, $3, $4, $5::text[])", 5, q, 0, err);
+	free(supports);
+	PQclear(r);
+	return r != NULL ? 0 : -1;
+}
+
+enum store_error
+pg_db_publish(const char *where, const struct plan *p, char **err)
+{
+	const char *q[3] = { p->id, p->title != NULL ? p->title : "" };
+	struct pg s;
+	PGresult *r;
+	size_t i;
+
+	if (admin_open(where, &s, err) != STORE_OK)
+		return admin_fail(&s, false);
+	if (exec(&s, "BEGIN", err) != 0)
+		return admin_fail(&s, false);
+	/* The plan's row stays (its records refer to it); what it holds
+	 * is replaced whole. */
+	if ((r = query(&s, "INSERT INTO planwatch.plans (id, title) "
+	    "VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET "
+	    "title = excluded.title, published = now(), "
+	    "published_by = session_user", 2, q, 0, err)) == NULL)
+		return admin_fail(&s, true);
+	PQclear(r);
+	if ((r = query(&s, "DELETE FROM planwatch.departments WHERE plan = $1",
+	    1, q, 0, err)) == NULL)
+		return admin_fail(&s, true);
+	PQclear(r);
+	if ((r = query(&s, "DELETE FROM planwatch.items WHERE plan = $1",
+	    1, q, 0, err)) == NULL)
+		return admin_fail(&s, true);
+	PQclear(r);
+	for (i = 0; i < p->ndepts; i++) {
+		q[1] = p->depts[i].id;
+		q[2] = p->depts[i].name != NULL ? p->depts[i].name : "";
+		if ((r = query(&s, "INSERT INTO planwatch.departments "
+		    "(plan, id, name) VALUES ($1, $2, $3)", 3, q, 0,
+		    err)) == NULL)
+			return admin_fail(&s, true);
+		PQclear(r);
+	}
+	for (i = 0; i < p->nphases; i++)
+		if (publish_item(&s, p, p->phases[i].id, "phase",
+		    p->phases[i].owner, NULL, 0, err) != 0)
+			return admin_fail(&s, true);
+	for (i = 0; i < p->nms; i++)
+		if (publish_item(&s, p, p->ms[i].id, "milestone",
+		    p->ms[i].owner, p->ms[i].support, p->ms[i].nsupport,
+		    err) != 0)
+			return admin_fail(&s, true);
+	for (i = 0; i < p->ntargets; i++)
+		if (publish_item(&s, p, p->targets[i].id, "target",
+		    p->targets[i].owner, p->targets[i].support,
+		    p->targets[i].nsupport, err) != 0)
+			return admin_fail(&s, true);
+	if (exec(&s, "COMMIT", err) != 0)
+		return admin_fail(&s, true);
+	admin_close(&s);
+	return STORE_OK;
+}
+
+enum store_error
+pg_db_grant(const char *where, const char *plan, const char *role,
+    const char *dept, char **err)
+{
+	const char *q[3] = { plan, role, dept };
+	struct pg s;
+	PGresult *r;
+
+	if (admin_open(where, &s, err) != STORE_OK)
+		return admin_fail(&s, false);
+	if ((r = query(&s, "SELECT planwatch.grant_dept($1, $2, $3)", 3, q,
+	    0, err)) == NULL)
+		return admin_fail(&s, false);
+	PQclear(r);
+	admin_close(&s);
+	return STORE_OK;
+}
