@@ -3,46 +3,58 @@
  * an item's recorded history and a list of departments.
  */
 #include <stdlib.h>
+#include <string.h>
 
-#include "db/store.h"
+#include "session/session.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
 #define DETAIL_HISTORY	50	/* rows of an item's history shown */
 
+/* The item's history, asked of the session once per item and reload (a
+ * redraw reads what it answered): nothing recorded after the as-of date,
+ * since the review travels in time and the History view hides those rows
+ * too. */
+static void
+fetch_history(struct tui *t, const char *item)
+{
+	if (t->detail_item != NULL && strcmp(t->detail_item, item) == 0)
+		return;
+	history_rows_free(t->detail_rows, t->ndetail);
+	free(t->detail_err);
+	t->detail_err = NULL;
+	if (session_history(t->session, item, DETAIL_HISTORY,
+	    &t->detail_rows, &t->ndetail, &t->detail_err) != 0) {
+		t->detail_rows = NULL;
+		t->ndetail = 0;
+	}
+	free(t->detail_item);
+	t->detail_item = xstrdup(item);
+}
+
 void
 detail_history(struct tui *t, const char *item, const struct target *tg,
     size_t max, struct lines *l)
 {
-	/* Nothing recorded after the as-of date: the review travels in
-	 * time, and the History view hides those rows too. */
-	struct history_query q = { .item = item, .since = DAY_NONE,
-	    .until = t->asof, .limit = DETAIL_HISTORY };
-	struct history_row *rows = NULL;
-	size_t n = 0;
-	char *err = NULL, date[11];
+	size_t n;
+	char date[11];
 
 	lines_add(l, EL_NORMAL, 0, "%s", "");
 	lines_add(l, EL_TITLE, 0, "%s", _("History"));
 	if (l->n >= max)
 		return;
-	/* Ask the store for no more rows than will be shown. */
-	if (max - l->n < q.limit)
-		q.limit = max - l->n;
-	if (t->store == NULL) {
-		lines_add(l, EL_DIM, 2, "%s", _("nothing recorded yet"));
+	fetch_history(t, item);
+	if (t->detail_err != NULL) {
+		lines_add(l, EL_BAD, 2, "%s", t->detail_err);
 		return;
 	}
-	if (store_history(t->store, &q, &rows, &n, &err) != 0) {
-		lines_add(l, EL_BAD, 2, "%s", err);
-		free(err);
-		return;
-	}
+	/* No more rows than will be shown. */
+	n = t->ndetail < max - l->n ? t->ndetail : max - l->n;
 	if (n == 0)
 		lines_add(l, EL_DIM, 2, "%s", _("nothing recorded yet"));
 	for (size_t i = 0; i < n; i++) {
-		const struct history_row *h = &rows[i];
+		const struct history_row *h = &t->detail_rows[i];
 		char *v;
 
 		date_iso(h->date, date);
@@ -63,7 +75,6 @@ detail_history(struct tui *t, const char *item, const struct target *tg,
 		    h->note != NULL ? "  " : "", h->note != NULL ? h->note : "");
 		free(v);
 	}
-	history_rows_free(rows, n);
 }
 
 char *

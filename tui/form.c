@@ -3,13 +3,12 @@
  * done (d), reopen (u), time travel (t), search (/) and the filter (f).
  *
  * Each field is checked as it is typed and the problem is shown in the
- * form; what is saved goes through store_record() and the review is
+ * form; what is saved goes through session_record() and the review is
  * rebuilt at once, so the history and the statuses show it.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/store.h"
 #include "model/record.h"
 #include "report/words.h"
 #include "tui/modal.h"
@@ -135,38 +134,14 @@ field_note(const struct modal *m, int i)
 	return n;
 }
 
-/* The store in write mode, opened on the first record. */
-static int
-writable(struct tui *t, char **err)
-{
-	struct store *s;
-
-	if (t->store_writable)
-		return 0;
-	if (t->db_path == NULL) {
-		*err = xstrdup(_("no database to record in (the plan came "
-		    "from standard input; use -d)"));
-		return -1;
-	}
-	if (store_open(t->db_path, STORE_WRITE, &s, err) != 0)
-		return -1;
-	store_close(t->store);
-	t->store = s;
-	t->store_writable = true;
-	return 0;
-}
-
-/* Save one record and rebuild the review. */
+/* Save one record through the session (which opens the store for writing
+ * on the first) and rebuild the review. */
 static int
 save(struct tui *t, struct record_in *rec, char **err)
 {
 	rec->by = t->by;
-	if (writable(t, err) != 0 || store_record(t->store, rec, 1, err) != 0)
+	if (tui_record(t, rec, 1, err) != 0)
 		return -1;
-	if (tui_reload_facts(t) != 0) {
-		*err = xstrdup(t->msg != NULL ? t->msg : _("reload failed"));
-		return -1;
-	}
 	return TUI_ALL;
 }
 

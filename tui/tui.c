@@ -8,8 +8,6 @@
  * SIGINT, SIGTERM and SIGHUP only set a flag the loop checks, so the
  * terminal is always restored by the same code that restores it on q.
  */
-#include <sys/stat.h>
-
 #include <curses.h>
 #include <errno.h>
 #include <locale.h>
@@ -21,12 +19,8 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "config/config.h"
-#include "db/store.h"
-#include "model/facts.h"
 #include "report/words.h"
 #include "tui/tui.h"
-#include "util/diag.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -145,72 +139,57 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 	t->msg_error = error;
 }
 
-/* Keep a copy of the newest history rows for the history view. */
+/* Forget the detail pane's history (detail.c): asked again when next
+ * drawn. */
 static void
-load_history(struct tui *t)
+forget_detail(struct tui *t)
 {
-	/* Time travel shows what had been recorded as of the date. */
-	struct history_query q = { .item = NULL, .since = DAY_NONE,
-	    .until = t->asof, .limit = HIST_MAX };
-	char *err = NULL;
-
-	history_rows_free(t->hist, t->nhist);
-	t->hist = NULL;
-	t->nhist = 0;
-	if (t->store == NULL)
-		return;
-	if (store_history(t->store, &q, &t->hist, &t->nhist, &err) != 0) {
-		tui_message(t, true, "%s", err);
-		free(err);
-		t->hist = NULL;
-		t->nhist = 0;
-	}
+	history_rows_free(t->detail_rows, t->ndetail);
+	t->detail_rows = NULL;
+	t->ndetail = 0;
+	free(t->detail_item);
+	t->detail_item = NULL;
+	free(t->detail_err);
+	t->detail_err = NULL;
 }
 
-/* Load what a review of the plan as of t->asof reads, in place of the
- * facts held; on errors keep them and say why. */
-static int
-load_facts(struct tui *t)
+/* The session reloaded or rebuilt: take its plan, review and history
+ * again, forget the detail pane's history and let every view rebuild. */
+static void
+reloaded(struct tui *t)
 {
-	struct facts *f = facts_new();
-	struct facts_query q;
-	char *err = NULL;
-	int rc;
+	struct session *s = t->session;
 
-	review_query_init(t->plan, t->asof, TUI_RECENT, &q);
-	rc = t->store != NULL ? store_load_facts_cached(t->store, f, &q,
-	    &err) : 0;
-	review_query_release(&q);
-	if (rc != 0) {
+	t->plan = s->plan;
+	t->rv = s->rv;
+	t->hist = s->hist;
+	t->nhist = s->nhist;
+	t->asof = s->asof;
+	t->generation = s->generation;
+	forget_detail(t);
+	for (size_t i = 0; i < TUI_NVIEWS; i++)
+		tui_views[i]->rebuild(t->vdata[i], t);
+}
+
+/* Say a session's error on the bottom line. */
+static void
+say_error(struct tui *t, char *err)
+{
+	if (err != NULL)
 		tui_message(t, true, "%s", err);
-		free(err);
-		facts_free(f);
-		return -1;
-	}
-	facts_free(t->facts);
-	t->facts = f;
-	t->facts_asof = t->asof;
-	t->facts_plan = t->plan;
-	if (t->store != NULL)
-		t->data_version = store_data_version(t->store);
-	return 0;
+	free(err);
 }
 
 void
 tui_rebuild(struct tui *t)
 {
-	struct review_opts o = { t->asof, -1, -1 };
+	char *err = NULL;
 
 	/* The facts are those of one date and plan: time travel and a new
 	 * plan load them again. */
-	if (t->facts == NULL || t->facts_asof != t->asof ||
-	    t->facts_plan != t->plan)
-		load_facts(t);
-	review_free(t->rv);
-	t->rv = review_new(t->plan, t->facts, &o);
-	load_history(t);
-	for (size_t i = 0; i < TUI_NVIEWS; i++)
-		tui_views[i]->rebuild(t->vdata[i], t);
+	if (session_set_asof(t->session, t->asof, &err) != 0)
+		say_error(t, err);
+	reloaded(t);
 }
 
 /* What the views computed from the review stays; only which rows pass
@@ -228,107 +207,29 @@ tui_refresh_views(struct tui *t)
 }
 
 int
-tui_reload_facts(struct tui *t)
+tui_record(struct tui *t, const struct record_in *rec, size_t n,
+    char **err)
 {
-	if (load_facts(t) != 0)
-		return -1;
-	tui_rebuild(t);
-	return 0;
-}
+	int rc = session_record(t->session, rec, n, err);
 
-static void
-remember_plan_file(struct tui *t)
-{
-	struct stat st;
-
-	if (stat(t->plan_path, &st) == 0) {
-		t->plan_mtime = st.st_mtim;
-		t->plan_size = st.st_size;
-	}
-}
-
-static bool
-plan_file_changed(const struct tui *t)
-{
-	struct stat st;
-
-	if (strcmp(t->plan_path, "-") == 0 || stat(t->plan_path, &st) != 0)
-		return false;
-	return st.st_size != t->plan_size ||
-	    st.st_mtim.tv_sec != t->plan_mtime.tv_sec ||
-	    st.st_mtim.tv_nsec != t->plan_mtime.tv_nsec;
-}
-
-/* Reload the plan file; on errors keep the plan in use and say why. */
-static int
-reload_plan(struct tui *t)
-{
-	struct diags d;
-	struct plan *p;
-
-	remember_plan_file(t);
-	if (strcmp(t->plan_path, "-") == 0)
-		return 0;
-	diags_init(&d, t->plan_path);
-	p = config_load_cached(t->plan_path, &d);
-	diags_sort(&d);
-	if (p == NULL) {
-		const struct diag *first = NULL;
-		for (size_t i = 0; i < d.n && first == NULL; i++)
-			if (d.v[i].level == DIAG_ERROR)
-				first = &d.v[i];
-		if (first != NULL)
-			tui_message(t, true, _("plan not reloaded: %s:%d:%d: "
-			    "%s"), t->plan_path, first->line, first->col,
-			    first->msg);
-		else
-			tui_message(t, true, _("plan not reloaded: '%s' has "
-			    "errors"), t->plan_path);
-		diags_release(&d);
-		return -1;
-	}
-	diags_release(&d);
-	/* The views and the review point into the old plan: rebuild them
-	 * before it is freed. */
-	struct plan *old = t->plan;
-	t->plan = p;
-	tui_rebuild(t);
-	plan_free(old);
-	return 0;
-}
-
-/* Open the store again (a database that did not exist may now). */
-static void
-reopen_store(struct tui *t)
-{
-	char *err = NULL;
-	struct store *s;
-
-	if (t->db_path == NULL)
-		return;
-	if (store_open(t->db_path, t->store_writable ? STORE_WRITE :
-	    STORE_READ, &s, &err) != 0) {
-		tui_message(t, true, "%s", err);
-		free(err);
-		return;
-	}
-	store_close(t->store);
-	t->store = s;
+	/* A failed write has changed nothing; a failed reload after it
+	 * may have rebuilt the review all the same. */
+	if (t->session->generation != t->generation)
+		reloaded(t);
+	return rc;
 }
 
 static int
 reload_all(struct tui *t, bool say)
 {
-	struct stat st;
+	char *err = NULL;
+	int rc = session_reload(t->session, &err);
 
-	if (t->db_path != NULL && stat(t->db_path, &st) == 0 &&
-	    (t->store == NULL || store_data_version(t->store) == 0))
-		reopen_store(t);
-	if (reload_plan(t) != 0)
-		return TUI_ALL;
-	if (tui_reload_facts(t) != 0)
-		return TUI_ALL;
-	if (say)
+	if (t->session->generation != t->generation)
+		reloaded(t);
+	if (rc != 0)
+		say_error(t, err);
+	else if (say)
 		tui_message(t, false, _("reloaded '%s'"), t->plan_path);
 	return TUI_ALL;
 }
@@ -337,34 +238,25 @@ reload_all(struct tui *t, bool say)
 static int
 tick(struct tui *t)
 {
-	struct stat st;
+	char *err = NULL;
+	int changed, rc;
 
 	/* An open form, pager or menu holds indexes into the review: what
 	 * changed is reloaded on the first tick after it closes. */
 	if (t->modal != NULL)
 		return 0;
-	if (plan_file_changed(t)) {
-		if (reload_plan(t) == 0)
-			tui_message(t, false, _("the plan file changed; "
-			    "reloaded"));
-		return TUI_ALL;
-	}
-	if (t->db_path != NULL && (t->store == NULL ||
-	    store_data_version(t->store) == 0) &&
-	    stat(t->db_path, &st) == 0) {
-		reopen_store(t);
-		if (t->store != NULL && store_data_version(t->store) != 0) {
-			tui_reload_facts(t);
-			return TUI_ALL;
-		}
-	}
-	if (t->store != NULL &&
-	    store_data_version(t->store) != t->data_version) {
-		if (tui_reload_facts(t) == 0)
-			tui_message(t, false, _("new records; reloaded"));
-		return TUI_ALL;
-	}
-	return 0;
+	rc = session_reload_if_changed(t->session, &changed, &err);
+	if (rc == 0 && changed == 0)
+		return 0;
+	if (t->session->generation != t->generation)
+		reloaded(t);
+	if (rc != 0)
+		say_error(t, err);
+	else if (changed & SESSION_PLAN)
+		tui_message(t, false, _("the plan file changed; reloaded"));
+	else if (changed & SESSION_FACTS)
+		tui_message(t, false, _("new records; reloaded"));
+	return TUI_ALL;
 }
 
 static const struct view *
@@ -978,6 +870,34 @@ set_signals(void (*handler)(int))
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+struct tui *
+tui_new(struct session *s, const struct tui_args *a)
+{
+	struct tui *t = xcalloc(1, sizeof *t);
+
+	t->session = s;
+	t->plan_path = s->plan_path;
+	t->by = a->by;
+	t->today = a->today;
+	t->asof = s->asof;
+	t->want_colour = a->want_colour;
+	t->started = a->started;
+	t->filter_dept = -1;
+	return t;
+}
+
+void
+tui_free(struct tui *t)
+{
+	if (t == NULL)
+		return;
+	forget_detail(t);
+	free(t->msg);
+	free(t->search);
+	session_free(t->session);
+	free(t);
+}
+
 int
 tui_run(struct tui *t)
 {
@@ -1005,13 +925,10 @@ tui_run(struct tui *t)
 	}
 	ctype = session_ctype();
 	t->utf8 = text_utf8_locale();
-	t->filter_dept = -1;
-	remember_plan_file(t);
-	if (t->store != NULL)
-		t->data_version = store_data_version(t->store);
 	for (size_t i = 0; i < TUI_NVIEWS; i++)
 		t->vdata[i] = tui_views[i]->init(t);
-	tui_rebuild(t);
+	/* The session has reviewed the plan as of the date already. */
+	reloaded(t);
 
 	set_signals(on_signal);
 	fatal_set_hook(restore_terminal);

@@ -13,6 +13,10 @@
  * Text is drawn only through tui_put() and friends, which measure in display
  * columns and make every string safe (util/text.h).
  *
+ * The review reads memory only: the plan, the review and the history are
+ * the session's (session/session.h), which loads, reloads and records;
+ * tui/ makes no store or config call.
+ *
  * This header is private to tui/ and cli/cmd_review.c.  Nothing here
  * includes <sqlite3.h> or <yaml.h>.
  */
@@ -31,12 +35,10 @@
 #include "model/date.h"
 #include "model/plan.h"
 #include "model/status.h"
+#include "session/session.h"
 #include "util/buf.h"
 #include "util/text.h"
 
-struct facts;
-struct history_row;
-struct store;
 struct tui;
 
 /* Keys: curses key codes (KEY_*) and characters below 0x80 as themselves;
@@ -220,31 +222,39 @@ enum filter_kind { FILTER_NONE, FILTER_MS_STATE, FILTER_TG_STATE };
 
 struct modal;
 
-struct tui {
-	/* What the command was given. */
-	const char	 *plan_path;
-	char		 *db_path;
-	const char	 *by;
+/* What the command gives the review (tui_new). */
+struct tui_args {
+	const char	 *by;		/* who records, borrowed */
 	pw_day		  today;
-	pw_day		  asof;
 	bool		  want_colour;
 	struct timespec	  started;	/* CLOCK_MONOTONIC at the start of
 					   the process (zero: unknown) */
+};
 
-	/* The data, rebuilt on reload and after recording. */
+struct tui {
+	/* What the command was given. */
+	const char	 *by;
+	pw_day		  today;
+	pw_day		  asof;		/* the date asked for: the session's
+					   after tui_rebuild() */
+	bool		  want_colour;
+	struct timespec	  started;
+
+	/* The data: the session's, borrowed and set again after every
+	 * session call that reloads (tui_reloaded). */
+	struct session	 *session;
+	const char	 *plan_path;
 	struct plan	 *plan;
-	struct facts	 *facts;	/* what a review as of facts_asof of
-					   facts_plan reads (TUI_RECENT) */
-	pw_day		  facts_asof;
-	const struct plan *facts_plan;
 	struct review	 *rv;
-	struct store	 *store;
-	bool		  store_writable;
 	struct history_row *hist;	/* newest first, up to HIST_MAX */
 	size_t		  nhist;
-	long long	  data_version;
-	struct timespec	  plan_mtime;
-	off_t		  plan_size;
+	unsigned long	  generation;	/* the session's, when taken */
+	/* The selected item's history for the detail pane (detail.c),
+	 * asked of the session once per item and reload. */
+	char		 *detail_item;
+	struct history_row *detail_rows;
+	size_t		  ndetail;
+	char		 *detail_err;
 
 	/* The screen. */
 	int		  cols, lines;
@@ -273,8 +283,11 @@ struct tui {
 
 extern const struct view *const tui_views[TUI_NVIEWS];
 
-/* Load everything and run the review until q or a signal.  Returns the
- * exit status; a signal is re-raised after the terminal is restored. */
+/* A review of what the session holds (taken: tui_free frees it). */
+struct tui *tui_new(struct session *, const struct tui_args *);
+void	 tui_free(struct tui *);
+/* Run the review until q or a signal.  Returns the exit status; a signal
+ * is re-raised after the terminal is restored. */
 int	 tui_run(struct tui *);
 
 /* Rebuild the review (and the history) as of t->asof, loading the facts
@@ -284,9 +297,10 @@ void	 tui_rebuild(struct tui *);
 void	 tui_refresh_views(struct tui *);
 /* The help text: every key of the key tables. */
 void	 help_lines(struct tui *, struct lines *);
-/* Reload the facts from the store and rebuild; returns -1 and sets the
- * message on a store error. */
-int	 tui_reload_facts(struct tui *);
+/* Record n rows through the session and rebuild the views; returns -1
+ * with *err set on an error. */
+int	 tui_record(struct tui *, const struct record_in *, size_t n,
+	    char **err);
 /* Set the bottom line's message (printf-style); error: shown as one. */
 void	 tui_message(struct tui *, bool error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/store.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/text.h"

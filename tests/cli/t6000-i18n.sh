@@ -26,7 +26,8 @@ is "$(grep -c '^#, .*fuzzy' "$PO")" 0 "no entry marked fuzzy"
 cd "$PW_TOP" || exit 1
 xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
     --add-comments=TRANSLATORS --package-name=planwatch -o "$T/now.pot" \
-    $(ls util/*.c model/*.c config/*.c db/*.c report/*.c tui/*.c cli/*.c |
+    $(ls util/*.c model/*.c config/*.c db/*.c session/*.c report/*.c \
+    tui/*.c cli/*.c |
     sort) 2> "$T/xg.err"
 is "$?" 0 "xgettext reads every source file"
 n=$(grep -c '^msgid ' "$T/now.pot")
