@@ -41,12 +41,13 @@ is "$(sqlite3 plan.db "SELECT kind || ' ' || coalesce(value, '-') FROM events
     "$(printf 'done -\nprogress 50.0')" "a progress leaves the completion alone"
 
 # The look-ups' SQL as the binary holds it (one per kind: value, progress,
-# and done or reopen), planned by SQLite on this database: every part of
+# and done or reopen; and one of every kind, for a void), planned by
+# SQLite on this database: every part of
 # each must search events_current, the partial index of current rows,
 # never the index of all rows or the table.
 tr '\0' '\n' < "$PLANWATCH" | grep '^SELECT seq FROM events WHERE' |
     grep 'superseded_by IS NULL' | sort -u > lookups
-is "$(wc -l < lookups | tr -d ' ')" 3 "the binary holds a look-up per kind"
+is "$(wc -l < lookups | tr -d ' ')" 4 "the binary holds a look-up per kind"
 while read -r sql; do
 	plan=$(sqlite3 plan.db "EXPLAIN QUERY PLAN $sql")
 	kind=$(printf '%s\n' "$sql" | sed "s/^[^']*'\([a-z]*\)'.*/\1/")
