@@ -196,6 +196,7 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, const struct cmd_args *);
+int	cmd_db(struct cli *, const struct cmd_args *);
 int	cmd_review(struct cli *, const struct cmd_args *);
 int	cmd_record(struct cli *, const struct cmd_args *);
 int	cmd_progress(struct cli *, const struct cmd_args *);

@@ -139,6 +139,11 @@ static const struct cmd_option export_options[] = {
 	  N_("write to FILE (- for standard output)") },
 	{ NULL }
 };
+static const struct cmd_option db_options[] = {
+	{ "dept", 0, CMD_OPT_VALUE, "ID",
+	  N_("the department the role answers for (grant)") },
+	{ NULL }
+};
 static const struct cmd_option help_options[] = {
 	{ "list", 0, CMD_OPT_FLAG, NULL,
 	  N_("each command and its options on a line, for scripts") },
@@ -239,6 +244,13 @@ static const struct command commands[] = {
 	  .args_extra = N_("unexpected argument"), .flags = CMD_NEEDS_DB,
 	  .usage_status = EXIT_USAGE, .usage = N_("FILE"),
 	  .summary = N_("copy the live database safely to FILE") },
+	{ .name = "db", .run = cmd_db, .options = db_options,
+	  .args_min = 1, .args_max = 2,
+	  .args_missing = N_("missing init, publish or grant"),
+	  .flags = CMD_NEEDS_DB, .usage_status = EXIT_USAGE,
+	  .usage = N_("init | publish | grant ROLE --dept ID"),
+	  .summary = N_("set up a PostgreSQL store: schema, plan, "
+	  "departments' roles") },
 	{ .name = "review", .run = cmd_review,
 	  .flags = CMD_TTY | CMD_NEEDS_PLAN | CMD_WRITES,
 	  .usage_status = EXIT_USAGE, .usage = "",
