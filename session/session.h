@@ -113,7 +113,9 @@ void	 session_free(struct session *);
  */
 int	 session_reload_if_changed(struct session *, int *changed,
 	    char **err);
-/* Reload the plan and the facts whatever changed. */
+/* Reload the plan and the facts whatever changed.  A plan that fails to
+ * load again is kept, and said as "plan not reloaded: FILE:LINE:COL:
+ * MESSAGE" here and in session_reload_if_changed(). */
 int	 session_reload(struct session *, char **err);
 /* Review as of day, loading the facts again when the date or the plan
  * changed; the review and the history are rebuilt either way. */

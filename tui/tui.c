@@ -250,9 +250,13 @@ tick(struct tui *t)
 		return 0;
 	if (t->session->generation != t->generation)
 		reloaded(t);
-	if (rc != 0)
+	if (rc != 0) {
 		say_error(t, err);
-	else if (changed & SESSION_PLAN)
+		/* A store that cannot be opened yet changed nothing shown:
+		 * its message waits for the next redraw. */
+		return changed != 0 ? TUI_ALL : 0;
+	}
+	if (changed & SESSION_PLAN)
 		tui_message(t, false, _("the plan file changed; reloaded"));
 	else if (changed & SESSION_FACTS)
 		tui_message(t, false, _("new records; reloaded"));
