@@ -195,6 +195,27 @@ pw "$office" backup copy.db
 is "$rc" 1 "backup of a PostgreSQL store: exit 1"
 has "$err" "pg_dump" "pointing to pg_dump"
 
+# A server that does not answer: check gives up after --timeout, UNKNOWN.
+psql -X -q -c 'BEGIN' -c 'LOCK TABLE planwatch.events' \
+    -c 'SELECT pg_sleep(600)' > /dev/null 2>&1 &
+locker=$!
+i=0
+until [ "$(psql -X -At -c "SELECT count(*) FROM pg_locks
+    WHERE relation = 'planwatch.events'::regclass AND granted
+    AND mode = 'AccessExclusiveLock'")" = 1 ] || [ $i -ge 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+pw "$office" check --timeout 2
+is "$rc" 3 "check while the records are locked: exit 3 after --timeout"
+has "$out" "PLANWATCH UNKNOWN" "UNKNOWN"
+psql -X -q -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+    WHERE query LIKE '%pg_sleep(600)%' AND pid <> pg_backend_pid()" \
+    > /dev/null
+wait "$locker"
+pw "$office" check
+ok "and answers again once they are not (exit $rc)" [ "$rc" -lt 3 ]
+
 # No server there: check is UNKNOWN; the password is never shown.
 gone="postgresql://tester:s3cret@/planwatch?host=$T/nowhere&port=5432"
 pw "$gone" check
