@@ -424,6 +424,13 @@ session_attention(struct session *s, const struct attn_item **out)
 }
 
 void
+session_free_retired(struct session *s)
+{
+	plan_free(s->retired);
+	s->retired = NULL;
+}
+
+void
 session_drop_facts(struct session *s)
 {
 	facts_free(s->facts);

@@ -79,8 +79,9 @@ struct session {
 	pw_day		 facts_asof;
 	const struct plan *facts_plan;
 	struct plan	*retired;	/* the plan a reload replaced, kept
-					   until the next one: the caller's
-					   views may still read it while they
+					   until session_free_retired() or
+					   the next reload: the caller's views
+					   may still read it while they
 					   rebuild */
 	struct attn_item *attn;
 	size_t		 nattn;
@@ -129,6 +130,8 @@ int	 session_record(struct session *, const struct record_in *, size_t n,
  * (history_rows_free), none without a store. */
 int	 session_history(struct session *, const char *item, size_t limit,
 	    struct history_row **rows, size_t *n, char **err);
+/* Free the plan a reload replaced, once nothing reads it any more. */
+void	 session_free_retired(struct session *);
 /* Free the facts once only the review is needed (it holds what it needs
  * of them); the next rebuild loads them again. */
 void	 session_drop_facts(struct session *);

@@ -169,6 +169,8 @@ reloaded(struct tui *t)
 	forget_detail(t);
 	for (size_t i = 0; i < TUI_NVIEWS; i++)
 		tui_views[i]->rebuild(t->vdata[i], t);
+	/* The views have let go of the plan a reload replaced. */
+	session_free_retired(s);
 }
 
 /* Say a session's error on the bottom line. */
