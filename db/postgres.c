@@ -473,16 +473,6 @@ load_latest_progress(struct pg *s, struct facts *f, pw_day asof,
 	return 0;
 }
 
-static void
-reverse(struct fact *v, size_t n)
-{
-	for (size_t i = 0; i + 1 < n - i; i++) {
-		struct fact x = v[i];
-		v[i] = v[n - 1 - i];
-		v[n - 1 - i] = x;
-	}
-}
-
 /* Row i of a want's values (asof, seq, value, level) as a fact. */
 static int
 value_row(struct pg *s, const PGresult *r, int i, struct fact *fact,
@@ -506,7 +496,8 @@ value_row(struct pg *s, const PGresult *r, int i, struct fact *fact,
  * them), or fewer than q->recent counting ones have been seen; then each
  * day of w->at that no value kept answers gets the latest value that
  * counts on or before it; and the values before since whose level is not
- * one of w's are counted.
+ * one of w's are counted.  The list is in sqlite.c's order: those
+ * answers, the last found first, then the values kept, oldest first.
  */
 static int
 load_want(struct pg *s, struct facts *f, const struct facts_query *q,
@@ -514,11 +505,11 @@ load_want(struct pg *s, struct facts *f, const struct facts_query *q,
 {
 	const char *p[3] = { s->plan, w->item, asof };
 	struct fact_list *l = facts_list(f, w->item);
-	struct fact fact;
+	struct fact fact, *found = NULL;
 	pw_day oldest = DAY_NONE;
-	size_t counted = 0, first;
+	size_t counted = 0, nfound = 0;
 	bool year = true;
-	int i, n, ret = -1;
+	int i, n, kept, ret = -1;
 	PGresult *r;
 
 	l->since = DAY_NONE;
@@ -535,40 +526,43 @@ load_want(struct pg *s, struct facts *f, const struct facts_query *q,
 			l->since = fact.date + 1;
 			break;
 		}
-		facts_push(f, l, &fact);
 		if (value_want_counts(w, fact.level)) {
 			if (counted++ == 0)
 				year = value_want_year(w, &fact);
 			oldest = fact.date;
 		}
 	}
-	if (l->since == DAY_NONE) {
-		reverse(l->v, l->n);	/* oldest first */
-		ret = 0;		/* the whole history was read */
-		goto done;
-	}
-	first = l->n;
-	for (size_t k = 0; k < w->nat; k++) {
-		pw_day d = w->at[k], upto;
-		if (counted > 0 && oldest <= d)
-			continue;
-		upto = d < l->since ? d : l->since - 1;
-		for (int j = 0; j < n; j++) {
-			bool have = false;
-			if (value_row(s, r, j, &fact, err) != 0)
-				goto done;
-			if (fact.date > upto ||
-			    !value_want_counts(w, fact.level))
+	kept = i;
+	if (l->since != DAY_NONE) {
+		found = xcalloc(w->nat + 1, sizeof *found);
+		for (size_t k = 0; k < w->nat; k++) {
+			pw_day d = w->at[k], upto;
+			if (counted > 0 && oldest <= d)
 				continue;
-			for (size_t m = first; m < l->n; m++)
-				if (l->v[m].seq == fact.seq)
-					have = true;
-			if (!have)
-				facts_push(f, l, &fact);
-			break;
+			upto = d < l->since ? d : l->since - 1;
+			for (int j = 0; j < n; j++) {
+				bool have = false;
+				if (value_row(s, r, j, &fact, err) != 0)
+					goto done;
+				if (fact.date > upto ||
+				    !value_want_counts(w, fact.level))
+					continue;
+				for (size_t m = 0; m < nfound; m++)
+					if (found[m].seq == fact.seq)
+						have = true;
+				if (!have)
+					found[nfound++] = fact;
+				break;
+			}
 		}
+		while (nfound > 0)
+			facts_push(f, l, &found[--nfound]);
 	}
-	reverse(l->v, l->n);
+	for (i = kept; i-- > 0;) {
+		if (value_row(s, r, i, &fact, err) != 0)
+			goto done;
+		facts_push(f, l, &fact);
+	}
 	if (w->levels != NULL) {
 		l->skipped = 0;
 		for (int j = 0; j < n; j++) {
@@ -581,6 +575,7 @@ load_want(struct pg *s, struct facts *f, const struct facts_query *q,
 	}
 	ret = 0;
 done:
+	free(found);
 	PQclear(r);
 	return ret;
 }
