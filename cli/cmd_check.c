@@ -26,6 +26,7 @@
 #include "model/status.h"
 #include "report/reason.h"
 #include "report/report.h"
+#include "session/session.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/i18n.h"
@@ -506,7 +507,7 @@ cmd_check(struct cli *cli, const struct cmd_args *a)
 	struct review_args ra = { .warn_days = -1,
 	    .dept = cmd_args_get(a, "dept") };
 	struct review_ctx ctx;
-	struct attn_item *at;
+	const struct attn_item *at;
 	struct buf out = BUF_INIT;
 	bool quiet = cmd_args_flag(a, "quiet"), json = cli->check_json;
 	long timeout = TIMEOUT_DEFAULT, n;
@@ -535,7 +536,7 @@ cmd_check(struct cli *cli, const struct cmd_args *a)
 		free(err);
 		return rc;
 	}
-	nat = attention_list(ctx.rv, SEV_WARNING, &at);
+	nat = session_attention(ctx.session, &at);
 	if (json) {
 		/* JSON is for machines: its summary and reasons stay English
 		 * under any LANG, like its field names, so a monitoring
@@ -557,7 +558,6 @@ cmd_check(struct cli *cli, const struct cmd_args *a)
 	if (fflush(stdout) != 0 || ferror(stdout))
 		rc = CHECK_UNKNOWN;
 	free(sum);
-	free(at);
 	buf_release(&out);
 	cli_review_release(&ctx);
 	return rc;

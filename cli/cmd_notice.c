@@ -7,6 +7,7 @@
 #include "model/attention.h"
 #include "model/status.h"
 #include "report/report.h"
+#include "session/session.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -33,7 +34,7 @@ cmd_notice(struct cli *cli, const struct cmd_args *a)
 	    .phone = cmd_args_get(a, "phone") };
 	struct review_ctx ctx;
 	struct buf b = BUF_INIT;
-	struct attn_item *attn = NULL;
+	const struct attn_item *attn = NULL;
 	size_t n = 0, nattn;
 	bool *excluded = NULL;
 	int rc, dept = -1;
@@ -84,7 +85,7 @@ cmd_notice(struct cli *cli, const struct cmd_args *a)
 		o.contact = p->contact;
 	if (o.phone == NULL)
 		o.phone = p->phone;
-	nattn = attention_list(ctx.rv, SEV_WARNING, &attn);
+	nattn = session_attention(ctx.session, &attn);
 
 	/* Written as it is made, a notice at a time; the output is opened
 	 * once there is something to write. */
@@ -124,7 +125,6 @@ cmd_notice(struct cli *cli, const struct cmd_args *a)
 		else if (cli_out_close(co, &b) != 0)
 			rc = EXIT_ERROR;
 	}
-	free(attn);
 	free(excluded);
 	buf_release(&b);
 	cli_review_release(&ctx);

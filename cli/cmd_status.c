@@ -22,6 +22,7 @@
 #include "report/reason.h"
 #include "report/report.h"
 #include "report/words.h"
+#include "session/session.h"
 #include "util/buf.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -702,7 +703,7 @@ cmd_status(struct cli *cli, const struct cmd_args *a)
 	struct out o = { .b = BUF_INIT, .fit = BUF_INIT,
 	    .all = cmd_args_flag(a, "all") };
 	struct review *rs = NULL;
-	struct attn_item *at;
+	const struct attn_item *at;
 	pw_day since_day = cmd_args_day(a, "since");
 	char *err, *end;
 	size_t nat;
@@ -737,7 +738,7 @@ cmd_status(struct cli *cli, const struct cmd_args *a)
 	o.color = cli_use_color(cli, stdout);
 	o.utf8 = text_utf8_locale();
 	o.width = screen_width();
-	nat = attention_list(ctx.rv, SEV_WARNING, &at);
+	nat = session_attention(ctx.session, &at);
 	header(&o);
 	counts(&o);
 	attention(&o, at, nat);
@@ -755,7 +756,6 @@ cmd_status(struct cli *cli, const struct cmd_args *a)
 		cli_error(_("cannot write the output"));
 	buf_release(&o.b);
 	buf_release(&o.fit);
-	free(at);
 	review_free(rs);
 	cli_review_release(&ctx);
 	return rc;
