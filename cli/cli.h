@@ -209,7 +209,10 @@ int	cmd_export(struct cli *, const struct cmd_args *);
 int	cmd_backup(struct cli *, const struct cmd_args *);
 /* Open the command's database (cli_db_path) for writing or reading, or
  * print why not and return NULL (opendb.c). */
-struct store	*cli_open_store(const struct cli *, bool write);
+/* The command's database, working on plan p's records (store_use_plan)
+ * when p is not NULL; NULL after an error was printed. */
+struct store	*cli_open_store(const struct cli *, bool write,
+		    const struct plan *p);
 
 int	cmd_report(struct cli *, const struct cmd_args *);
 int	cmd_notice(struct cli *, const struct cmd_args *);

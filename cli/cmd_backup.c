@@ -15,7 +15,7 @@ cmd_backup(struct cli *cli, const struct cmd_args *a)
 	char *err = NULL, *safe;
 	int rc;
 
-	if ((s = cli_open_store(cli, false)) == NULL)
+	if ((s = cli_open_store(cli, false, NULL)) == NULL)
 		return EXIT_ERROR;
 	rc = store_backup(s, a->argv[0], &err);
 	store_close(s);

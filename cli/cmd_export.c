@@ -237,7 +237,7 @@ cmd_export(struct cli *cli, const struct cmd_args *a)
 	struct plan *p = NULL;
 	if (o.fmt == FMT_CSV && (o.plan = p = cli_load_plan(cli, true)) == NULL)
 		return EXIT_ERROR;
-	if ((s = cli_open_store(cli, false)) == NULL) {
+	if ((s = cli_open_store(cli, false, p)) == NULL) {
 		plan_free(p);
 		return EXIT_ERROR;
 	}

@@ -1155,7 +1155,7 @@ import_file(struct cli *cli, const struct plan *p, const char *path,
 	if (fmt == FORMAT_CSV && (csv_encoding(&im, &in, encoding) != 0 ||
 	    read_header(&im) != 0))
 		goto out;
-	if ((s = cli_open_store(cli, true)) == NULL)
+	if ((s = cli_open_store(cli, true, p)) == NULL)
 		goto out;
 	if (store_batch_begin(s, &im.batch, &err) != 0) {
 		cli_error("%s", err);

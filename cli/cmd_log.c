@@ -262,7 +262,7 @@ cmd_log(struct cli *cli, const struct cmd_args *a)
 		    "expected text, csv or json"), format);
 		return cli->cmd->usage_status;
 	}
-	if ((s = cli_open_store(cli, false)) == NULL)
+	if ((s = cli_open_store(cli, false, NULL)) == NULL)
 		return EXIT_ERROR;
 	rc = store_history(s, &q, &rows, &n, &err);
 	store_close(s);

@@ -114,7 +114,7 @@ run(struct cli *cli, struct request *rq)
 	}
 	if (record_check_date_msg(p, rq->date, cli->today, &err) != 0)
 		goto out;
-	if ((s = cli_open_store(cli, true)) == NULL)
+	if ((s = cli_open_store(cli, true, p)) == NULL)
 		goto out;
 	if (v.kind == FACT_REOPEN) {
 		if (is_done(s, v.item, &done, &err) != 0)

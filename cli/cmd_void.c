@@ -77,7 +77,7 @@ cmd_void(struct cli *cli, const struct cmd_args *a)
 	}
 	date_iso(date, day);
 	safe = text_quote(id);
-	if ((s = cli_open_store(cli, true)) == NULL)
+	if ((s = cli_open_store(cli, true, NULL)) == NULL)
 		goto out;
 	if (in_force(s, id, date, &what, &n, &err) != 0)
 		goto out;

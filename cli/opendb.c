@@ -7,7 +7,7 @@
 #include "util/i18n.h"
 
 struct store *
-cli_open_store(const struct cli *cli, bool write)
+cli_open_store(const struct cli *cli, bool write, const struct plan *p)
 {
 	struct store *s;
 	char *db, *err = NULL;
@@ -17,10 +17,15 @@ cli_open_store(const struct cli *cli, bool write)
 		    "name one with -d"));
 		return NULL;
 	}
-	if (session_open_store(db, write, &s, &err) != 0) {
+	if (session_open_store(db, write, &s, &err) != 0)
+		s = NULL;
+	else if (p != NULL && store_use_plan(s, p->id, &err) != 0) {
+		store_close(s);
+		s = NULL;
+	}
+	if (s == NULL) {
 		cli_error("%s", err);
 		free(err);
-		s = NULL;
 	}
 	free(db);
 	return s;

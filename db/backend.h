@@ -43,6 +43,10 @@ struct store_ops {
 			    void *, char **err);
 	int		(*backup)(struct store *, const char *dest, char **err);
 	long long	(*data_version)(struct store *);
+	/* Work on the plan of this id (store_use_plan); NULL for a
+	 * backend that holds one plan, as a SQLite file does. */
+	int		(*use_plan)(struct store *, const char *id,
+			    char **err);
 };
 
 /* The front's part of every handle. */

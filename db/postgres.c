@@ -318,6 +318,26 @@ choose_plan(struct pg *s, char **err)
 
 static void	pg_close(struct store *);
 
+static int
+pg_use_plan(struct store *st, const char *id, char **err)
+{
+	struct pg *s = (struct pg *)st;
+	char *want, *have;
+
+	/* None published yet: reads are empty, writes say so. */
+	if (s->plan == NULL || strcmp(s->plan, id) == 0)
+		return 0;
+	want = text_quote(id);
+	have = text_quote(s->plan);
+	s->base.error = STORE_EINVALID;
+	*err = xasprintf(_("%s works on plan '%s', not the plan file's '%s': "
+	    "name the plan with options=-c%%20planwatch.plan%%3DID in the "
+	    "location"), s->shown, have, want);
+	free(want);
+	free(have);
+	return -1;
+}
+
 static enum store_error
 pg_open(const char *where, const char *shown, enum store_mode mode,
     struct store **out, char **err)
@@ -839,6 +859,7 @@ const struct store_ops store_postgres_ops = {
 	.each = pg_each,
 	.backup = pg_backup,
 	.data_version = pg_data_version,
+	.use_plan = pg_use_plan,
 };
 
 /* The office's commands (pg.h). */

@@ -159,6 +159,14 @@ store_location(const struct store *s)
 	return s->shown;
 }
 
+int
+store_use_plan(struct store *s, const char *plan_id, char **err)
+{
+	if (s->ops->use_plan == NULL || plan_id == NULL)
+		return 0;
+	return s->ops->use_plan(s, plan_id, err);
+}
+
 enum store_error
 store_error(const struct store *s)
 {

@@ -96,6 +96,15 @@ enum store_error store_open(const char *where, enum store_mode,
 void	 store_close(struct store *);
 /* Where the store is, safe to show (no password): borrowed. */
 const char *store_location(const struct store *);
+/*
+ * Say which plan (its id) the caller works on.  A store that holds several
+ * plans (PostgreSQL) refuses when the location names another, or when it
+ * chose the one plan published there and that is another: a plan file of
+ * another id never reads or writes that plan's records.  A no-op for a
+ * store of one plan (SQLite).
+ */
+int		 store_use_plan(struct store *, const char *plan_id,
+		    char **err);
 /* The kind of the last failure on the store (STORE_OK when none): for
  * store_each, which returns -1. */
 enum store_error store_error(const struct store *);

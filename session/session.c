@@ -72,6 +72,21 @@ session_open_store(const char *where, bool write, struct store **out,
 	    err) != STORE_OK ? -1 : 0;
 }
 
+/* The session's store, working on its plan's records (store_use_plan). */
+static int
+open_bound(const struct session *s, bool write, struct store **out,
+    char **err)
+{
+	if (session_open_store(s->store_loc, write, out, err) != 0)
+		return -1;
+	if (store_use_plan(*out, s->plan->id, err) != 0) {
+		store_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 static bool
 plan_on_stdin(const struct session *s)
 {
@@ -215,7 +230,7 @@ reopen_store(struct session *s, char **err)
 {
 	struct store *st;
 
-	if (session_open_store(s->store_loc, s->writable, &st, err) != 0)
+	if (open_bound(s, s->writable, &st, err) != 0)
 		return -1;
 	if (s->store != NULL)
 		store_close(s->store);
@@ -275,7 +290,7 @@ session_open(const struct session_args *a, struct session **out,
 		return -1;
 	}
 	if (s->store_loc != NULL &&
-	    (session_open_store(s->store_loc, false, &s->store, err) != 0 ||
+	    (open_bound(s, false, &s->store, err) != 0 ||
 	    load_facts(s, err) != 0)) {
 		session_free(s);
 		return -1;
@@ -379,7 +394,7 @@ session_record(struct session *s, const struct record_in *rec, size_t n,
 			    "came from standard input; use -d)"));
 			return -1;
 		}
-		if (session_open_store(s->store_loc, true, &st, err) != 0)
+		if (open_bound(s, true, &st, err) != 0)
 			return -1;
 		if (s->store != NULL)
 			store_close(s->store);

@@ -107,6 +107,18 @@ has "$err" "db works on a PostgreSQL store" "saying what it needs"
 pw "$(PW_STORE=pg store_location health_clerk)" db publish
 is "$rc" 1 "a department may not publish"
 
+# A plan file of another id never reads or writes this plan's records.
+sed 's/^id: yuan$/id: elsewhere/' plan.yaml > other.yaml
+n0=$(psql -X -At -c 'SELECT count(*) FROM planwatch.events')
+for c in status "record T1 50" "import rows.csv"; do
+	run "$PLANWATCH" -f other.yaml -d "$office" --today 2025-07-01 $c
+	is "$rc" 1 "$c with a plan file of another id: exit 1"
+	has "$err" "works on plan 'yuan', not the plan file's 'elsewhere'" \
+	    "$c: saying which"
+done
+is "$(psql -X -At -c 'SELECT count(*) FROM planwatch.events')" "$n0" \
+    "nothing written"
+
 # The same command list on each backend: the same bytes.
 transcript() {	# the office's location
 	for _c in "record T1 50 --date 2025-03-31 --note 一季度" \
