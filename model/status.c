@@ -864,57 +864,6 @@ review_free(struct review *rv)
 	free(rv);
 }
 
-static int
-attention_cmp(const void *a, const void *b)
-{
-	const struct attention *x = a, *y = b;
-
-	if (x->sev != y->sev)
-		return x->sev > y->sev ? -1 : 1;
-	if (x->late_by != y->late_by)
-		return x->late_by > y->late_by ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind == ITEM_INSTANCE ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static int
-late_by(pw_day asof, pw_day due)
-{
-	return due == DAY_NONE ? INT_MIN : asof - due;
-}
-
-size_t
-review_attention(const struct review *rv, enum severity min,
-    struct attention **out)
-{
-	size_t n = 0;
-
-	*out = NULL;
-	if (min < SEV_WARNING)
-		min = SEV_WARNING;
-	for (size_t i = 0; i < rv->nitems; i++)
-		n += rv->items[i].sev >= min;
-	for (size_t i = 0; i < rv->ntargets; i++)
-		n += rv->targets[i].in_scope && rv->targets[i].sev >= min;
-	if (n == 0)
-		return 0;
-	*out = xreallocarray(NULL, n, sizeof **out);
-	n = 0;
-	for (size_t i = 0; i < rv->nitems; i++)
-		if (rv->items[i].sev >= min)
-			(*out)[n++] = (struct attention){ ITEM_INSTANCE, i,
-			    rv->items[i].sev, late_by(rv->asof,
-			    rv->items[i].in.due) };
-	for (size_t i = 0; i < rv->ntargets; i++)
-		if (rv->targets[i].in_scope && rv->targets[i].sev >= min)
-			(*out)[n++] = (struct attention){ ITEM_TARGET, i,
-			    rv->targets[i].sev, late_by(rv->asof,
-			    rv->plan->targets[i].due.day) };
-	qsort(*out, n, sizeof **out, attention_cmp);
-	return n;
-}
-
 /* Names, symbols and tones of each status; the words for people are the
  * edge's (report/words.c). */
 static const struct {

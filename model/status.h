@@ -138,19 +138,6 @@ struct review {
 };
 
 /*
- * Something that needs attention: an instance (kind ITEM_INSTANCE, index
- * into review.items) or a target (ITEM_TARGET, index into review.targets)
- * of warning or critical severity, in scope.
- */
-struct attention {
-	enum item_kind	 kind;
-	size_t		 index;
-	enum severity	 sev;
-	int		 late_by;	/* asof - due: > 0 days past due,
-					   <= 0 days left */
-};
-
-/*
  * The facts a review as of asof reads, for store_load_facts_asof: a review
  * of facts loaded with it is the same as one of the whole history, as of
  * that date only (and with the plan it was made from).  recent: the least
@@ -162,12 +149,6 @@ void		 review_query_release(struct facts_query *);
 struct review	*review_new(const struct plan *, const struct facts *,
 		    const struct review_opts *);
 void		 review_free(struct review *);
-/* Everything in scope of at least min severity (SEV_WARNING or
- * SEV_CRITICAL), worst first: severity, then most days past due (soonest
- * due), then plan order.  *out is allocated (NULL when none); returns the
- * count. */
-size_t		 review_attention(const struct review *, enum severity min,
-		    struct attention **out);
 
 /* Machine keywords ("overdue", "due-soon", "at-risk"...), never translated. */
 const char	*ms_state_key(enum ms_state);

@@ -428,27 +428,6 @@ form_check(struct tui *t, struct modal *m, int i)
 	    NULL;
 }
 
-/* Append the UTF-8 encoding of code point cp to b. */
-static void
-put_utf8(struct buf *b, unsigned cp)
-{
-	if (cp < 0x80)
-		buf_putc(b, (int)cp);
-	else if (cp < 0x800) {
-		buf_putc(b, (int)(0xc0 | cp >> 6));
-		buf_putc(b, (int)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		buf_putc(b, (int)(0xe0 | cp >> 12));
-		buf_putc(b, (int)(0x80 | (cp >> 6 & 0x3f)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x110000) {
-		buf_putc(b, (int)(0xf0 | cp >> 18));
-		buf_putc(b, (int)(0x80 | (cp >> 12 & 0x3f)));
-		buf_putc(b, (int)(0x80 | (cp >> 6 & 0x3f)));
-		buf_putc(b, (int)(0x80 | (cp & 0x3f)));
-	}
-}
-
 /* Remove the last character (not byte) of b. */
 static void
 pop_char(struct buf *b)
@@ -514,9 +493,11 @@ form_key(struct tui *t, struct modal *m, int key)
 		modal_close(t);
 		return r | closed;
 	default:
-		if (key >= TUI_WIDE)
-			put_utf8(&f->value, (unsigned)(key - TUI_WIDE));
-		else if (key >= 0x20 && key < 0x7f)
+		if (key >= TUI_WIDE) {
+			if (key - TUI_WIDE < 0x110000)
+				utf8_put(&f->value,
+				    (unsigned)(key - TUI_WIDE));
+		} else if (key >= 0x20 && key < 0x7f)
 			buf_putc(&f->value, key);
 		else
 			return TUI_HANDLED;

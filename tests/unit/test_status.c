@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "model/attention.h"
 #include "model/status.h"
 #include "report/words.h"
 #include "util/xalloc.h"
@@ -1037,7 +1038,7 @@ test_attention(void **state)
 	struct plan *p = plan_begin(D(2025, 1, 1), D(2025, 12, 31));
 	struct facts *f = facts_new();
 	struct review *rv;
-	struct attention *at;
+	struct attn_item *at;
 	size_t n;
 
 	(void)state;
@@ -1049,18 +1050,18 @@ test_attention(void **state)
 	plan_index(p);
 	rv = review(p, f, D(2025, 5, 1), 14, -1);
 	assert_int_equal(rv->worst, SEV_CRITICAL);
-	n = review_attention(rv, SEV_WARNING, &at);
+	n = attention_list(rv, SEV_WARNING, &at);
 	assert_int_equal(n, 4);
-	assert_int_equal(at[0].kind, ITEM_INSTANCE);
+	assert_int_equal(at[0].item, ITEM_INSTANCE);
 	assert_string_equal(rv->items[at[0].index].name, "OVER9");
 	assert_int_equal(at[0].late_by, 9);
-	assert_int_equal(at[1].kind, ITEM_TARGET);
+	assert_int_equal(at[1].item, ITEM_TARGET);
 	assert_int_equal(at[1].late_by, 6);
 	assert_string_equal(rv->items[at[2].index].name, "OVER1");
 	assert_int_equal(at[3].sev, SEV_WARNING);
 	assert_string_equal(rv->items[at[3].index].name, "SOON");
 	free(at);
-	n = review_attention(rv, SEV_CRITICAL, &at);
+	n = attention_list(rv, SEV_CRITICAL, &at);
 	assert_int_equal(n, 3);
 	free(at);
 	review_free(rv);
