@@ -440,3 +440,125 @@ END
 $policies$;
 
 INSERT INTO planwatch.schema_version VALUES (1, 1);
+
+-- planwatch:migration 2
+
+-- planwatch db copy (planwatch-db(1)): a history copied from another
+-- store as it was recorded, with its recorders, its times and what each
+-- row superseded.  Only the office may, through copy_record(), and only
+-- into a plan that held no record when the copy's transaction began;
+-- every other row is stamped and ordered by the server as before.
+SET LOCAL ROLE planwatch_owner;
+SET LOCAL search_path = pg_catalog, planwatch;
+
+-- A row added as anyone but planwatch_owner (that is, but by
+-- copy_record()) comes with no superseded_by, so that nobody else can ask
+-- events_order() to supersede nothing (superseded_by -1).  SECURITY
+-- INVOKER, so that current_user is the writer's role; first of the
+-- BEFORE INSERT triggers by its name.
+CREATE FUNCTION planwatch.events_copy_only()
+RETURNS trigger
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, planwatch
+AS $$
+BEGIN
+	IF current_user <> 'planwatch_owner' THEN
+		NEW.superseded_by := NULL;
+	END IF;
+	RETURN NEW;
+END
+$$;
+CREATE TRIGGER events_0_copy BEFORE INSERT ON planwatch.events
+    FOR EACH ROW EXECUTE FUNCTION planwatch.events_copy_only();
+REVOKE ALL ON FUNCTION planwatch.events_copy_only() FROM PUBLIC;
+
+-- As in migration 1, but a copied row (superseded_by -1, which only
+-- copy_record() can send) supersedes the rows copy_record() names, not
+-- those the rule finds.
+CREATE OR REPLACE FUNCTION planwatch.events_order()
+RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, planwatch
+SET enable_seqscan = off
+AS $$
+BEGIN
+	PERFORM pg_advisory_xact_lock(1347896386, hashtext(NEW.plan));
+	NEW.seq := nextval('planwatch.events_seq');
+	IF NEW.superseded_by IS DISTINCT FROM -1 THEN
+		UPDATE planwatch.events SET superseded_by = NEW.seq
+		WHERE plan = NEW.plan AND item = NEW.item AND asof = NEW.asof
+		    AND superseded_by IS NULL AND kind = ANY (CASE NEW.kind
+			WHEN 'value' THEN ARRAY['value']
+			WHEN 'progress' THEN ARRAY['progress']
+			WHEN 'done' THEN ARRAY['done', 'reopen']
+			WHEN 'reopen' THEN ARRAY['done', 'reopen']
+			ELSE ARRAY['value', 'progress', 'done', 'reopen',
+			    'void']
+		    END);
+	END IF;
+	NEW.superseded_by := NULL;
+	PERFORM pg_notify('planwatch', NEW.plan);
+	RETURN NEW;
+END
+$$;
+
+-- planwatch db copy: add one row of a copied history as it was recorded,
+-- by whom and when, superseding exactly the rows of this copy named by
+-- their seq here (those it superseded in the store copied from), and
+-- return the row's seq.  Only while every record plan p holds was added
+-- by this very transaction, that is, p held none when the copy began
+-- (SQLSTATE 55000 otherwise): the office cannot slip a row with another
+-- recorder or time into a history that has begun.  SECURITY DEFINER, so
+-- that the row is added as planwatch_owner, whose rows keep what they
+-- say (events_check()); EXECUTE for planwatch_office alone.
+CREATE FUNCTION planwatch.copy_record(p text, k text, it text, d date,
+    v double precision, lv text, n text, src text, by text,
+    at timestamptz, supersedes bigint[])
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, planwatch
+AS $$
+DECLARE
+	s bigint;
+	linked bigint;
+BEGIN
+	PERFORM pg_advisory_xact_lock(1347896386, hashtext(p));
+	-- A plan's rows are added in the order of seq, one writer at a
+	-- time: its oldest row is this transaction's only if all are.
+	IF EXISTS (SELECT FROM (SELECT xmin FROM planwatch.events
+	    WHERE plan = p ORDER BY seq LIMIT 1) AS oldest
+	    WHERE NOT oldest.xmin = xid(pg_current_xact_id())) THEN
+		RAISE EXCEPTION USING
+		    ERRCODE = 'object_not_in_prerequisite_state',
+		    MESSAGE = format('plan %L holds records already: a copy '
+		        'goes only into a plan that has none', p);
+	END IF;
+	IF by IS NULL OR at IS NULL THEN
+		RAISE EXCEPTION USING ERRCODE = 'null_value_not_allowed',
+		    MESSAGE = 'a copied record names who recorded it and when';
+	END IF;
+	INSERT INTO planwatch.events (plan, kind, item, asof, value, level,
+	    note, source, recorded_by, recorded, superseded_by)
+	VALUES (p, k, it, d, v, lv, n, src, by, at, -1)
+	RETURNING seq INTO s;
+	UPDATE planwatch.events SET superseded_by = s
+	WHERE plan = p AND seq = ANY (supersedes) AND seq < s
+	    AND superseded_by IS NULL;
+	GET DIAGNOSTICS linked = ROW_COUNT;
+	IF linked <> (SELECT count(DISTINCT x) FROM unnest(supersedes) x) THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+		    MESSAGE = format('a copied record of %L supersedes a row '
+		        'that this copy has not added, or that another '
+		        'supersedes', it);
+	END IF;
+	RETURN s;
+END
+$$;
+REVOKE ALL ON FUNCTION planwatch.copy_record(text, text, text, date,
+    double precision, text, text, text, text, timestamptz, bigint[])
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION planwatch.copy_record(text, text, text, date,
+    double precision, text, text, text, text, timestamptz, bigint[])
+    TO planwatch_office;
+
+UPDATE planwatch.schema_version SET version = 2;
