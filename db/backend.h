@@ -47,6 +47,13 @@ struct store_ops {
 	 * backend that holds one plan, as a SQLite file does. */
 	int		(*use_plan)(struct store *, const char *id,
 			    char **err);
+	/* Optional (NULL: not offered).  store_read_only: a server that
+	 * refuses every write.  store_change_fd and store_changed: told
+	 * of other connections' writes without a query (LISTEN); without
+	 * them the front answers -1, "ask data_version". */
+	bool		(*read_only)(struct store *);
+	int		(*change_fd)(struct store *);
+	int		(*changed)(struct store *);
 };
 
 /* The front's part of every handle. */

@@ -28,6 +28,7 @@
 
 #include "db/backend.h"
 #include "db/pg.h"
+#include "db/pg_listen.h"
 #include "db/pg_schema.h"
 #include "db/store.h"
 #include "util/buf.h"
@@ -44,6 +45,7 @@ struct pg {
 	char		*shown;
 	enum store_mode	 mode;
 	char		*plan;	/* NULL: none published yet */
+	struct pg_listen listen;	/* of other connections' writes */
 	bool		 prepared;	/* the INSERT of batch_add */
 };
 
@@ -351,6 +353,11 @@ pg_open(const char *where, const char *shown, enum store_mode mode,
 	*out = NULL;
 	if ((kind = connect_to(s, where, err)) != STORE_OK)
 		goto fail;
+	if (mode == STORE_WRITE &&
+	    pg_refuse_standby(s->conn, s->shown, err) != 0) {
+		kind = STORE_EREFUSED;
+		goto fail;
+	}
 	if (schema_version(s, &version, err) != 0)
 		goto failed;
 	if (version == 0) {
@@ -393,6 +400,28 @@ pg_close(struct store *base)
 	free(s->plan);
 	free(s->shown);
 	free(s);
+}
+
+static bool
+pg_read_only(struct store *base)
+{
+	return pg_hot_standby(((struct pg *)base)->conn);
+}
+
+static int
+pg_change_fd(struct store *base)
+{
+	struct pg *s = (struct pg *)base;
+
+	return pg_listen_fd(s->conn, &s->listen);
+}
+
+static int
+pg_changed(struct store *base)
+{
+	struct pg *s = (struct pg *)base;
+
+	return pg_listen_changed(s->conn, s->plan, &s->listen);
 }
 
 static long long
@@ -860,6 +889,9 @@ const struct store_ops store_postgres_ops = {
 	.backup = pg_backup,
 	.data_version = pg_data_version,
 	.use_plan = pg_use_plan,
+	.read_only = pg_read_only,
+	.change_fd = pg_change_fd,
+	.changed = pg_changed,
 };
 
 /* The office's commands (pg.h). */
@@ -868,10 +900,16 @@ const struct store_ops store_postgres_ops = {
 static enum store_error
 admin_open(const char *where, struct pg *s, char **err)
 {
+	enum store_error kind;
+
 	memset(s, 0, sizeof *s);
 	s->shown = store_shown(where);
 	s->mode = STORE_WRITE;
-	return connect_to(s, where, err);
+	if ((kind = connect_to(s, where, err)) != STORE_OK)
+		return s->base.error = kind;
+	if (pg_refuse_standby(s->conn, s->shown, err) != 0)
+		return s->base.error = STORE_EREFUSED;
+	return STORE_OK;
 }
 
 static void

@@ -374,3 +374,21 @@ store_data_version(struct store *s)
 {
 	return s->ops->data_version(s);
 }
+
+int
+store_change_fd(struct store *s)
+{
+	return s->ops->change_fd != NULL ? s->ops->change_fd(s) : -1;
+}
+
+int
+store_changed(struct store *s)
+{
+	return s->ops->changed != NULL ? s->ops->changed(s) : -1;
+}
+
+bool
+store_read_only(struct store *s)
+{
+	return s->ops->read_only != NULL && s->ops->read_only(s);
+}

@@ -164,5 +164,18 @@ enum store_error store_backup(struct store *, const char *dest, char **err);
 /* A number that changes whenever another connection commits, for reloading
  * (a change counter); 0 for a store that holds nothing yet. */
 long long store_data_version(struct store *);
+/*
+ * Told of changes instead of asking (PostgreSQL: LISTEN).  A descriptor
+ * that becomes readable when another connection may have recorded, for a
+ * loop to poll() beside its input, or -1 when the store cannot tell
+ * (SQLite; a hot standby; a lost connection); and whether another
+ * connection recorded since the last call: 1 (or may have), 0 (none), -1
+ * (cannot tell: compare store_data_version).  Neither waits.
+ */
+int	 store_change_fd(struct store *);
+int	 store_changed(struct store *);
+/* Whether the store's server refuses every write (a PostgreSQL hot
+ * standby); not said of a store merely opened for reading. */
+bool	 store_read_only(struct store *);
 
 #endif
