@@ -23,12 +23,10 @@ struct store_ops {
 	enum store_error (*open)(const char *where, const char *shown,
 			    enum store_mode, struct store **, char **err);
 	void		(*close)(struct store *);
-	/* store_load_facts; store_load_facts_asof, through the backend's
-	 * cache of such loads when cached is set (a hint). */
+	/* store_load_facts; store_load_facts_asof. */
 	int		(*load_facts)(struct store *, struct facts *, char **err);
 	int		(*load_asof)(struct store *, struct facts *,
-			    const struct facts_query *, bool cached,
-			    char **err);
+			    const struct facts_query *, char **err);
 	/* One write transaction: begin, add each row (superseding the
 	 * current one of its item, date and sort), commit or abort.  The
 	 * rows reach add checked (store_record_check). */
@@ -43,6 +41,8 @@ struct store_ops {
 			    void *, char **err);
 	int		(*backup)(struct store *, const char *dest, char **err);
 	long long	(*data_version)(struct store *);
+	/* store_change_token; NULL for a backend that offers none. */
+	int		(*change_token)(struct store *, uint64_t *);
 	/* Work on the plan of this id (store_use_plan); NULL for a
 	 * backend that holds one plan, as a SQLite file does. */
 	int		(*use_plan)(struct store *, const char *id,

@@ -629,17 +629,16 @@ done:
 	return ret;
 }
 
-/* The facts of q, in one read-only snapshot.  The facts cache (cached)
- * is SQLite's: a server store is read afresh. */
+/* The facts of q, in one read-only snapshot.  No change token is offered:
+ * a server store is read afresh at every run. */
 static int
 pg_load_asof(struct store *base, struct facts *f,
-    const struct facts_query *q, bool cached, char **err)
+    const struct facts_query *q, char **err)
 {
 	struct pg *s = (struct pg *)base;
 	char asof[11];
 	int ret = -1;
 
-	(void)cached;
 	if (s->plan == NULL)
 		return 0;
 	if (exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",

@@ -23,7 +23,6 @@
 #include <unistd.h>
 
 #include "db/backend.h"
-#include "db/factcache.h"
 #include "db/store.h"
 #include "util/buf.h"
 #include "util/hash.h"
@@ -90,11 +89,10 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	 * level (NULL first), not a walk through a target's history. */
 	INDEX_LEVELS,
 	/* 4: a number every write sets anew, at random, so that it names
-	 * one state of the records: the key of the facts cache
-	 * (factcache.c).  A planwatch write sets it once per transaction
-	 * (store_batch_begin); the triggers set it for rows changed or
-	 * deleted by any program, which planwatch never does but to mark a
-	 * row superseded.  Rows added are seen by the highest seq. */
+	 * one state of the records: the store's change token.  The
+	 * triggers set it for rows changed or deleted by any program
+	 * (planwatch never does but to mark a row superseded); rows added
+	 * set it from schema 6 on. */
 	"CREATE TABLE generation (one INTEGER PRIMARY KEY CHECK (one = 1),"
 	" value INTEGER NOT NULL);"
 	"INSERT INTO generation VALUES (1, random());"
@@ -110,10 +108,17 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
 	"DROP TABLE events;"
 	"ALTER TABLE events_5 RENAME TO events;"
 	INDEX_ITEM_ASOF INDEX_CURRENT INDEX_LEVELS GENERATION_TRIGGERS,
+	/* 6: rows added by any program set the generation too, so that it
+	 * alone names the state of the records (the store's change token,
+	 * sq_change_token): a row another program adds, whatever its seq,
+	 * is seen as a change. */
+	"CREATE TRIGGER events_inserted AFTER INSERT ON events BEGIN"
+	" UPDATE generation SET value = random(); END;"
+	"UPDATE generation SET value = random();",
 };
 
-/* The first schema with the generation table. */
-#define STORE_SCHEMA_GENERATION	4
+/* The first schema whose generation every change of a row sets. */
+#define STORE_SCHEMA_TOKEN	6
 
 /* The oldest schema a reader can read: later ones only add indexes, and a
  * reader never migrates (it is only slower without them). */
@@ -1101,68 +1106,46 @@ done:
 	return ret;
 }
 
-/* The key of the facts cache for q, read in the transaction the facts will
- * be read in; false when the schema has no generation (a reader never
- * migrates) or it cannot be read. */
-static bool
-cache_key(struct sq *s, const struct facts_query *q, struct buf *key)
-{
-	sqlite3_stmt *st;
-	bool ok = false;
-
-	/* Without locks a read may see a writer's pages half done: fine
-	 * for one run, not to be kept. */
-	if (s->version < STORE_SCHEMA_GENERATION || s->immutable ||
-	    sqlite3_prepare_v2(s->db, "SELECT (SELECT value FROM generation "
-	    "WHERE one = 1), (SELECT max(seq) FROM events)", -1, &st,
-	    NULL) != SQLITE_OK)
-		return false;
-	if (sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
-		factcache_key(key, s->path, sqlite3_column_int64(st, 0),
-		    sqlite3_column_int64(st, 1), q);
-		ok = true;
-	}
-	sqlite3_finalize(st);
-	return ok;
-}
-
-/* The facts of q; when cached, from the facts cache when it holds them,
- * else from the database and then kept there.  Only into an f that holds
- * no list yet: the cache holds what the database gave, nothing of the
- * caller's. */
+/* The facts of q, in one read transaction: one snapshot for all the
+ * statements. */
 static int
 sq_load_asof(struct store *base, struct facts *f,
-    const struct facts_query *q, bool cached, char **err)
+    const struct facts_query *q, char **err)
 {
 	struct sq *s = (struct sq *)base;
-	struct buf key = BUF_INIT;
-	struct facts *hit;
-	size_t nitems;
-	char *file;
 	int ret;
 
 	if (s->db == NULL || s->empty)
 		return 0;
-	/* One read transaction: one snapshot for all the statements and
-	 * the cache's key. */
 	if (exec(s, "BEGIN", err) != 0)
 		return -1;
-	facts_items(f, &nitems);
-	file = cached && nitems == 0 ? factcache_file(s->path, q->recent) :
-	    NULL;
-	if (file != NULL && !cache_key(s, q, &key)) {
-		free(file);
-		file = NULL;
-	}
-	if (file != NULL && (hit = factcache_get(file, &key)) != NULL) {
-		facts_move(f, hit);
-		ret = 0;
-	} else if ((ret = load_asof(s, f, q, err)) == 0 && file != NULL)
-		factcache_put(file, &key, f);
+	ret = load_asof(s, f, q, err);
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-	free(file);
-	buf_release(&key);
+	return ret;
+}
+
+/* The generation, which every change of a row sets to a new random number
+ * (schema 6); none when the schema is older (a reader never migrates), or
+ * the file is read without locks (a read may then see a writer's pages
+ * half done: fine for one run, not to be kept). */
+static int
+sq_change_token(struct store *base, uint64_t *token)
+{
+	struct sq *s = (struct sq *)base;
+	sqlite3_stmt *st;
+	int ret = -1;
+
+	if (s->db == NULL || s->empty || s->immutable ||
+	    s->version < STORE_SCHEMA_TOKEN ||
+	    sqlite3_prepare_v2(s->db, "SELECT value FROM generation "
+	    "WHERE one = 1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+		*token = (uint64_t)sqlite3_column_int64(st, 0);
+		ret = 0;
+	}
+	sqlite3_finalize(st);
 	return ret;
 }
 
@@ -1340,11 +1323,6 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 	}
 	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
-	/* A new state of the records, whatever this batch adds. */
-	if (exec(s, "UPDATE generation SET value = random()", err) != 0) {
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		return -1;
-	}
 	b = xcalloc(1, sizeof *b);
 	b->base.s = &s->base;
 	b->s = s;
@@ -1721,4 +1699,5 @@ const struct store_ops store_sqlite_ops = {
 	.each = sq_each,
 	.backup = sq_backup,
 	.data_version = sq_data_version,
+	.change_token = sq_change_token,
 };

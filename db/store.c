@@ -196,15 +196,14 @@ store_load_facts_asof(struct store *s, struct facts *f,
     const struct facts_query *q, char **err)
 {
 	s->error = STORE_OK;
-	return result(s, s->ops->load_asof(s, f, q, false, err));
+	return result(s, s->ops->load_asof(s, f, q, err));
 }
 
-enum store_error
-store_load_facts_cached(struct store *s, struct facts *f,
-    const struct facts_query *q, char **err)
+int
+store_change_token(struct store *s, uint64_t *token)
 {
-	s->error = STORE_OK;
-	return result(s, s->ops->load_asof(s, f, q, true, err));
+	return s->ops->change_token != NULL ? s->ops->change_token(s, token) :
+	    -1;
 }
 
 /* Refuse a row no backend should see. */

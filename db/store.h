@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/date.h"
 #include "model/facts.h"
@@ -118,11 +119,14 @@ enum store_error store_load_facts(struct store *, struct facts *f,
  */
 enum store_error store_load_facts_asof(struct store *, struct facts *f,
 	    const struct facts_query *q, char **err);
-/* The same through the facts cache (db/factcache.h), for the queries a
- * command makes at every run; f must hold nothing yet for the cache to be
- * used. */
-enum store_error store_load_facts_cached(struct store *, struct facts *f,
-	    const struct facts_query *q, char **err);
+/*
+ * A number that names the state of everything the store holds, for a
+ * cache of what was read from it (session/cache.c): it changes with every
+ * row written, by any program, and two states never share one.  Read it
+ * before what it is to vouch for.  0, or -1 when the store offers none
+ * (then nothing read from it is to be kept): nothing is said.
+ */
+int		 store_change_token(struct store *, uint64_t *token);
 /* Record n rows in one transaction: all or none. */
 enum store_error store_record(struct store *, const struct record_in *,
 	    size_t n, char **err);
@@ -157,7 +161,7 @@ int	 store_each(struct store *, const struct history_query *,
  * either left as it was or replaced whole. */
 enum store_error store_backup(struct store *, const char *dest, char **err);
 /* The schema version this build writes. */
-#define STORE_SCHEMA_VERSION	5
+#define STORE_SCHEMA_VERSION	6
 /* The application id of a planwatch SQLite file ("PWDB"). */
 #define STORE_APPLICATION_ID	0x50574442
 

@@ -129,7 +129,7 @@ load_facts(struct session *s, char **err)
 	else if (s->store != NULL) {
 		struct facts_query q;
 		review_query_init(s->plan, s->asof, s->recent, &q);
-		rc = store_load_facts_cached(s->store, f, &q, err);
+		rc = store_load_facts_asof(s->store, f, &q, err);
 		review_query_release(&q);
 	}
 	if (rc != 0) {

@@ -79,7 +79,7 @@ is "$rc" 0 "the instance's record is voided by its own id"
 
 # A store of schema 4, whose kind CHECK knows no void, is moved forward
 # by the first write: every row kept with its seq, and a void taken.
-is "$(sqlite3 plan.db 'PRAGMA user_version')" 5 "schema 5"
+is "$(sqlite3 plan.db 'PRAGMA user_version')" 6 "schema 6"
 sqlite3 plan.db "SELECT seq, kind, item, asof, value, superseded_by
     FROM events ORDER BY seq" >before
 sqlite3 plan.db "DELETE FROM events WHERE kind = 'void';
@@ -112,7 +112,7 @@ pw status
 is "$(sqlite3 plan.db 'PRAGMA user_version')" 4 "a reader leaves schema 4"
 pw void T-beds 2024-05-31
 is "$rc" 0 "a void on a schema 4 store"
-is "$(sqlite3 plan.db 'PRAGMA user_version')" 5 "which moved it to schema 5"
+is "$(sqlite3 plan.db 'PRAGMA user_version')" 6 "which moved it to schema 6"
 sqlite3 plan.db "SELECT seq, kind, item, asof, value, superseded_by
     FROM events WHERE seq <= (SELECT max(seq) FROM events) - 1
     ORDER BY seq" | sed 's/|[0-9]*$/|/' >after

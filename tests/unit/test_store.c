@@ -14,7 +14,6 @@
 #include <sqlite3.h>
 
 #include "config/config.h"
-#include "db/factcache.h"
 #include "db/store.h"
 #include "model/facts.h"
 #include "model/status.h"
@@ -70,8 +69,8 @@ sql_int(const char *file, const char *q)
 	return v;
 }
 
-/* What a review of plan as of asof reads, through the facts cache: the
- * query is the rules' (review_query_init), the store only runs it. */
+/* What a review of plan as of asof reads: the query is the rules'
+ * (review_query_init), the store only runs it. */
 static int
 load_review(struct store *s, const struct plan *plan, pw_day asof,
     size_t recent, struct facts *f, char **err)
@@ -80,7 +79,7 @@ load_review(struct store *s, const struct plan *plan, pw_day asof,
 	int rc;
 
 	review_query_init(plan, asof, recent, &q);
-	rc = store_load_facts_cached(s, f, &q, err);
+	rc = store_load_facts_asof(s, f, &q, err);
 	review_query_release(&q);
 	return rc;
 }
@@ -284,7 +283,7 @@ test_refusals(void **state)
 	sql(p, "PRAGMA user_version = 99");
 	assert_int_equal(store_open(p, STORE_READ, &s, &err), STORE_ETOONEW);
 	assert_non_null(strstr(err, "newer planwatch (schema 99); this one "
-	    "knows up to 5"));
+	    "knows up to 6"));
 	free(err);
 	err = NULL;
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), STORE_ETOONEW);
@@ -678,154 +677,62 @@ test_review_asof_same(void **state)
 }
 
 
-/* The review's facts as of asof, with the facts cache on or off. */
-static struct facts *
-review_facts(struct store *s, const struct plan *plan, pw_day asof,
-    const char *cache)
+/* The store's change token, which must be there. */
+static uint64_t
+token(struct store *s)
 {
-	struct facts *f = facts_new();
-	char *err = NULL;
+	uint64_t t = 0;
 
-	setenv("PLANWATCH_CACHE", cache, 1);
-	assert_int_equal(load_review(s, plan, asof, 0, f, &err),
-	    0);
-	setenv("PLANWATCH_CACHE", "", 1);
-	return f;
+	assert_int_equal(store_change_token(s, &t), 0);
+	return t;
 }
 
 /*
- * The facts cache gives what the database gives; it is read (a planted
- * file is believed); every write through planwatch, and a row added by
- * another program, makes it a miss; a batch rolled back does not.
+ * The change token moves with every row written, by planwatch or by any
+ * other program: a row added with a seq below the highest (the hole of
+ * the facts cache keyed by the highest seq), a row changed, a row
+ * deleted; a batch rolled back leaves it.  A database of schema 5 and a
+ * file read without locks offer none.
  */
 static void
-test_facts_cache(void **state)
+test_change_token(void **state)
 {
-	char *p = path("fc.db"), *cache = path("cache"), *err = NULL, *file;
-	pw_day asof = ymd(2024, 6, 30);
-	struct facts *off, *on, *planted;
-	struct facts_query q;
+	char *p = path("token.db"), *err = NULL;
+	struct record_in r = value_in("U", ymd(2024, 6, 2), 11);
 	struct store_batch *b;
-	struct buf key = BUF_INIT;
-	struct record_in r;
-	struct diags d;
-	struct plan *plan;
 	struct store *s;
-	long long gen;
+	uint64_t t, t2;
 
 	(void)state;
-	assert_int_equal(mkdir(cache, 0700), 0);
-	diags_init(&d, "asof.yaml");
-	plan = config_load_buffer("asof.yaml", asof_plan, strlen(asof_plan),
-	    &d);
-	assert_non_null(plan);
-	diags_release(&d);
 	assert_int_equal(store_open(p, STORE_WRITE, &s, &err), 0);
 	record_asof_fixture(s);
-
-	/* A miss writes the file; a hit gives the same facts. */
-	off = review_facts(s, plan, asof, "");
-	on = review_facts(s, plan, asof, cache);
-	same_facts(off, on);
-	facts_free(on);
-	setenv("PLANWATCH_CACHE", cache, 1);
-	file = factcache_file(p, 0);
-	setenv("PLANWATCH_CACHE", "", 1);
-	assert_non_null(file);
-	assert_int_equal(access(file, F_OK), 0);
-	on = review_facts(s, plan, asof, cache);
-	same_facts(off, on);
-	facts_free(on);
-
-	/* Planted under the same key: believed, so it is read. */
-	review_query_init(plan, asof, 0, &q);
-	gen = sql_int(p, "SELECT value FROM generation");
-	factcache_key(&key, p, gen, sql_int(p, "SELECT max(seq) FROM events"),
-	    &q);
-	planted = facts_new();
-	facts_add(planted, "planted", &(struct fact){ FACT_PROGRESS,
-	    ymd(2024, 1, 1), 50, NULL, 1 });
-	factcache_put(file, &key, planted);
-	on = review_facts(s, plan, asof, cache);
-	same_facts(planted, on);
-	facts_free(on);
-
-	/* A batch rolled back leaves the generation, and the hit, alone. */
-	r = value_in("U", ymd(2024, 6, 2), 11);
+	t = token(s);
 	assert_int_equal(store_batch_begin(s, &b, &err), 0);
 	assert_int_equal(store_batch_add(b, &r, &err), 0);
 	store_batch_abort(b);
-	assert_int_equal(sql_int(p, "SELECT value FROM generation"), gen);
-	on = review_facts(s, plan, asof, cache);
-	same_facts(planted, on);
-	facts_free(on);
-
-	/* A write through planwatch: a new generation, the new value. */
+	assert_true(token(s) == t);
 	assert_int_equal(store_record(s, &r, 1, &err), 0);
-	assert_true(sql_int(p, "SELECT value FROM generation") != gen);
-	on = review_facts(s, plan, asof, cache);
-	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 2),
-	    11));
-	assert_null(facts_get(on, "planted"));
-	facts_free(off);
-	off = review_facts(s, plan, asof, "");
-	same_facts(off, on);
-	facts_free(on);
+	assert_true((t2 = token(s)) != t);
+	t = t2;
 
-	/* A row added by another program is seen too (max(seq)). */
-	sql(p, "INSERT INTO events (kind, item, asof, value, recorded_by, "
-	    "recorded) VALUES ('value', 'U', '2024-06-03', 12, 'x', "
-	    "'2024-06-03T00:00:00Z')");
-	on = review_facts(s, plan, asof, cache);
-	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 3),
-	    12));
-	facts_free(on);
-
-	/* The last row deleted and another added in its place (the same
-	 * highest seq), and a row changed, by another program: seen. */
-	sql(p, "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events);"
-	    "INSERT INTO events (kind, item, asof, value, recorded_by, "
-	    "recorded) VALUES ('value', 'U', '2024-06-03', 13, 'x', "
-	    "'2024-06-03T00:00:00Z')");
-	on = review_facts(s, plan, asof, cache);
-	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 3),
-	    13));
-	facts_free(on);
-	sql(p, "UPDATE events SET value = 14 WHERE seq = "
-	    "(SELECT max(seq) FROM events)");
-	on = review_facts(s, plan, asof, cache);
-	assert_true(has_fact(facts_get(on, "U"), FACT_VALUE, ymd(2024, 6, 3),
-	    14));
-	facts_free(on);
-
-	/* Facts that hold a list already are read from the database, and
-	 * keep it. */
-	facts_free(off);
-	off = facts_new();
-	facts_list(off, "caller's");
-	setenv("PLANWATCH_CACHE", "", 1);
-	assert_int_equal(load_review(s, plan, asof, 0, off, &err),
-	    0);
-	on = facts_new();
-	facts_list(on, "caller's");
-	setenv("PLANWATCH_CACHE", cache, 1);
-	assert_int_equal(load_review(s, plan, asof, 0, on, &err),
-	    0);
-	setenv("PLANWATCH_CACHE", "", 1);
-	same_facts(off, on);
-	facts_free(on);
-	on = review_facts(s, plan, asof, cache);
-	assert_null(facts_get(on, "caller's"));
-	facts_free(on);
-
-	review_query_release(&q);
-	buf_release(&key);
-	facts_free(planted);
-	facts_free(off);
-	free(file);
+	/* Another program: a row in a gap below the highest seq. */
+	sql(p, "DELETE FROM events WHERE seq = 1");
+	assert_true((t2 = token(s)) != t);
+	t = t2;
+	sql(p, "INSERT INTO events (seq, kind, item, asof, value, "
+	    "recorded_by, recorded) VALUES (1, 'value', 'U', '2024-06-03', 12, "
+	    "'x', '2024-06-03T00:00:00Z')");
+	assert_true((t2 = token(s)) != t);
+	t = t2;
+	sql(p, "UPDATE events SET value = 14 WHERE seq = 1");
+	assert_true(token(s) != t);
 	store_close(s);
-	plan_free(plan);
-	free(cache);
+
+	/* Schema 5, before the insert trigger: no token. */
+	sql(p, "DROP TRIGGER events_inserted; PRAGMA user_version = 5");
+	assert_int_equal(store_open(p, STORE_READ, &s, &err), 0);
+	assert_int_equal(store_change_token(s, &t), -1);
+	store_close(s);
 	free(p);
 }
 
@@ -1069,7 +976,7 @@ main(void)
 		cmocka_unit_test(test_load_asof),
 		cmocka_unit_test(test_review_asof_same),
 		cmocka_unit_test(test_migrate_v1),
-		cmocka_unit_test(test_facts_cache),
+		cmocka_unit_test(test_change_token),
 		cmocka_unit_test(test_batch_supersedes),
 		cmocka_unit_test(test_error_kinds),
 		cmocka_unit_test(test_batch_groups_same),
