@@ -28,6 +28,7 @@
 
 #include "db/backend.h"
 #include "db/pg.h"
+#include "db/pg_copy.h"
 #include "db/pg_listen.h"
 #include "db/pg_schema.h"
 #include "db/store.h"
@@ -46,12 +47,12 @@ struct pg {
 	enum store_mode	 mode;
 	char		*plan;	/* NULL: none published yet */
 	struct pg_listen listen;	/* of other connections' writes */
-	bool		 prepared;	/* the INSERT of batch_add */
 };
 
 struct pg_batch {
 	struct store_batch base;	/* first: the front's part */
 	struct pg	*s;
+	struct pg_copy	*copy;	/* the rows, sent with COPY (pg_copy.h) */
 };
 
 static int
@@ -681,66 +682,36 @@ pg_batch_begin(struct store *base, struct store_batch **out, char **err)
 		    s->shown);
 		return -1;
 	}
-	if (!s->prepared) {
-		r = PQprepare(s->conn, "planwatch_insert", "INSERT INTO "
-		    "planwatch.events (plan, kind, item, asof, value, level, "
-		    "note, source) VALUES ($1, $2, $3, $4::date, $5::float8, "
-		    "$6, $7, $8)", 8, NULL);
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			*err = pq_error(s, r);
-			PQclear(r);
-			return -1;
-		}
-		PQclear(r);
-		s->prepared = true;
-	}
 	if (exec(s, "BEGIN", err) != 0)
 		return -1;
 	b = xcalloc(1, sizeof *b);
+	if (pg_copy_begin(s->conn, &b->copy, &r) != 0) {
+		*err = pq_error(s, r);
+		PQclear(r);
+		rollback(s);
+		free(b);
+		return -1;
+	}
 	b->base.s = &s->base;
 	b->s = s;
 	*out = &b->base;
 	return 0;
 }
 
+/* The row goes to the staging table (pg_copy.h): the server's word on
+ * it, a refusal included, comes at commit. */
 static int
 pg_batch_add(struct store_batch *base, const struct record_in *r,
     char **err)
 {
 	struct pg_batch *b = (struct pg_batch *)base;
-	struct pg *s = b->s;
-	const char *p[8];
-	int len[8] = { 0 }, fmt[8] = { 0 };
-	char day[11], num[8];
-	uint64_t u;
 	PGresult *res;
 
-	date_iso(r->date, day);
-	p[0] = s->plan;
-	p[1] = fact_kind_word(r->kind);
-	p[2] = r->item;
-	p[3] = day;
-	p[4] = NULL;
-	if (r->kind == FACT_VALUE || r->kind == FACT_PROGRESS) {
-		/* Binary: the very double, whatever the locale. */
-		memcpy(&u, &r->value, sizeof u);
-		for (int i = 0; i < 8; i++)
-			num[i] = (char)(u >> (56 - 8 * i));
-		p[4] = num;
-		len[4] = 8;
-		fmt[4] = 1;
-	}
-	p[5] = r->kind == FACT_VALUE && r->level != NULL &&
-	    *r->level != '\0' ? r->level : NULL;
-	p[6] = r->note != NULL && *r->note != '\0' ? r->note : NULL;
-	p[7] = r->source != NULL && *r->source != '\0' ? r->source : NULL;
-	res = PQexecPrepared(s->conn, "planwatch_insert", 8, p, len, fmt, 0);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		*err = pq_error(s, res);
+	if (pg_copy_add(b->copy, r, &res) != 0) {
+		*err = pq_error(b->s, res);
 		PQclear(res);
 		return -1;
 	}
-	PQclear(res);
 	return 0;
 }
 
@@ -748,8 +719,16 @@ static int
 pg_batch_commit(struct store_batch *base, char **err)
 {
 	struct pg_batch *b = (struct pg_batch *)base;
-	int rc = exec(b->s, "COMMIT", err);
+	PGresult *res;
+	int rc;
 
+	rc = pg_copy_finish(b->copy, b->s->plan, &res);
+	b->copy = NULL;
+	if (rc != 0) {
+		*err = pq_error(b->s, res);
+		PQclear(res);
+	} else
+		rc = exec(b->s, "COMMIT", err);
 	if (rc != 0)
 		rollback(b->s);
 	free(b);
@@ -761,6 +740,7 @@ pg_batch_abort(struct store_batch *base)
 {
 	struct pg_batch *b = (struct pg_batch *)base;
 
+	pg_copy_free(b->copy);
 	rollback(b->s);
 	free(b);
 }
