@@ -12,7 +12,8 @@
  *
  * The plan a connection works on is the one named by the setting
  * planwatch.plan (options=-c planwatch.plan=ID in the URI, or PGOPTIONS),
- * else the one plan the role can see in planwatch.plans.
+ * else the one plan the role can see in planwatch.plans, else (several)
+ * the one of the plan file's id (store_use_plan).
  *
  * Results are read in binary (dates as days, numbers as IEEE doubles), so
  * that nothing depends on the server's or the client's locale or date
@@ -46,6 +47,8 @@ struct pg {
 	char		*shown;
 	enum store_mode	 mode;
 	char		*plan;	/* NULL: none published yet */
+	bool		 several;	/* several published, none named:
+					   store_use_plan chooses */
 	struct pg_listen listen;	/* of other connections' writes */
 };
 
@@ -305,14 +308,8 @@ choose_plan(struct pg *s, char **err)
 	if ((r = query(s, "SELECT id FROM planwatch.plans ORDER BY id "
 	    "LIMIT 2", 0, NULL, 0, err)) == NULL)
 		return -1;
-	if (PQntuples(r) == 2) {
-		PQclear(r);
-		s->base.error = STORE_EINVALID;
-		*err = xasprintf(_("%s: holds several plans: name one with "
-		    "options=-c%%20planwatch.plan%%3DID in the location"),
-		    s->shown);
-		return -1;
-	}
+	/* Several: the plan file's id chooses (pg_use_plan). */
+	s->several = PQntuples(r) == 2;
 	if (PQntuples(r) == 1)
 		s->plan = xstrdup(PQgetvalue(r, 0, 0));
 	PQclear(r);
@@ -321,12 +318,56 @@ choose_plan(struct pg *s, char **err)
 
 static void	pg_close(struct store *);
 
+/* Without a plan chosen, a database of several plans is neither read nor
+ * written: said for a command that names none (log, void). */
+static int
+need_plan(struct pg *s, char **err)
+{
+	if (!s->several)
+		return 0;
+	s->base.error = STORE_EINVALID;
+	*err = xasprintf(_("%s: holds several plans: name one with "
+	    "options=-c%%20planwatch.plan%%3DID in the location"), s->shown);
+	return -1;
+}
+
+/* In a database of several plans and a location that names none, the
+ * plan of this id when it is one of them (keyed by the plan's id, as a
+ * roll-up of several plan files reads them). */
+static int
+choose_published(struct pg *s, const char *id, char **err)
+{
+	const char *p[1] = { id };
+	PGresult *r;
+	char *want;
+	int n;
+
+	if ((r = query(s, "SELECT 1 FROM planwatch.plans WHERE id = $1", 1,
+	    p, 0, err)) == NULL)
+		return -1;
+	n = PQntuples(r);
+	PQclear(r);
+	if (n == 1) {
+		s->plan = xstrdup(id);
+		s->several = false;
+		return 0;
+	}
+	want = text_quote(id);
+	s->base.error = STORE_EINVALID;
+	*err = xasprintf(_("%s holds several plans, none of them the plan "
+	    "file's '%s'"), s->shown, want);
+	free(want);
+	return -1;
+}
+
 static int
 pg_use_plan(struct store *st, const char *id, char **err)
 {
 	struct pg *s = (struct pg *)st;
 	char *want, *have;
 
+	if (s->several)
+		return choose_published(s, id, err);
 	/* None published yet: reads are empty, writes say so. */
 	if (s->plan == NULL || strcmp(s->plan, id) == 0)
 		return 0;
@@ -455,7 +496,7 @@ pg_load_facts(struct store *base, struct facts *f, char **err)
 	PGresult *r;
 
 	if (s->plan == NULL)
-		return 0;
+		return need_plan(s, err);
 	if ((r = query(s, "SELECT item, kind, asof, value, level, seq "
 	    "FROM planwatch.events WHERE plan = $1 AND superseded_by IS NULL "
 	    "AND kind <> 'void' ORDER BY seq", 1, p, 1, err)) == NULL)
@@ -641,7 +682,7 @@ pg_load_asof(struct store *base, struct facts *f,
 	int ret = -1;
 
 	if (s->plan == NULL)
-		return 0;
+		return need_plan(s, err);
 	if (exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 	    err) != 0)
 		return -1;
@@ -675,6 +716,8 @@ pg_batch_begin(struct store *base, struct store_batch **out, char **err)
 		*err = xasprintf(_("%s: opened read-only"), s->shown);
 		return -1;
 	}
+	if (need_plan(s, err) != 0)
+		return -1;
 	if (s->plan == NULL) {
 		s->base.error = STORE_EINVALID;
 		*err = xasprintf(_("%s: no plan published here yet (the "
@@ -760,7 +803,7 @@ pg_each(struct store *base, const struct history_query *q,
 	int n = 0, ret = 0;
 
 	if (s->plan == NULL)
-		return 0;
+		return need_plan(s, err);
 	/* Only fixed fragments go into the SQL; every value is sent
 	 * apart. */
 	buf_puts(&sql, "SELECT seq, to_char(recorded AT TIME ZONE 'UTC', "

@@ -159,6 +159,12 @@ store_location(const struct store *s)
 	return s->shown;
 }
 
+bool
+store_keeps_plans(const struct store *s)
+{
+	return s->ops->use_plan != NULL;
+}
+
 int
 store_use_plan(struct store *s, const char *plan_id, char **err)
 {

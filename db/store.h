@@ -101,11 +101,17 @@ const char *store_location(const struct store *);
  * Say which plan (its id) the caller works on.  A store that holds several
  * plans (PostgreSQL) refuses when the location names another, or when it
  * chose the one plan published there and that is another: a plan file of
- * another id never reads or writes that plan's records.  A no-op for a
- * store of one plan (SQLite).
+ * another id never reads or writes that plan's records.  Where several
+ * are published and the location names none, the one of this id is
+ * chosen (refused when it is not one of them); without this call such a
+ * store reads and writes nothing.  A no-op for a store of one plan
+ * (SQLite).
  */
 int		 store_use_plan(struct store *, const char *plan_id,
 		    char **err);
+/* Does the store keep several plans' records apart, by the plan's id?
+ * (Else it holds one plan's: two plans must not share it.) */
+bool		 store_keeps_plans(const struct store *);
 /* The kind of the last failure on the store (STORE_OK when none): for
  * store_each, which returns -1. */
 enum store_error store_error(const struct store *);

@@ -247,10 +247,18 @@ run env PW_DIFF_PG="$su" PW_DIFF_PLANS=40 \
 is "$rc" 0 "partial loads from PostgreSQL review as the whole history"
 has "$out$err" "[  PASSED  ] 1 test(s)." "test_differential passes"
 
-# Several plans in one database: a location names its plan.
-pw "$office" status
-is "$rc" 1 "with several plans, a location that names none: exit 1"
+# Several plans in one database: the plan file's id chooses among them
+# (store_use_plan), and a command with no plan file (log) needs the
+# location to name one.
+pw "$office" log
+is "$rc" 1 "with several plans, log on a location that names none: exit 1"
 has "$err" "holds several plans" "saying so"
+pw "$office" status
+is "$rc" 0 "status there reads the plan file's plan"
+run "$PLANWATCH" -f other.yaml -d "$office" --today 2025-07-01 status
+is "$rc" 1 "a plan file of an id none of them has: exit 1"
+has "$err" "holds several plans, none of them the plan file's 'elsewhere'" \
+    "saying so"
 pw "$office&options=-c%20planwatch.plan%3Dyuan" status
 is "$rc" 0 "one that names it (options=-c planwatch.plan=ID) reads it"
 finish
