@@ -339,6 +339,28 @@ reload_facts(struct session *s, char **err)
 	return rebuild(s, err);
 }
 
+/* Whether another process recorded since the facts were loaded.  The
+ * change counter is a query on a server: asked only when the store cannot
+ * tell by itself (SQLite, a hot standby), or says it may have (LISTEN). */
+static bool
+store_moved(struct session *s)
+{
+	return store_changed(s->store) != 0 &&
+	    store_data_version(s->store) != s->data_version;
+}
+
+int
+session_change_fd(struct session *s)
+{
+	return s->store != NULL ? store_change_fd(s->store) : -1;
+}
+
+bool
+session_read_only(struct session *s)
+{
+	return s->store != NULL && store_read_only(s->store);
+}
+
 int
 session_reload_if_changed(struct session *s, int *changed, char **err)
 {
@@ -358,8 +380,7 @@ session_reload_if_changed(struct session *s, int *changed, char **err)
 			return reload_facts(s, err);
 		}
 	}
-	if (s->store != NULL &&
-	    store_data_version(s->store) != s->data_version) {
+	if (s->store != NULL && store_moved(s)) {
 		*changed = SESSION_FACTS;
 		return reload_facts(s, err);
 	}

@@ -114,6 +114,17 @@ void	 session_free(struct session *);
  */
 int	 session_reload_if_changed(struct session *, int *changed,
 	    char **err);
+/*
+ * A descriptor to poll() beside the terminal: readable when another
+ * process may have recorded (a PostgreSQL store listening), then call
+ * session_reload_if_changed(), which asks the server nothing otherwise.
+ * -1 when there is none (SQLite, a hot standby, a lost connection): call
+ * it at every tick, and it compares the store's change counter.
+ */
+int	 session_change_fd(struct session *);
+/* Whether the store's server refuses every write (a hot standby): the
+ * review's forms cannot record there. */
+bool	 session_read_only(struct session *);
 /* Reload the plan and the facts whatever changed.  A plan that fails to
  * load again is kept, and said as "plan not reloaded: FILE:LINE:COL:
  * MESSAGE" here and in session_reload_if_changed(). */

@@ -5,18 +5,24 @@
  *
  * The loop waits for a key with a one-second timeout; the tick checks
  * whether the plan file changed or another process recorded, and reloads.
+ * On a store that tells of other processes' records (PostgreSQL: LISTEN),
+ * the loop polls its descriptor beside the terminal, and ticks at once
+ * when it is readable: records appear without the server being asked
+ * every second.
  * SIGINT, SIGTERM and SIGHUP only set a flag the loop checks, so the
  * terminal is always restored by the same code that restores it on q.
  */
 #include <curses.h>
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "report/words.h"
@@ -590,6 +596,26 @@ search_again(struct tui *t, int dir)
 	return r;
 }
 
+/* A form, unless the store's server refuses every write. */
+static int
+open_form(struct tui *t, enum action a)
+{
+	if (session_read_only(t->session)) {
+		tui_message(t, true, "%s", _("the database is a read-only "
+		    "server (a hot standby): record on the primary"));
+		return TUI_STATUS;
+	}
+	if (a == A_RECORD)
+		form_record(t);
+	else if (a == A_PROGRESS)
+		form_progress(t);
+	else if (a == A_DONE)
+		form_done(t);
+	else
+		form_reopen(t);
+	return TUI_ALL;
+}
+
 static int
 run_action(struct tui *t, const struct binding *b)
 {
@@ -635,17 +661,10 @@ run_action(struct tui *t, const struct binding *b)
 	case A_RELOAD:
 		return reload_all(t, true);
 	case A_RECORD:
-		form_record(t);
-		return TUI_ALL;
 	case A_PROGRESS:
-		form_progress(t);
-		return TUI_ALL;
 	case A_DONE:
-		form_done(t);
-		return TUI_ALL;
 	case A_REOPEN:
-		form_reopen(t);
-		return TUI_ALL;
+		return open_form(t, b->action);
 	case A_REDRAW:
 		clearok(curscr, TRUE);
 		return TUI_ALL;
@@ -784,6 +803,43 @@ read_key(void)
 	return TUI_WIDE + (int)wc;
 }
 
+/*
+ * A key, or ERR for the tick: after a second without one, or at once when
+ * the store's descriptor says another process may have recorded.  While
+ * a modal is open (it holds indexes into the review), or on a store
+ * without one (SQLite, a hot standby), curses waits for the key alone.
+ */
+static int
+wait_key(struct tui *t)
+{
+	struct pollfd p[2];
+	int fd = t->modal == NULL ? session_change_fd(t->session) : -1;
+	int key, n;
+
+	if (fd < 0)
+		return read_key();
+	/* A store that has just begun to listen: what was recorded before
+	 * it did is found by a tick now. */
+	if (fd != t->change_fd) {
+		t->change_fd = fd;
+		return ERR;
+	}
+	/* Keys curses has read already are no longer on standard input. */
+	timeout(0);
+	if ((key = read_key()) == ERR) {
+		p[0].fd = STDIN_FILENO;
+		p[0].events = POLLIN;
+		p[1].fd = fd;
+		p[1].events = POLLIN;
+		n = poll(p, 2, TICK_MS);
+		/* A signal ends the wait too: a resize's key is read now. */
+		if (n < 0 || (p[0].revents & (POLLIN | POLLHUP)))
+			key = read_key();
+	}
+	timeout(TICK_MS);
+	return key;
+}
+
 static const char *
 key_label(int key, char out[16])
 {
@@ -889,6 +945,7 @@ tui_new(struct session *s, const struct tui_args *a)
 	t->want_colour = a->want_colour;
 	t->started = a->started;
 	t->filter_dept = -1;
+	t->change_fd = -1;
 	return t;
 }
 
@@ -960,7 +1017,7 @@ tui_run(struct tui *t)
 		fprintf(t->keylog, "first-screen %ld\n", elapsed_us(&t0));
 
 	while (!got_signal) {
-		key = read_key();
+		key = wait_key(t);
 		if (got_signal)
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -249,6 +249,8 @@ struct tui {
 	struct history_row *hist;	/* newest first, up to HIST_MAX */
 	size_t		  nhist;
 	unsigned long	  generation;	/* the session's, when taken */
+	int		  change_fd;	/* the session's descriptor polled
+					   last, -1: none */
 	/* The selected item's history for the detail pane (detail.c),
 	 * asked of the session once per item and reload. */
 	char		 *detail_item;
