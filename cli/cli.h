@@ -197,6 +197,8 @@ int		 cli_parse_date(const struct cli *, const char *opt,
 /* The commands (cmd_*.c). */
 int	cmd_validate(struct cli *, const struct cmd_args *);
 int	cmd_db(struct cli *, const struct cmd_args *);
+/* planwatch db copy FROM TO (cmd_db_copy.c). */
+int	cmd_db_copy(struct cli *, const char *from, const char *to);
 int	cmd_review(struct cli *, const struct cmd_args *);
 int	cmd_record(struct cli *, const struct cmd_args *);
 int	cmd_progress(struct cli *, const struct cmd_args *);

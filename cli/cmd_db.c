@@ -3,7 +3,8 @@
  * office does to a PostgreSQL store besides recording (planwatch-db(1)):
  * make or move its schema forward, publish the plan's departments and
  * items with who leads and supports each, and map a server role to a
- * department.  The server enforces the rest (db/pg_schema.sql).
+ * department.  The server enforces the rest (db/pg_schema.sql).  db copy
+ * FROM TO, between stores of any kind, is cmd_db_copy.c's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -104,11 +105,13 @@ cmd_db(struct cli *cli, const struct cmd_args *a)
 	char *where;
 	int rc;
 
+	if (strcmp(what, "copy") == 0 && a->argc == 3 && dept == NULL)
+		return cmd_db_copy(cli, a->argv[1], a->argv[2]);
 	if (strcmp(what, "grant") == 0 ? a->argc != 2 || dept == NULL :
 	    a->argc != 1 || dept != NULL ||
 	    (strcmp(what, "init") != 0 && strcmp(what, "publish") != 0)) {
-		cli_usage_error(cli, _("expected init, publish, or grant ROLE "
-		    "--dept ID"));
+		cli_usage_error(cli, _("expected init, publish, grant ROLE "
+		    "--dept ID, or copy FROM TO"));
 		return EXIT_USAGE;
 	}
 	if ((where = pg_where(cli)) == NULL)

@@ -16,6 +16,18 @@
 
 #include "db/store.h"
 
+/* A row to copy (copy_add): as it was recorded.  Strings are
+ * borrowed. */
+struct record_copy {
+	struct record_in r;		/* r.by: who recorded it */
+	const char	*recorded;	/* when, as history_row has it */
+	long long	 seq;		/* its seq where it comes from: kept by
+					   a backend that can */
+	const long long	*supersedes;	/* the rows of this copy it
+					   superseded, by their seq here */
+	size_t		 nsupersedes;
+};
+
 struct store_ops {
 	const char	*name;		/* "sqlite" */
 	/* Open where, which this backend claims, into a handle of its own
@@ -43,6 +55,18 @@ struct store_ops {
 	long long	(*data_version)(struct store *);
 	/* store_change_token; NULL for a backend that offers none. */
 	int		(*change_token)(struct store *, uint64_t *);
+	/* A copy (store_copy, db/copy.c): one write transaction into a
+	 * store that holds no record (refused with STORE_EINVALID when it
+	 * holds any), adding rows as they were recorded, oldest first, with
+	 * nothing else; *seq is the row's seq here.  End commits it, or
+	 * rolls it back when commit is false, and frees the batch. */
+	int		(*copy_begin)(struct store *, struct store_batch **,
+			    char **err);
+	int		(*copy_add)(struct store_batch *,
+			    const struct record_copy *, long long *seq,
+			    char **err);
+	int		(*copy_end)(struct store_batch *, bool commit,
+			    char **err);
 	/* Work on the plan of this id (store_use_plan); NULL for a
 	 * backend that holds one plan, as a SQLite file does. */
 	int		(*use_plan)(struct store *, const char *id,
@@ -72,6 +96,9 @@ struct store_batch {
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_postgres_ops;
 
+/* Refuse a row no backend should see (store_batch_add's check). */
+enum store_error store_record_check(struct store *,
+		    const struct record_in *, char **err);
 /* Where, safe to show: control characters escaped, and the password of
  * a URI's user (postgresql://user:secret@host) and of a password=
  * parameter left out.  Allocated. */

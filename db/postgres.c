@@ -808,8 +808,8 @@ pg_each(struct store *base, const struct history_query *q,
 	 * apart. */
 	buf_puts(&sql, "SELECT seq, to_char(recorded AT TIME ZONE 'UTC', "
 	    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), recorded_by, kind, item, "
-	    "asof, value, level, note, source, superseded_by IS NOT NULL "
-	    "FROM planwatch.events WHERE plan = $1");
+	    "asof, value, level, note, source, superseded_by IS NOT NULL, "
+	    "superseded_by FROM planwatch.events WHERE plan = $1");
 	p[n++] = s->plan;
 	if (q->item != NULL) {
 		p[n++] = q->item;
@@ -860,6 +860,7 @@ pg_each(struct store *base, const struct history_query *q,
 			row.source = (char *)text_col(r, 0, 9);
 			row.superseded = PQgetlength(r, 0, 10) == 1 &&
 			    *PQgetvalue(r, 0, 10) != 0;
+			row.superseded_by = int8_col(r, 0, 11);
 			if (row.recorded == NULL)
 				row.recorded = (char *)"";
 			if (row.by == NULL)
@@ -897,6 +898,125 @@ pg_backup(struct store *base, const char *dest, char **err)
 	return -1;
 }
 
+/*
+ * A copy (backend.h): a transaction of its own, holding the plan's writers'
+ * lock from the start, whose rows planwatch.copy_record() adds with their
+ * recorder, time and supersessions (the office's alone:
+ * db/pg_schema.sql, migration 2).  The seq numbers are the database's.
+ */
+struct pg_copyin {
+	struct store_batch base;	/* first: the front's part */
+	struct pg	*s;
+};
+
+static int
+pg_copyin_begin(struct store *base, struct store_batch **out, char **err)
+{
+	struct pg *s = (struct pg *)base;
+	const char *p[1] = { s->plan };
+	struct pg_copyin *c;
+	PGresult *r;
+
+	*out = NULL;
+	if (s->mode != STORE_WRITE || s->plan == NULL) {
+		s->base.error = s->plan == NULL ? STORE_EINVALID :
+		    STORE_EREFUSED;
+		*err = s->plan == NULL ? xasprintf(_("%s: no plan published "
+		    "here yet (the office publishes it with planwatch db "
+		    "publish)"), s->shown) : xasprintf(_("%s: opened "
+		    "read-only"), s->shown);
+		return -1;
+	}
+	if (exec(s, "BEGIN", err) != 0)
+		return -1;
+	if ((r = query(s, "SELECT pg_advisory_xact_lock(1347896386, "
+	    "hashtext($1)), EXISTS (SELECT FROM planwatch.events "
+	    "WHERE plan = $1)", 1, p, 0, err)) == NULL) {
+		rollback(s);
+		return -1;
+	}
+	if (strcmp(PQgetvalue(r, 0, 1), "t") == 0) {
+		PQclear(r);
+		rollback(s);
+		s->base.error = STORE_EINVALID;
+		*err = xasprintf(_("%s holds records already: a copy goes only "
+		    "into an empty store"), s->shown);
+		return -1;
+	}
+	PQclear(r);
+	c = xcalloc(1, sizeof *c);
+	c->base.s = &s->base;
+	c->s = s;
+	*out = &c->base;
+	return 0;
+}
+
+static int
+pg_copyin_add(struct store_batch *base, const struct record_copy *c,
+    long long *seq, char **err)
+{
+	struct pg *s = ((struct pg_copyin *)base)->s;
+	const struct record_in *r = &c->r;
+	struct buf sup = BUF_INIT;
+	const char *p[11];
+	int len[11] = { 0 }, fmt[11] = { 0 };
+	char day[11], num[8];
+	uint64_t u;
+	PGresult *res;
+
+	date_iso(r->date, day);
+	buf_putc(&sup, '{');
+	for (size_t i = 0; i < c->nsupersedes; i++)
+		buf_printf(&sup, "%s%lld", i > 0 ? "," : "",
+		    c->supersedes[i]);
+	buf_putc(&sup, '}');
+	p[0] = s->plan;
+	p[1] = fact_kind_word(r->kind);
+	p[2] = r->item;
+	p[3] = day;
+	p[4] = NULL;
+	if (r->kind == FACT_VALUE || r->kind == FACT_PROGRESS) {
+		/* Binary: the very double, whatever the locale. */
+		memcpy(&u, &r->value, sizeof u);
+		for (int i = 0; i < 8; i++)
+			num[i] = (char)(u >> (56 - 8 * i));
+		p[4] = num;
+		len[4] = 8;
+		fmt[4] = 1;
+	}
+	p[5] = r->level != NULL && *r->level != '\0' ? r->level : NULL;
+	p[6] = r->note != NULL && *r->note != '\0' ? r->note : NULL;
+	p[7] = r->source != NULL && *r->source != '\0' ? r->source : NULL;
+	p[8] = r->by;
+	p[9] = c->recorded;
+	p[10] = buf_str(&sup);
+	res = PQexecParams(s->conn, "SELECT planwatch.copy_record($1, $2, $3, "
+	    "$4::date, $5::float8, $6, $7, $8, $9, $10::timestamptz, "
+	    "$11::int8[])", 11, NULL, p, len, fmt, 1);
+	buf_release(&sup);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
+		*err = pq_error(s, res);
+		PQclear(res);
+		return -1;
+	}
+	*seq = int8_col(res, 0, 0);
+	PQclear(res);
+	return 0;
+}
+
+static int
+pg_copyin_end(struct store_batch *base, bool commit, char **err)
+{
+	struct pg *s = ((struct pg_copyin *)base)->s;
+	int rc = 0;
+
+	free(base);
+	if (commit && (rc = exec(s, "COMMIT", err)) == 0)
+		return 0;
+	rollback(s);
+	return rc;
+}
+
 const struct store_ops store_postgres_ops = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -909,6 +1029,9 @@ const struct store_ops store_postgres_ops = {
 	.batch_abort = pg_batch_abort,
 	.each = pg_each,
 	.backup = pg_backup,
+	.copy_begin = pg_copyin_begin,
+	.copy_add = pg_copyin_add,
+	.copy_end = pg_copyin_end,
 	.data_version = pg_data_version,
 	.use_plan = pg_use_plan,
 	.read_only = pg_read_only,

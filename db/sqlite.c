@@ -1512,6 +1512,122 @@ sq_batch_abort(struct store_batch *base)
 	batch_free(b);
 }
 
+/*
+ * A copy (backend.h): a transaction of its own into a store that holds no
+ * record, whose rows keep their seq (they come in its order), recorder,
+ * time and supersessions.
+ */
+struct sq_copy {
+	struct store_batch base;	/* first: the front's part */
+	struct sq	*s;
+	sqlite3_stmt	*ins, *sup;
+	long long	 next_seq;
+};
+
+static int	sq_copy_end(struct store_batch *, bool, char **);
+
+static int
+sq_copy_begin(struct store *base, struct store_batch **out, char **err)
+{
+	struct sq *s = (struct sq *)base;
+	struct sq_copy *c;
+	long long last;
+
+	*out = NULL;
+	if (s->db == NULL || s->mode != STORE_WRITE) {
+		*err = fail(s, STORE_EREFUSED, xasprintf(_("%s: opened "
+		    "read-only"), s->shown));
+		return -1;
+	}
+	if (exec(s, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	c = xcalloc(1, sizeof *c);
+	c->base.s = &s->base;
+	c->s = s;
+	*out = &c->base;
+	if (query_int(s, "SELECT max(seq) FROM events", &last, err) != 0 ||
+	    prepare(s, "INSERT INTO events (seq, kind, item, asof, value, "
+	    "level, note, source, recorded_by, recorded) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8, ?9, ?10)", &c->ins, err) != 0 ||
+	    prepare(s, "UPDATE events SET superseded_by = ?1 WHERE seq = ?2 "
+	    "AND superseded_by IS NULL", &c->sup, err) != 0)
+		goto fail;
+	if (last != 0) {
+		*err = fail(s, STORE_EINVALID, xasprintf(_("%s holds records "
+		    "already: a copy goes only into an empty store"),
+		    s->shown));
+		goto fail;
+	}
+	c->next_seq = 1;
+	return 0;
+fail:
+	sq_copy_end(&c->base, false, NULL);
+	*out = NULL;
+	return -1;
+}
+
+static int
+sq_copy_add(struct store_batch *base, const struct record_copy *c,
+    long long *seq, char **err)
+{
+	struct sq_copy *b = (struct sq_copy *)base;
+	const struct record_in *r = &c->r;
+	char day[11];
+	int rc;
+
+	*seq = c->seq >= b->next_seq ? c->seq : b->next_seq;
+	b->next_seq = *seq + 1;
+	date_iso(r->date, day);
+	sqlite3_bind_int64(b->ins, 1, *seq);
+	sqlite3_bind_text(b->ins, 2, kind_names[r->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(b->ins, 3, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b->ins, 4, day, -1, SQLITE_STATIC);
+	if (r->kind == FACT_VALUE || r->kind == FACT_PROGRESS)
+		sqlite3_bind_double(b->ins, 5, r->value);
+	else
+		sqlite3_bind_null(b->ins, 5);
+	bind_text(b->ins, 6, r->level);
+	bind_text(b->ins, 7, r->note);
+	bind_text(b->ins, 8, r->source);
+	sqlite3_bind_text(b->ins, 9, r->by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b->ins, 10, c->recorded, -1, SQLITE_STATIC);
+	rc = sqlite3_step(b->ins);
+	sqlite3_reset(b->ins);
+	for (size_t i = 0; i < c->nsupersedes && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(b->sup, 1, *seq);
+		sqlite3_bind_int64(b->sup, 2, c->supersedes[i]);
+		rc = sqlite3_step(b->sup);
+		sqlite3_reset(b->sup);
+		if (rc == SQLITE_DONE && sqlite3_changes(b->s->db) != 1) {
+			*err = fail(b->s, STORE_EINVALID, xasprintf(_("%s: a "
+			    "copied record supersedes a row that the copy "
+			    "has not added"), b->s->shown));
+			return -1;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(b->s, b->s->db);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+sq_copy_end(struct store_batch *base, bool commit, char **err)
+{
+	struct sq_copy *c = (struct sq_copy *)base;
+	struct sq *s = c->s;
+	int rc = 0;
+
+	sqlite3_finalize(c->ins);
+	sqlite3_finalize(c->sup);
+	free(c);
+	if (commit && (rc = exec(s, "COMMIT", err)) == 0)
+		return 0;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 static int
 sq_each(struct store *base, const struct history_query *q,
     int (*fn)(const struct history_row *, void *), void *arg, char **err)
@@ -1527,8 +1643,8 @@ sq_each(struct store *base, const struct history_query *q,
 		return 0;
 	/* Only fixed fragments go into the SQL; every value is bound. */
 	buf_puts(&sql, "SELECT seq, recorded, recorded_by, kind, item, asof, "
-	    "value, level, note, source, superseded_by IS NOT NULL "
-	    "FROM events WHERE 1");
+	    "value, level, note, source, superseded_by IS NOT NULL, "
+	    "superseded_by FROM events WHERE 1");
 	if (q->item != NULL)
 		buf_puts(&sql, " AND (item = ?1 OR "
 		    "(item > ?1 || '@' AND item < ?1 || 'A'))");
@@ -1573,6 +1689,7 @@ sq_each(struct store *base, const struct history_query *q,
 		row.note = (char *)text_col(st, 8);
 		row.source = (char *)text_col(st, 9);
 		row.superseded = sqlite3_column_int(st, 10) != 0;
+		row.superseded_by = sqlite3_column_int64(st, 11);
 		if (row.recorded == NULL)
 			row.recorded = (char *)"";
 		if (row.by == NULL)
@@ -1698,6 +1815,9 @@ const struct store_ops store_sqlite_ops = {
 	.batch_abort = sq_batch_abort,
 	.each = sq_each,
 	.backup = sq_backup,
+	.copy_begin = sq_copy_begin,
+	.copy_add = sq_copy_add,
+	.copy_end = sq_copy_end,
 	.data_version = sq_data_version,
 	.change_token = sq_change_token,
 };

@@ -257,6 +257,13 @@ store_batch_add(struct store_batch *b, const struct record_in *r,
 }
 
 enum store_error
+store_record_check(struct store *s, const struct record_in *r, char **err)
+{
+	s->error = STORE_OK;
+	return check_record(s, r, err);
+}
+
+enum store_error
 store_batch_commit(struct store_batch *b, char **err)
 {
 	struct store *s = b->s;

@@ -76,6 +76,7 @@ struct history_row {
 	bool		 superseded;	/* a later record for the same item
 					   and date replaced it, or a void
 					   cancelled it */
+	long long	 superseded_by;	/* that record's seq; 0: none */
 };
 
 struct history_query {
@@ -163,6 +164,16 @@ void	 history_rows_free(struct history_row *, size_t n);
 int	 store_each(struct store *, const struct history_query *,
 	    int (*fn)(const struct history_row *, void *), void *arg,
 	    char **err);
+/*
+ * Copy every record of from into to (planwatch db copy), oldest first, as
+ * it was recorded: its recorder and time, what it superseded, its note
+ * and source; the seq numbers are to's own (kept where to can, as a
+ * SQLite file can).  One transaction in to: all rows or none.  to must
+ * hold no record yet (STORE_EINVALID otherwise, nothing written), and
+ * from at least one.  *n is how many were copied.
+ */
+enum store_error store_copy(struct store *from, struct store *to,
+	    size_t *n, char **err);
 /* A consistent copy of the live store into the file dest, which is
  * either left as it was or replaced whole. */
 enum store_error store_backup(struct store *, const char *dest, char **err);
