@@ -22,9 +22,14 @@ struct diags;
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+/* How many times -f may be given (a directory names more plans). */
+#define CLI_PLANS_MAX	64
+
 /* Options shared by every command. */
 struct cli {
 	const char	*plan_path;	/* -f; NULL: $PLANWATCH_PLAN or plan.yaml */
+	const char	*plans[CLI_PLANS_MAX];	/* every -f, in order */
+	size_t		 nplans;
 	const char	*db_path;	/* -d; NULL: $PLANWATCH_DB or from plan */
 	pw_day		 today;		/* --today, else the local date */
 	bool		 today_given;
@@ -58,6 +63,8 @@ struct cli {
 #define CMD_NEEDS_DB	0x4	/* cannot run without its database: a plan
 				   on standard input needs -d */
 #define CMD_WRITES	0x8	/* writes the database (needs it too) */
+#define CMD_ROLLUP	0x10	/* takes several plans (-f more than once,
+				   or a directory): the roll-up */
 
 /* How an option takes its value. */
 enum cmd_opt_kind {
@@ -222,6 +229,24 @@ int	cmd_ics(struct cli *, const struct cmd_args *);
 int	cmd_status(struct cli *, const struct cmd_args *);
 int	cmd_check(struct cli *, const struct cmd_args *);
 int	cmd_form(struct cli *, const struct cmd_args *);
+/*
+ * The roll-up of several plans (rollup.c): wanted when -f was given more
+ * than once or the plan path is a directory.  status and report call
+ * cli_rollup() once they have checked their options' values; it refuses
+ * those that work on one plan, opens a session per plan and prints.
+ */
+struct rollup_args {
+	bool		 report;	/* the report's document, else
+					   status's */
+	int		 warn_days;	/* < 0: each plan's */
+	bool		 all;		/* every item of each plan's list */
+	int		 format;	/* enum report_format */
+	bool		 xlsx, bom;
+	const char	*output;	/* -o, or NULL */
+};
+bool	cli_rollup_wanted(const struct cli *);
+int	cli_rollup(struct cli *, const struct cmd_args *,
+	    const struct rollup_args *);
 /* Make a workbook with make (path: a new file in a private temporary
  * directory, tmpdir: that directory) and write it to out as
  * cli_write_output() does; never to a terminal.  Errors are printed;

@@ -147,6 +147,12 @@ cmd_report(struct cli *cli, const struct cmd_args *a)
 		    "date"));
 		return cli->cmd->usage_status;
 	}
+	if (cli_rollup_wanted(cli)) {
+		struct rollup_args ru = { .report = true, .warn_days = -1,
+		    .format = (int)fmt, .xlsx = xlsx, .bom = bom,
+		    .output = out };
+		return cli_rollup(cli, a, &ru);
+	}
 	if (cli_made_time(&t, &utc) != 0)
 		return EXIT_ERROR;
 	/* Only the series (JSON) read the whole history; the other formats

@@ -724,6 +724,11 @@ cmd_status(struct cli *cli, const struct cmd_args *a)
 		    _("--since must be before the as-of date"));
 		return cli->cmd->usage_status;
 	}
+	if (cli_rollup_wanted(cli)) {
+		struct rollup_args ru = { .warn_days = ra.warn_days,
+		    .all = o.all };
+		return cli_rollup(cli, a, &ru);
+	}
 	/* The list as of an earlier date, and the weeks back from this
 	 * one, are reviews of the whole history up to this date. */
 	ra.history = since_day != DAY_NONE;

@@ -116,6 +116,12 @@ cli_common_option(struct cli *cli, int opt, const char *arg)
 {
 	switch (opt) {
 	case 'f':
+		if (cli->nplans == CLI_PLANS_MAX) {
+			cli_usage_error(cli, _("-f given more than %d times: "
+			    "name a directory of plans"), CLI_PLANS_MAX);
+			return -1;
+		}
+		cli->plans[cli->nplans++] = arg;
 		cli->plan_path = arg;
 		return 0;
 	case 'd':

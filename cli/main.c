@@ -160,7 +160,7 @@ static const struct command commands[] = {
 	  .usage_status = EXIT_USAGE, .usage = N_("[-f FILE] [-v]"),
 	  .summary = N_("check a plan file and report every problem") },
 	{ .name = "report", .run = cmd_report, .options = report_options,
-	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .flags = CMD_NEEDS_PLAN | CMD_ROLLUP, .usage_status = EXIT_USAGE,
 	  .usage = N_("[--week DATE] [--dept ID] [--since DATE] "
 	  "[--format text|md|html|csv|json|xlsx] [--bom] [-o FILE]"),
 	  .summary = N_("the weekly status report, to print or to share") },
@@ -181,7 +181,7 @@ static const struct command commands[] = {
 	  .usage = N_("[-o FILE]"),
 	  .summary = N_("the due dates as an iCalendar file") },
 	{ .name = "status", .run = cmd_status, .options = status_options,
-	  .flags = CMD_NEEDS_PLAN, .usage_status = EXIT_USAGE,
+	  .flags = CMD_NEEDS_PLAN | CMD_ROLLUP, .usage_status = EXIT_USAGE,
 	  .usage = N_("[--dept ID] [--warn-days N] [--since DATE] [--all]"),
 	  .summary = N_("a one-screen summary: what is overdue, at risk, "
 	  "behind") },

@@ -148,6 +148,12 @@ parse_line(struct cli *cli, const struct command *cmd, int argc,
 	}
 	a->argc = argc - optind;
 	a->argv = argv + optind;
+	if (cli->nplans > 1 && !(cmd->flags & CMD_ROLLUP)) {
+		cli_usage_error(cli, _("several plans (-f given %zu times) are "
+		    "for status and report; %s works on one"), cli->nplans,
+		    cmd->name);
+		goto out;
+	}
 	if (a->argc < cmd->args_min) {
 		cli_usage_error(cli, "%s", _(cmd->args_missing != NULL ?
 		    cmd->args_missing : N_("missing argument")));

@@ -720,13 +720,6 @@ review_targets(struct review *rv, const struct facts *f)
 	}
 }
 
-struct dept_key {
-	double		 rate;
-	size_t		 overdue;
-	const char	*id;
-	size_t		 index;
-};
-
 /* Best on-time rate first, then fewer overdue, then id; departments with
  * nothing due yet after every department with a rate. */
 static int
@@ -741,6 +734,13 @@ dept_cmp(const void *a, const void *b)
 	if (x->overdue != y->overdue)
 		return x->overdue < y->overdue ? -1 : 1;
 	return strcmp(x->id, y->id);
+}
+
+void
+dept_keys_sort(struct dept_key *v, size_t n)
+{
+	if (n > 0)
+		qsort(v, n, sizeof *v, dept_cmp);
 }
 
 static void
@@ -760,7 +760,7 @@ rank_depts(struct review *rv)
 		keys[i] = (struct dept_key){ d->on_time_rate, d->lead.overdue,
 		    p->depts[i].id, i };
 	}
-	qsort(keys, p->ndepts, sizeof *keys, dept_cmp);
+	dept_keys_sort(keys, p->ndepts);
 	rv->dept_rank = xreallocarray(NULL, p->ndepts, sizeof *rv->dept_rank);
 	for (size_t i = 0; i < p->ndepts; i++)
 		rv->dept_rank[i] = keys[i].index;

@@ -150,6 +150,20 @@ struct review	*review_new(const struct plan *, const struct facts *,
 		    const struct review_opts *);
 void		 review_free(struct review *);
 
+/*
+ * The departments' ranking (review.dept_rank): best on-time rate first,
+ * then fewer overdue as lead, then id (strcmp); those with nothing due
+ * yet (rate < 0) after every one with a rate.  The roll-up of several
+ * plans ranks its departments by the same rule.
+ */
+struct dept_key {
+	double		 rate;		/* on_time / due_so_far, or -1 */
+	size_t		 overdue;
+	const char	*id;
+	size_t		 index;		/* the caller's */
+};
+void		 dept_keys_sort(struct dept_key *, size_t n);
+
 /* Machine keywords ("overdue", "due-soon", "at-risk"...), never translated. */
 const char	*ms_state_key(enum ms_state);
 const char	*tg_state_key(enum tg_state);

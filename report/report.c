@@ -829,6 +829,7 @@ report_new(const struct review *rv, const struct report_opts *o)
 	r->rv = rv;
 	r->charts_rv = rv;
 	r->plan = rv->plan;
+	r->title = xstrdup(rv->plan->title);
 	r->utf8 = o->utf8;
 	r->color = o->color;
 	r->made = o->made != NULL ? xstrdup(o->made) : NULL;
@@ -892,7 +893,21 @@ report_free(struct report *r)
 	free(r->then);
 	free(r->diff);
 	free(r->made);
+	free(r->title);
 	free(r);
+}
+
+struct rsection *
+report_add_section(struct report *r, const char *key, const char *title,
+    const char *empty, const struct rcol *cols, size_t ncols, int flex)
+{
+	return add_section(r, key, title, empty, cols, ncols, flex);
+}
+
+void
+report_add_field(struct report *r, const char *label, char *value)
+{
+	add_field(r, label, value);
 }
 
 void

@@ -119,8 +119,10 @@ struct rfield {
 };
 
 struct report {
-	const struct review *rv;
-	const struct plan *plan;
+	const struct review *rv;	/* NULL: a roll-up (rollup.h) */
+	const struct plan *plan;	/* NULL: a roll-up */
+	char		*title;		/* the plan's title, or the
+					   roll-up's */
 	pw_day		 week_start, week_end;
 	int		 week_year, week_no;
 	bool		 utf8, color;
@@ -161,6 +163,13 @@ struct report {
 /* Build the report document of a review; the review must outlive it. */
 struct report	*report_new(const struct review *, const struct report_opts *);
 void		 report_free(struct report *);
+/* Add a section (its strings copied, the columns' headings borrowed) or
+ * a header field (value taken) to a document being built. */
+struct rsection	*report_add_section(struct report *, const char *key,
+		    const char *title, const char *empty, const struct rcol *,
+		    size_t ncols, int flex);
+void		 report_add_field(struct report *, const char *label,
+		    char *value);
 /*
  * Where a document goes while it is written.  Renderers append to b and,
  * at a boundary (a row, an event, a section), call rsink_mark(): once b
@@ -256,6 +265,9 @@ struct ms_span {
 	size_t	 first, n;
 };
 struct ms_span	*report_ms_spans(const struct review *);
+
+/* A struct counts as the report's JSON writes it: {"pending":N,...}. */
+void		 report_json_counts(struct buf *, const struct counts *);
 
 /* Escaping for each format (escape.c); s is made safe first. */
 void		 esc_json(struct buf *, const char *s);	/* with quotes */

@@ -365,6 +365,12 @@ jcounts(struct buf *b, const struct counts *c)
 	    c->met, c->missed, c->stale);
 }
 
+void
+report_json_counts(struct buf *b, const struct counts *c)
+{
+	jcounts(b, c);
+}
+
 /* A target value: a level name string, or a number. */
 static void
 jvalue(struct buf *b, const char *k, const struct target *t, double v,

@@ -234,10 +234,10 @@ report_html(const struct report *r, struct rsink *o)
 	    "<meta charset=\"utf-8\">\n", i18n_is_chinese() ? "zh-CN" : "en");
 	buf_puts(b, "<meta name=\"generator\" content=\"planwatch\">\n"
 	    "<title>");
-	esc_html(b, r->plan->title);
+	esc_html(b, r->title);
 	buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
 	buf_puts(b, "<header>\n<h1>");
-	esc_html(b, r->plan->title);
+	esc_html(b, r->title);
 	buf_puts(b, "</h1>\n<dl class=\"meta\">\n");
 	for (size_t i = 0; i < r->nfields; i++) {
 		buf_puts(b, "<dt>");

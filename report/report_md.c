@@ -50,7 +50,7 @@ report_md(const struct report *r, struct rsink *o)
 	struct buf *b = o->b;
 
 	buf_puts(b, "# ");
-	esc_md(b, r->plan->title);
+	esc_md(b, r->title);
 	buf_puts(b, "\n\n");
 	for (size_t i = 0; i < r->nfields; i++) {
 		buf_puts(b, "- **");

@@ -301,8 +301,8 @@ report_text(const struct report *r, struct rsink *o)
 	struct buf *b = o->b;
 	int lw = 0, tw;
 
-	report_wrap(b, r->plan->title, TEXT_WIDTH, "");
-	tw = text_width(r->plan->title);
+	report_wrap(b, r->title, TEXT_WIDTH, "");
+	tw = text_width(r->title);
 	rule(b, tw < TEXT_WIDTH ? tw : TEXT_WIDTH, r->utf8, '=');
 	for (size_t i = 0; i < r->nfields; i++) {
 		int w = text_width(r->fields[i].label);

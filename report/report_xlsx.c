@@ -168,7 +168,7 @@ summary_sheet(struct xrep *x, const struct report *r,
 
 	if (ws == NULL)
 		return;
-	t = text_safe(r->plan->title);
+	t = text_safe(r->title);
 	xr_keep(x, worksheet_write_string(ws, row++, 0, t, x->f_title));
 	free(t);
 	for (size_t i = 0; i < r->nfields; i++, row++) {
@@ -266,10 +266,15 @@ report_xlsx(const struct report *r, const char *path, const char *tmpdir,
 	for (size_t i = 0; i < r->nsections; i++)
 		if (strcmp(r->sections[i].key, "attention") == 0)
 			attention = true;
+	/* A roll-up has no list of its own: its first section is the
+	 * summary, its sections the rest. */
+	if (r->rv == NULL)
+		attention = true;
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct rsection *s = &r->sections[i];
 
-		if (strcmp(s->key, "summary") == 0)
+		if (strcmp(s->key, "summary") == 0 || (r->rv == NULL &&
+		    i == 0))
 			summary_sheet(&x, r, s);
 		else {
 			if (!attention) {
