@@ -83,6 +83,12 @@ nosee "81 %" "in place of the one before"
 pw "$su" log --limit 1
 has "$out" "watcher" "recorded by the review's role"
 
+# Waiting on the store's descriptor too, the review still sees a resize.
+$TM resize-window -t pw2 -x 30 -y 8
+see "window too small: 40x10 needed" "review 2 resized below the minimum"
+$TM resize-window -t pw2 -x 120 -y 40
+see "Latest" "and back"
+
 for pane in pw2 pw; do
 	ok "review $pane is still running" test -n "$($TM list-panes \
 	    -t "$pane" -F '#{pane_pid}' | xargs pgrep -P)"
