@@ -35,20 +35,9 @@ struct plan	*config_load_buffer(const char *name, const char *data,
 int		 config_read(const char *path, char **data, size_t *len,
 		    struct diags *d);
 
-/*
- * config_load through the plan cache (cache.c): when the cache holds an
- * image of this very file (the same name and the same bytes), the plan is
- * read from it instead of parsed; otherwise the file is parsed and, when
- * it loads with no diagnostic at all, its image is cached for next time.
- * Either way the plan and the errors are those config_load would give.
- */
-struct plan	*config_load_cached(const char *path, struct diags *d);
-/* Its two halves: the plan cached for the plan file at path as the file
- * is now, or NULL; and caching p, loaded from data (len bytes read from
- * path).  Neither reports anything: a cache that cannot be used is none. */
-struct plan	*config_cache_get(const char *path);
-void		 config_cache_put(const char *path, const struct plan *p,
-		    const char *data, size_t len);
+/* What the loader's results depend on beside this program: libyaml's
+ * version (a shared library can change under the same program). */
+const char	*config_version(void);
 
 /* Add a warning to d for each milestone with no lead (owner), at its
  * position (warn.c): validate's, not the loader's, so that such a plan is

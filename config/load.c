@@ -1952,6 +1952,12 @@ read_all(int fd, size_t hint, char **out, size_t *outlen, bool *toobig)
 	return 0;
 }
 
+const char *
+config_version(void)
+{
+	return yaml_get_version_string();
+}
+
 int
 config_read(const char *path, char **out, size_t *outlen, struct diags *d)
 {

@@ -1,15 +1,16 @@
-/* fuzz_image.c: a cached plan's image (config/image.h) on any bytes: no
- * crash; a plan read back writes the very bytes it was read from, and the
- * status rules and a report run on it. */
+/* fuzz_image.c: the image of a review's inputs (session/image.h), the
+ * session cache's, on any bytes: no crash; a plan and facts read back
+ * write the very bytes they were read from, and the status rules and a
+ * report run on them. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "config/image.h"
 #include "model/facts.h"
 #include "model/plan.h"
 #include "model/status.h"
 #include "report/report.h"
+#include "session/image.h"
 #include "util/buf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -17,17 +18,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct plan *p = plan_image_read(data, size);
 	struct buf b = BUF_INIT;
+	struct facts *f;
+	struct plan *p;
 
-	if (p == NULL)
+	if (image_read(data, size, &p, &f) != 0)
 		return 0;
-	plan_image_write(p, &b);
+	image_write(&b, p, f);
 	if (b.len != size || memcmp(b.s, data, size) != 0)
 		abort();
 	buf_release(&b);
 	/* The rules and the printouts index the plan by what it holds. */
-	struct facts *f = facts_new();
+	if (f == NULL)
+		f = facts_new();
 	struct review_opts o = { .asof = p->start.day != DAY_NONE ?
 	    p->start.day + 200 : date_from_ymd(2025, 6, 30),
 	    .warn_days = -1, .dept = -1 };

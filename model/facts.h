@@ -66,8 +66,9 @@ struct fact_list {
  * query.recent latest that count; and every value from query.since on, as
  * year says (the rules read the year only for a target not yet met and not
  * yet due).  A value counts when levels is NULL, or when its level is one
- * of levels.  The want is plain data, so that a query can be compared
- * whole (the facts cache, db/factcache.c).
+ * of levels.  The want is plain data, computed above the store
+ * (review_query_init) from the plan, the date and recent alone: what the
+ * session's cache keys the facts by.
  */
 enum year_want {
 	YEAR_ALWAYS,		/* read the year's values */

@@ -36,98 +36,139 @@ struct srcpos {
 	int	line, col;
 };
 
-struct department {
-	char		*id;
-	char		*name;
-	char		*short_name;	/* NULL when not given */
-	bool		 no_notices;	/* notices: false, kept out of them */
-	struct srcpos	 pos;
-};
+/*
+ * The fields of the plan's structs, each declared once, here: the structs
+ * below are made from these tables, and so are the cache's image of a
+ * plan (session/image.c: writer and reader) and the tests' comparison
+ * (tests/unit/same_plan.h), so that a field added to a table is in all of
+ * them.  X(KIND, field, ...): STR a string, OSTR one that is NULL when not
+ * given, DATE, POS, INT, SIZE, F64, BOOL, ENUM(field, type, its last
+ * value); DEPTS an array of department indexes, LIST(field, struct) an
+ * array of structs and STRS an array of strings, each with its count
+ * nFIELD and from the plan's pool; ITEMS(field, struct) one of the plan's
+ * own arrays, with its count nFIELD.
+ */
+#define DEPARTMENT_FIELDS(X)						\
+	X(STR, id)							\
+	X(STR, name)							\
+	X(OSTR, short_name)	/* NULL when not given */		\
+	X(BOOL, no_notices)	/* notices: false, kept out of them */	\
+	X(POS, pos)
 
-struct phase {
-	char		*id;
-	char		*name;
-	char		*note;		/* NULL when not given */
-	struct pdate	 start;		/* resolved: given, previous end + 1,
-					   or the plan's start; may be absent */
-	struct pdate	 end;
-	int		 owner;		/* department index or -1 */
-	size_t		 ms_first;	/* its milestones in plan.ms */
-	size_t		 ms_count;
-	struct srcpos	 pos;
-};
+#define PHASE_FIELDS(X)							\
+	X(STR, id)							\
+	X(STR, name)							\
+	X(OSTR, note)							\
+	X(DATE, start)		/* resolved: given, previous end + 1,	\
+				   or the plan's start; may be absent */\
+	X(DATE, end)							\
+	X(INT, owner)		/* department index or -1 */		\
+	X(SIZE, ms_first)	/* its milestones in plan.ms */		\
+	X(SIZE, ms_count)						\
+	X(POS, pos)
 
-struct milestone {
-	char		*id;
-	char		*name;
-	char		*note;		/* NULL when not given */
-	int		 phase;		/* phase index or -1 */
-	struct pdate	 start;		/* as given; absent: see plan_ms_start */
-	struct pdate	 due;
-	int		 owner;		/* lead department (牵头) or -1 */
-	int		*support;	/* supporting departments (配合) */
-	size_t		 nsupport;
-	double		 weight;	/* > 0, default 1 */
-	enum period	 every;		/* PERIOD_NONE: not recurring */
-	struct srcpos	 pos;
-};
+#define MILESTONE_FIELDS(X)						\
+	X(STR, id)							\
+	X(STR, name)							\
+	X(OSTR, note)							\
+	X(INT, phase)		/* phase index or -1 */			\
+	X(DATE, start)		/* as given; absent: plan_ms_start */	\
+	X(DATE, due)							\
+	X(INT, owner)		/* lead department (牵头) or -1 */	\
+	X(DEPTS, support)	/* supporting departments (配合) */	\
+	X(F64, weight)		/* > 0, default 1 */			\
+	X(ENUM, every, period, PERIOD_YEAR)	/* PERIOD_NONE: not	\
+						   recurring */		\
+	X(POS, pos)
 
 enum direction { DIR_GE, DIR_GT, DIR_LE, DIR_LT, DIR_EQ };
 
+#define STAGE_FIELDS(X)							\
+	X(DATE, due)							\
+	X(F64, target)		/* a level index with a scale */
+
+#define TARGET_FIELDS(X)						\
+	X(STR, id)							\
+	X(STR, name)							\
+	X(OSTR, unit)		/* NULL when not given */		\
+	X(OSTR, note)							\
+	X(ENUM, dir, direction, DIR_EQ)					\
+	X(F64, target)		/* a level index when nscale > 0 */	\
+	X(DATE, due)							\
+	X(BOOL, has_baseline)						\
+	X(F64, baseline)						\
+	X(DATE, baseline_date)	/* may be absent */			\
+	X(LIST, stages, stage)	/* dues ascending, before due */	\
+	X(ENUM, cadence, period, PERIOD_YEAR)	/* default quarter */	\
+	X(STRS, scale)		/* ordered levels, low to high */	\
+	X(INT, owner)							\
+	X(DEPTS, support)						\
+	X(INT, phase)		/* phase index or -1 */			\
+	X(POS, pos)
+
+#define PLAN_FIELDS(X)							\
+	X(STR, file)		/* as the user named it */		\
+	X(STR, title)		/* plan: */				\
+	X(STR, id)		/* id:, default the file's base name */	\
+	X(OSTR, document)						\
+	X(OSTR, issuer)							\
+	X(OSTR, contact)	/* whom a notice names to call, and */	\
+	X(OSTR, phone)		/* the number */			\
+	X(DATE, issued)							\
+	X(DATE, start)							\
+	X(DATE, end)							\
+	X(INT, warn_days)						\
+	X(F64, pace_warn)						\
+	X(F64, pace_crit)						\
+	X(ENUM, cadence, period, PERIOD_YEAR)	/* cadence: of the	\
+		targets that give none; PERIOD_NONE when not given	\
+		(they are quarterly) */					\
+	X(ITEMS, depts, department)					\
+	X(ITEMS, phases, phase)						\
+	X(ITEMS, ms, milestone)						\
+	X(ITEMS, targets, target)
+
+/* A field's declaration in its struct. */
+#define PLAN_FIELD(kind, ...)		PLAN_FIELD_##kind(__VA_ARGS__)
+#define PLAN_FIELD_STR(f)		char *f;
+#define PLAN_FIELD_OSTR(f)		char *f;
+#define PLAN_FIELD_DATE(f)		struct pdate f;
+#define PLAN_FIELD_POS(f)		struct srcpos f;
+#define PLAN_FIELD_INT(f)		int f;
+#define PLAN_FIELD_SIZE(f)		size_t f;
+#define PLAN_FIELD_F64(f)		double f;
+#define PLAN_FIELD_BOOL(f)		bool f;
+#define PLAN_FIELD_ENUM(f, type, last)	enum type f;
+#define PLAN_FIELD_DEPTS(f)		int *f; size_t n##f;
+#define PLAN_FIELD_LIST(f, type)	struct type *f; size_t n##f;
+#define PLAN_FIELD_STRS(f)		char **f; size_t n##f;
+#define PLAN_FIELD_ITEMS(f, type)	struct type *f; size_t n##f;
+
+struct department {
+	DEPARTMENT_FIELDS(PLAN_FIELD)
+};
+
+struct phase {
+	PHASE_FIELDS(PLAN_FIELD)
+};
+
+struct milestone {
+	MILESTONE_FIELDS(PLAN_FIELD)
+};
+
 struct stage {
-	struct pdate	 due;
-	double		 target;	/* a level index with a scale */
+	STAGE_FIELDS(PLAN_FIELD)
 };
 
 struct target {
-	char		*id;
-	char		*name;
-	char		*unit;		/* NULL when not given */
-	char		*note;
-	enum direction	 dir;
-	double		 target;	/* a level index when nscale > 0 */
-	struct pdate	 due;
-	bool		 has_baseline;
-	double		 baseline;
-	struct pdate	 baseline_date;	/* may be absent */
-	struct stage	*stages;	/* dues ascending, before due */
-	size_t		 nstages;
-	enum period	 cadence;	/* default PERIOD_QUARTER */
-	char	       **scale;		/* ordered levels, low to high */
-	size_t		 nscale;
-	int		 owner;
-	int		*support;
-	size_t		 nsupport;
-	int		 phase;		/* phase index or -1 */
-	struct srcpos	 pos;
+	TARGET_FIELDS(PLAN_FIELD)
 };
 
 struct idmap;
 struct strpool;
 
 struct plan {
-	char		*file;		/* as the user named it */
-	char		*title;		/* plan: */
-	char		*id;		/* id:, default the file's base name */
-	char		*document;	/* NULL when not given */
-	char		*issuer;
-	char		*contact;	/* whom a notice names to call, and */
-	char		*phone;		/* the number; NULL when not given */
-	struct pdate	 issued, start, end;
-	int		 warn_days;
-	double		 pace_warn, pace_crit;
-	enum period	 cadence;	/* cadence: of the targets that give
-					   none; PERIOD_NONE when not given
-					   (they are quarterly) */
-
-	struct department *depts;
-	size_t		 ndepts;
-	struct phase	*phases;
-	size_t		 nphases;
-	struct milestone *ms;
-	size_t		 nms;
-	struct target	*targets;
-	size_t		 ntargets;
+	PLAN_FIELDS(PLAN_FIELD)
 
 	struct idmap	*ids;		/* id -> item, built by plan_index */
 	/* The strings and the items' arrays (support, stages, scale) of a

@@ -13,6 +13,7 @@
 #include "model/facts.h"
 #include "model/plan.h"
 #include "model/status.h"
+#include "session/cache.h"
 #include "session/session.h"
 #include "util/diag.h"
 #include "util/i18n.h"
@@ -61,7 +62,16 @@ keep_first(char **err, char *e)
 struct plan *
 session_load_plan(const char *path, bool cached, struct diags *d)
 {
-	return cached ? config_load_cached(path, d) : config_load(path, d);
+	struct cache_key k = { .plan = path };
+	struct cache_fill *fill;
+	struct facts *none;
+	struct plan *p;
+
+	if (!cached)
+		return config_load(path, d);
+	p = cache_load(&k, &none, &fill, d);
+	cache_fill_put(fill, p, NULL);
+	return p;
 }
 
 int
@@ -208,7 +218,7 @@ reload_plan(struct session *s, char **err)
 	if (plan_on_stdin(s))
 		return 0;
 	diags_init(&d, s->plan_path);
-	p = config_load_cached(s->plan_path, &d);
+	p = session_load_plan(s->plan_path, true, &d);
 	diags_sort(&d);
 	if (p == NULL) {
 		char *e = first_error(&d);
@@ -254,6 +264,10 @@ session_open(const struct session_args *a, struct session **out,
 {
 	struct session *s;
 	struct diags d;
+	struct cache_key k = { .plan = a->plan };
+	struct cache_fill *fill = NULL;
+	struct facts *facts = NULL;
+	char *store_err = NULL;
 
 	*out = NULL;
 	*err = NULL;
@@ -268,8 +282,22 @@ session_open(const struct session_args *a, struct session **out,
 	s->history_max = a->history;
 	remember_plan_file(s);
 
+	/* The store first, for its change token: read before the facts it
+	 * vouches for, and before its change counter is noted, so that a
+	 * write in between is seen as a change.  Its errors are said after
+	 * the plan's. */
+	if (s->store_loc != NULL && session_open_store(s->store_loc, false,
+	    &s->store, &store_err) == 0) {
+		s->data_version = store_data_version(s->store);
+		if (!s->all_facts && store_change_token(s->store,
+		    &k.token) == 0) {
+			k.store = s->store_loc;
+			k.asof = s->asof;
+			k.recent = s->recent;
+		}
+	}
 	diags_init(&d, s->plan_path);
-	s->plan = config_load_cached(s->plan_path, &d);
+	s->plan = cache_load(&k, &facts, &fill, &d);
 	diags_sort(&d);
 	if (a->print_diags && (s->plan == NULL || a->print_warnings))
 		diags_print(&d, stderr);
@@ -277,8 +305,7 @@ session_open(const struct session_args *a, struct session **out,
 		if (!a->print_diags)
 			*err = first_error(&d);
 		diags_release(&d);
-		session_free(s);
-		return -1;
+		goto fail;
 	}
 	diags_release(&d);
 	if (a->dept != NULL &&
@@ -286,15 +313,24 @@ session_open(const struct session_args *a, struct session **out,
 		char *id = text_safe(a->dept);
 		*err = xasprintf(_("unknown department '%s'"), id);
 		free(id);
-		session_free(s);
-		return -1;
+		goto fail;
 	}
-	if (s->store_loc != NULL &&
-	    (open_bound(s, false, &s->store, err) != 0 ||
-	    load_facts(s, err) != 0)) {
-		session_free(s);
-		return -1;
+	if (store_err != NULL) {
+		*err = store_err;
+		store_err = NULL;
+		goto fail;
 	}
+	if (s->store != NULL && store_use_plan(s->store, s->plan->id,
+	    err) != 0)
+		goto fail;
+	if (facts != NULL) {
+		s->facts = facts;
+		s->facts_asof = s->asof;
+		s->facts_plan = s->plan;
+		facts = NULL;
+	} else if (s->store != NULL && load_facts(s, err) != 0)
+		goto fail;
+	cache_fill_put(fill, s->plan, k.store != NULL ? s->facts : NULL);
 	/* The facts are loaded: only the history can fail here, and the
 	 * review goes on without it, as after a reload. */
 	if (rebuild(s, err) != 0) {
@@ -303,6 +339,12 @@ session_open(const struct session_args *a, struct session **out,
 	}
 	*out = s;
 	return 0;
+fail:
+	free(store_err);
+	facts_free(facts);
+	cache_fill_free(fill);
+	session_free(s);
+	return -1;
 }
 
 void

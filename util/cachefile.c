@@ -1,5 +1,5 @@
 /*
- * cachefile.c: the files of planwatch's caches (cachefile.h).
+ * cachefile.c: the files of planwatch's cache (cachefile.h).
  */
 #define _GNU_SOURCE	/* dl_iterate_phdr */
 

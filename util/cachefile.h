@@ -1,7 +1,6 @@
 /*
- * cachefile.h: the files of planwatch's caches (the plan cache in config/,
- * the facts cache in db/): where they live, whose they may be, how they are
- * read and replaced.
+ * cachefile.h: the files of planwatch's cache (session/cache.c): where
+ * they live, whose they may be, how they are read and replaced.
  *
  * The directory is $PLANWATCH_CACHE (absolute; empty or relative: no
  * cache), else $XDG_CACHE_HOME/planwatch, else ~/.cache/planwatch.  Only a
@@ -35,7 +34,7 @@ uint64_t	 cachefile_hash(const void *, size_t n);
 char		*cachefile_dir(void);
 
 /* The cache file in dir for the file at path, named as given, with the
- * suffix (".plan", ".facts"); NULL when path has no real path. */
+ * suffix (".plan", ...); NULL when path has no real path. */
 char		*cachefile_name(const char *dir, const char *path,
 		    const char *suffix);
 

@@ -1,10 +1,18 @@
 #!/bin/sh
-# t1003: the plan cache: a plan read from the cache gives exactly what the
-# parsed file gives; an edit, a damaged or foreign cache file, or a cache
-# that cannot be written never shows in the output; plans with warnings,
-# standard input and PLANWATCH_CACHE= are not cached.
+# t1003: the session's cache of a plan: a plan read from the cache gives
+# exactly what the parsed file gives; an edit, a damaged or foreign cache
+# file, or a cache that cannot be written never shows in the output; plans
+# with warnings, standard input and PLANWATCH_CACHE= are not cached.  A
+# command that needs the plan only keeps it in a .plan file; a review
+# keeps it with its facts in a .review file (t1004).
 . "$PW_TOP/tests/lib.sh"
 . "$PW_TOP/tests/cli/t100-cache.inc"
+# The cache file status reads, made anew.
+status_file() {
+	rm -f "$C"/*.review
+	pw status > /dev/null
+	ls "$C"/*.review
+}
 
 run pw import "$T/values.csv"
 is "$rc" 0 "import (the plan's first load) succeeds"
@@ -25,7 +33,7 @@ done
 is "$(ls "$C" | grep -c '\.plan$')" 1 "still one cache file"
 
 # An edit of the same length, with the old modification time, is seen.
-# (That a cache file is read at all: test_image.c, test_cache_hit.)
+# (That a cache file is read at all: test_cache.c, test_cache_key.)
 touch -r "$T/plan.yaml" "$T/mtime"
 sed 's/三亚市/三丫市/' "$T/plan.yaml" > "$T/edit" && cat "$T/edit" > "$T/plan.yaml"
 touch -r "$T/mtime" "$T/plan.yaml"
@@ -36,7 +44,7 @@ ok "edited: the same output as the file gives" cmp -s "$T/want" "$T/.out"
 
 # A damaged cache file is passed over, silently, and replaced.
 for how in truncate flip garbage empty; do
-	f=$(ls "$C"/*.plan)
+	f=$(status_file)
 	damage "$how" "$f"
 	run pw status
 	is "$rc" 0 "cache file $how: status succeeds"
@@ -50,7 +58,7 @@ done
 # Temporary files that killed runs left beside the cache file go once an
 # hour old, when that file is written again; a fresh one (a write in
 # progress) and other names stay.
-f=$(ls "$C"/*.plan)
+f=$(status_file)
 # Without a cache file the names below would be made where the test runs.
 is "$(printf '%s\n' "$f" | grep -c .)" 1 "one cache file to damage"
 [ -f "$f" ] || f="$T/missing.plan"
@@ -94,15 +102,14 @@ is "$(ls "$C" | grep -c '\.plan$')" 2 "a cache file per name"
 if command -v readelf > /dev/null 2>&1; then
 	id=$(readelf -n "$PLANWATCH" | sed -n 's/.*Build ID: *//p' | head -1)
 	ok "the cache file holds the program's build id ($id)" \
-	    sh -c "od -An -tx1 -v '$(ls "$C"/*.plan | head -1)' | tr -d ' \n' |
-	    grep -q '$id'"
+	    grep -aq "^build $id\$" "$(ls "$C"/*.plan | head -1)"
 else
 	skip "build id in the cache file" "no readelf"
 fi
 
 # Not cached: a plan with warnings, standard input, PLANWATCH_CACHE= or a
 # relative PLANWATCH_CACHE.
-nfiles() { ls "$1" 2>/dev/null | grep -c '\.plan$'; }
+nfiles() { ls "$1" 2>/dev/null | grep -cE '\.(plan|review)$'; }
 rm -rf "$C"
 cp "$PW_TOP/tests/data/plans/warnings.yaml" "$T/warn.yaml"
 run "$PLANWATCH" -f "$T/warn.yaml" -d "$T/warn.db" status
@@ -137,8 +144,7 @@ is "$rc" 0 "a cache directory others can write to: status succeeds"
 is "$(nfiles "$D")" 0 "and it is not used"
 ok "the same output as the file gives" cmp -s "$T/want" "$T/.out"
 rm -rf "$C" && mkdir -m 700 "$C"
-pw status > /dev/null
-f=$(ls "$C"/*.plan)
+f=$(status_file)
 rm "$f" && mkfifo "$f"
 run timeout 10 "$PLANWATCH" -f "$T/plan.yaml" -d "$T/plan.db" \
     --today 2026-10-31 status

@@ -1,11 +1,12 @@
 #!/bin/sh
-# t1004: the facts cache: facts read from the cache give exactly what the
-# database gives; a record, an import, a restored backup that then took
-# other records, a damaged cache file or an older database never show in
+# t1004: the session's cache of a review's facts: facts read from the cache
+# give exactly what the database gives; a record, an import, a restored
+# backup that then took other records, a row another program added below
+# the highest seq, a damaged cache file or an older database never show in
 # the output.
 . "$PW_TOP/tests/lib.sh"
 . "$PW_TOP/tests/cli/t100-cache.inc"
-nfacts() { ls "$C" | grep -c '\.facts$'; }
+nfacts() { ls "$C" | grep -c '\.review$'; }
 # same DESC ARGS...: the command's output and status, cached, are the
 # database's.
 same() {
@@ -32,7 +33,7 @@ for args in "status" "check" "report --format text" "report --format html" \
 done
 is "$(nfacts)" 2 "one cache file per kind of question (status, report)"
 ok "facts cache files are private" \
-    sh -c "! find '$C' -name '*.facts' -perm /077 | grep -q ."
+    sh -c "! find '$C' -name '*.review' -perm /077 | grep -q ."
 
 # Another date is another question: the file is replaced, not added to.
 same "another date" --today 2025-12-31 status
@@ -68,11 +69,22 @@ same "a restored backup, written to again" check
 has "$(cat "$T/got")" "'T01-groups'=2;" "the value recorded after the restore is shown"
 same "a restored backup, written to again, status" status
 
+# A row another program adds below the highest seq, in a gap, is seen
+# (the insert trigger of schema 6 sets the change token).
+sqlite3 "$T/plan.db" "DELETE FROM events WHERE seq = 1 OR
+    (item = 'T01-groups' AND asof = '2026-10-31')"
+pw check > /dev/null
+sqlite3 "$T/plan.db" "INSERT INTO events (seq, kind, item, asof, value,
+    recorded_by, recorded) VALUES (1, 'value', 'T01-groups', '2026-10-31',
+    77, 'x', '2026-10-31T00:00:00Z')"
+same "a row added below the highest seq" check
+has "$(cat "$T/got")" "'T01-groups'=77;" "the row added is the one shown"
+
 # A damaged cache file is passed over, silently, and replaced.
 nocache status > "$T/want"
 for how in truncate flip garbage empty; do
 	pw status > /dev/null
-	f=$(ls "$C"/*.r0.facts)
+	f=$(ls "$C"/*.r0.review)
 	damage "$how" "$f"
 	run pw status
 	is "$err" "" "cache file $how: nothing said"
@@ -85,7 +97,7 @@ done
 
 # A cache file grown far past any image is passed over unread.
 pw status > /dev/null
-truncate -s 1000M "$(ls "$C"/*.r0.facts)"
+truncate -s 1000M "$(ls "$C"/*.r0.review)"
 run pw status
 is "$err" "" "a 1000 MB cache file: nothing said"
 ok "a 1000 MB cache file: the same output as the database gives" \
@@ -93,20 +105,20 @@ ok "a 1000 MB cache file: the same output as the database gives" \
 
 # A database of the schema before the generation (a reader never
 # migrates): read as it is, nothing cached.
-rm -f "$C"/*.facts
+rm -f "$C"/*.review
 sqlite3 "$T/plan.db" "DROP TRIGGER events_updated; DROP TRIGGER events_deleted;
     DROP TABLE generation; PRAGMA user_version = 3"
 same "schema 3" status
 same "schema 3, again" status
 is "$(nfacts)" 0 "schema 3: no facts cached"
 run pw record T01-groups 3 --date 2026-10-31
-is "$(sqlite3 "$T/plan.db" 'PRAGMA user_version')" 5 \
-    "a record moves it to schema 5"
-same "schema 5 again" status
-is "$(nfacts)" 1 "schema 5: cached again"
+is "$(sqlite3 "$T/plan.db" 'PRAGMA user_version')" 6 \
+    "a record moves it to schema 6"
+same "schema 6 again" status
+is "$(nfacts)" 1 "schema 6: cached again"
 
 # PLANWATCH_CACHE= turns it off.
-rm -f "$C"/*.facts
+rm -f "$C"/*.review
 nocache status > /dev/null
 is "$(nfacts)" 0 "PLANWATCH_CACHE=: nothing cached"
 finish

@@ -1,7 +1,9 @@
 /*
  * test_differential.c: a review of the facts a partial load reads
  * (store_load_facts_asof with review_query_init's query) is the review of
- * the whole history (store_load_facts),
+ * the whole history (store_load_facts), and so is a session's review of
+ * the plan file and the store (session/session.h) through its cache,
+ * cold (filling it) and warm (reading it), and without it,
  * on random plans, histories and as-of dates.
  *
  * PW_DIFF_PLANS sets how many random plans (default 300, each with a
@@ -32,7 +34,9 @@
 #include "db/store.h"
 #include "model/facts.h"
 #include "model/status.h"
+#include "session/session.h"
 #include "tests/unit/same_facts.h"
+#include "tests/unit/same_plan.h"
 #include "util/buf.h"
 #include "util/diag.h"
 #include "util/xalloc.h"
@@ -428,6 +432,53 @@ case_day(const struct plan *p, const struct shape *sh)
 	return d - 1 + (pw_day)rnd(3);
 }
 
+/* A session's review of the plan file and the store as of asof, through
+ * the cache in dir cache ("": none). */
+static struct session *
+session_review(const char *plan, const char *db, pw_day asof, size_t recent,
+    const struct review_opts *o, const char *cache)
+{
+	struct session_args a = { .plan = plan, .store = db, .asof = asof,
+	    .warn_days = o->warn_days, .recent = recent };
+	struct session *s;
+	char dept[16], *err = NULL;
+	int rc;
+
+	if (o->dept >= 0) {
+		snprintf(dept, sizeof dept, "d%d", o->dept);
+		a.dept = dept;
+	}
+	setenv("PLANWATCH_CACHE", cache, 1);
+	rc = session_open(&a, &s, &err);
+	setenv("PLANWATCH_CACHE", "", 1);
+	if (rc != 0)
+		fail_msg("session: %s", err != NULL ? err : "plan errors");
+	return s;
+}
+
+/* Sessions cold (the cache filled), warm (read) and without the cache
+ * hold the same plan and facts, and review as b does. */
+static void
+same_sessions(const char *file, const char *db, pw_day asof, size_t recent,
+    const struct review_opts *o, const char *cache, const struct review *b)
+{
+	struct session *cold, *warm, *none;
+
+	cold = session_review(file, db, asof, recent, o, cache);
+	warm = session_review(file, db, asof, recent, o, cache);
+	none = session_review(file, db, asof, recent, o, "");
+	same_plan(none->plan, cold->plan);
+	same_plan(none->plan, warm->plan);
+	same_facts(none->facts, cold->facts);
+	same_facts(none->facts, warm->facts);
+	same_reviews(b, none->rv, none->facts);
+	same_reviews(b, cold->rv, cold->facts);
+	same_reviews(b, warm->rv, warm->facts);
+	session_free(cold);
+	session_free(warm);
+	session_free(none);
+}
+
 static void
 one_plan(unsigned long long seed, const char *cache)
 {
@@ -438,12 +489,16 @@ one_plan(unsigned long long seed, const char *cache)
 	struct shape sh;
 	struct plan *p;
 	struct store *s;
-
-	(void)cache;
+	char *file = xasprintf("%s/d%llu.yaml", dir, seed);
+	FILE *fp;
 
 	rng = seed * 0x9E3779B97F4A7C15ULL + 1;
 	p = random_plan(&sh, &now.yaml);
 	assert_non_null(p);
+	/* The plan's file, for the sessions: its id, dSEED, from the name. */
+	assert_non_null(fp = fopen(file, "w"));
+	fputs(buf_str(&now.yaml), fp);
+	assert_int_equal(fclose(fp), 0);
 	if (pg != NULL && *pg != '\0') {
 		/* A plan of its own on the server, named in the location. */
 		free(db);
@@ -477,6 +532,9 @@ one_plan(unsigned long long seed, const char *cache)
 		now.asof = asof;
 		now.recent = recent;
 		same_reviews(a, b, part);
+		/* The sessions on two dates of each plan: each a new key. */
+		if (i % (DATES_PER_PLAN / 2) == 0)
+			same_sessions(file, db, asof, recent, &o, cache, b);
 		review_free(a);
 		review_free(b);
 		facts_free(part);
@@ -494,6 +552,8 @@ one_plan(unsigned long long seed, const char *cache)
 		unlink(f);
 		free(f);
 	}
+	unlink(file);
+	free(file);
 	free(db);
 	plan_free(p);
 }

@@ -1,5 +1,8 @@
-/* test_image.c: a plan's image (the plan cache) gives back the very plan,
- * and bytes that are not a whole image give none, whatever they are. */
+/* test_cache.c: the session's cache (session/cache.h): the image of a
+ * review's inputs gives back the very plan and facts, and bytes that are
+ * not a whole image give none, whatever they are; an entry is used only
+ * under its whole key. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,8 +14,12 @@
 #include <cmocka.h>
 
 #include "config/config.h"
-#include "config/image.h"
+#include "model/facts.h"
 #include "model/plan.h"
+#include "session/cache.h"
+#include "session/image.h"
+#include "tests/unit/same_facts.h"
+#include "tests/unit/same_plan.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -45,119 +52,25 @@ load(const char *rel)
 	return p;
 }
 
-static void
-same_str(const char *a, const char *b)
+/* Facts of every kind, a level, a list with nothing but its since. */
+static struct facts *
+some_facts(void)
 {
-	if (a == NULL || b == NULL)
-		assert_ptr_equal(a, b);
-	else
-		assert_string_equal(a, b);
-}
+	struct facts *f = facts_new();
+	pw_day d = date_from_ymd(2025, 3, 31);
+	struct fact_list *l;
 
-static void
-same_date(struct pdate a, struct pdate b)
-{
-	assert_int_equal(a.day, b.day);
-	assert_int_equal(a.prec, b.prec);
-}
-
-static void
-same_pos(struct srcpos a, struct srcpos b)
-{
-	assert_int_equal(a.line, b.line);
-	assert_int_equal(a.col, b.col);
-}
-
-static void
-same_ints(const int *a, size_t na, const int *b, size_t nb)
-{
-	assert_int_equal(na, nb);
-	for (size_t i = 0; i < na; i++)
-		assert_int_equal(a[i], b[i]);
-}
-
-static void
-same_target(const struct target *a, const struct target *b)
-{
-	same_str(a->id, b->id);
-	same_str(a->name, b->name);
-	same_str(a->unit, b->unit);
-	same_str(a->note, b->note);
-	assert_int_equal(a->dir, b->dir);
-	assert_true(a->target == b->target);
-	same_date(a->due, b->due);
-	assert_int_equal(a->has_baseline, b->has_baseline);
-	assert_true(a->baseline == b->baseline);
-	same_date(a->baseline_date, b->baseline_date);
-	assert_int_equal(a->nstages, b->nstages);
-	for (size_t k = 0; k < a->nstages; k++) {
-		same_date(a->stages[k].due, b->stages[k].due);
-		assert_true(a->stages[k].target == b->stages[k].target);
-	}
-	assert_int_equal(a->cadence, b->cadence);
-	assert_int_equal(a->nscale, b->nscale);
-	for (size_t k = 0; k < a->nscale; k++)
-		same_str(a->scale[k], b->scale[k]);
-	assert_int_equal(a->owner, b->owner);
-	same_ints(a->support, a->nsupport, b->support, b->nsupport);
-	assert_int_equal(a->phase, b->phase);
-	same_pos(a->pos, b->pos);
-}
-
-/* Every field of the struct plan. */
-static void
-same_plan(const struct plan *a, const struct plan *b)
-{
-	same_str(a->file, b->file);
-	same_str(a->title, b->title);
-	same_str(a->id, b->id);
-	same_str(a->document, b->document);
-	same_str(a->issuer, b->issuer);
-	same_date(a->issued, b->issued);
-	same_date(a->start, b->start);
-	same_date(a->end, b->end);
-	assert_int_equal(a->warn_days, b->warn_days);
-	assert_true(a->pace_warn == b->pace_warn);
-	assert_true(a->pace_crit == b->pace_crit);
-	assert_int_equal(a->cadence, b->cadence);
-	assert_int_equal(a->ndepts, b->ndepts);
-	for (size_t i = 0; i < a->ndepts; i++) {
-		same_str(a->depts[i].id, b->depts[i].id);
-		same_str(a->depts[i].name, b->depts[i].name);
-		same_str(a->depts[i].short_name, b->depts[i].short_name);
-		same_pos(a->depts[i].pos, b->depts[i].pos);
-	}
-	assert_int_equal(a->nphases, b->nphases);
-	for (size_t i = 0; i < a->nphases; i++) {
-		const struct phase *x = &a->phases[i], *y = &b->phases[i];
-		same_str(x->id, y->id);
-		same_str(x->name, y->name);
-		same_str(x->note, y->note);
-		same_date(x->start, y->start);
-		same_date(x->end, y->end);
-		assert_int_equal(x->owner, y->owner);
-		assert_int_equal(x->ms_first, y->ms_first);
-		assert_int_equal(x->ms_count, y->ms_count);
-		same_pos(x->pos, y->pos);
-	}
-	assert_int_equal(a->nms, b->nms);
-	for (size_t i = 0; i < a->nms; i++) {
-		const struct milestone *x = &a->ms[i], *y = &b->ms[i];
-		same_str(x->id, y->id);
-		same_str(x->name, y->name);
-		same_str(x->note, y->note);
-		assert_int_equal(x->phase, y->phase);
-		same_date(x->start, y->start);
-		same_date(x->due, y->due);
-		assert_int_equal(x->owner, y->owner);
-		same_ints(x->support, x->nsupport, y->support, y->nsupport);
-		assert_true(x->weight == y->weight);
-		assert_int_equal(x->every, y->every);
-		same_pos(x->pos, y->pos);
-	}
-	assert_int_equal(a->ntargets, b->ntargets);
-	for (size_t i = 0; i < a->ntargets; i++)
-		same_target(&a->targets[i], &b->targets[i]);
+	facts_add(f, "T1", &(struct fact){ FACT_VALUE, d, 12.5, NULL, 3 });
+	facts_add(f, "T1", &(struct fact){ FACT_VALUE, d + 7, -0.0, NULL, 9 });
+	facts_add(f, "T2", &(struct fact){ FACT_VALUE, d, 1, "良好", 4 });
+	facts_add(f, "M@2025-03", &(struct fact){ FACT_PROGRESS, d, 50, NULL,
+	    5 });
+	facts_add(f, "M", &(struct fact){ FACT_DONE, d, 0, NULL, 6 });
+	facts_add(f, "M", &(struct fact){ FACT_REOPEN, d + 1, 0, NULL, 7 });
+	l = facts_list(f, "T3");
+	l->since = d - 365;
+	l->skipped = 2;
+	return f;
 }
 
 static void
@@ -166,27 +79,45 @@ test_roundtrip(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
 		struct plan *p = load(plans[i]), *q;
+		struct facts *f = i % 2 ? some_facts() : NULL, *g;
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
 		/* The plan's cadence: each value, none given included. */
 		p->cadence = (enum period)(i % (PERIOD_YEAR + 1));
-		plan_image_write(p, &a);
-		q = plan_image_read(a.s, a.len);
-		assert_non_null(q);
+		image_write(&a, p, f);
+		assert_int_equal(image_read(a.s, a.len, &q, &g), 0);
 		same_plan(p, q);
+		if (f == NULL)
+			assert_null(g);
+		else
+			same_facts(f, g);
 		/* Looked up as the loaded plan is. */
 		for (size_t k = 0; k < q->nms; k++)
 			assert_int_equal(plan_find(q, q->ms[k].id).index, k);
 		for (size_t k = 0; k < q->ndepts; k++)
 			assert_int_equal(plan_find_dept(q, q->depts[k].id), k);
-		plan_image_write(q, &b);
+		image_write(&b, q, g);
 		assert_int_equal(a.len, b.len);
 		assert_memory_equal(a.s, b.s, a.len);
 		buf_release(&a);
 		buf_release(&b);
 		plan_free(p);
 		plan_free(q);
+		facts_free(f);
+		facts_free(g);
 	}
+}
+
+/* Refused: image_read gives -1 and sets nothing. */
+static void
+refused(const void *data, size_t len)
+{
+	struct plan *p = NULL;
+	struct facts *f = NULL;
+
+	assert_int_equal(image_read(data, len, &p, &f), -1);
+	assert_null(p);
+	assert_null(f);
 }
 
 /* Every prefix of an image, and the image with a byte more, is refused. */
@@ -194,67 +125,75 @@ static void
 test_truncated(void **state)
 {
 	struct plan *p = load("tests/data/plans/full.yaml");
+	struct facts *f = some_facts();
 	struct buf a = BUF_INIT;
 
 	(void)state;
-	plan_image_write(p, &a);
+	image_write(&a, p, f);
 	for (size_t n = 0; n < a.len; n++) {
 		/* Exactly n bytes: the sanitizer build sees any overread. */
 		char *copy = malloc(n > 0 ? n : 1);
 		memcpy(copy, a.s, n);
-		assert_null(plan_image_read(copy, n));
+		refused(copy, n);
 		free(copy);
 	}
 	buf_putc(&a, 0);
-	assert_null(plan_image_read(a.s, a.len));
+	refused(a.s, a.len);
 	buf_release(&a);
+	facts_free(f);
 	plan_free(p);
 }
 
-/* Any one byte changed gives no plan or a plan that holds together (the
+/* Any one byte changed gives nothing or inputs that hold together (the
  * sanitizer build checks no read goes astray). */
 static void
 test_damaged(void **state)
 {
 	struct plan *p = load("examples/sanya.yaml");
+	struct facts *f = some_facts();
 	struct buf a = BUF_INIT;
-	size_t refused = 0;
+	size_t refusals = 0;
 
 	(void)state;
-	plan_image_write(p, &a);
+	image_write(&a, p, f);
 	for (size_t i = 0; i < a.len; i++) {
 		static const unsigned char flips[] = { 0xff, 0x80, 0x01 };
-		for (size_t f = 0; f < sizeof flips; f++) {
+		for (size_t k = 0; k < sizeof flips; k++) {
 			struct plan *q;
-			a.s[i] ^= (char)flips[f];
-			if ((q = plan_image_read(a.s, a.len)) == NULL)
-				refused++;
+			struct facts *g;
+			a.s[i] ^= (char)flips[k];
+			if (image_read(a.s, a.len, &q, &g) != 0)
+				refusals++;
 			else {
-				for (size_t k = 0; k < q->ntargets; k++)
-					assert_true(q->targets[k].owner <
+				for (size_t t = 0; t < q->ntargets; t++)
+					assert_true(q->targets[t].owner <
 					    (int)q->ndepts);
 				plan_free(q);
+				facts_free(g);
 			}
-			a.s[i] ^= (char)flips[f];
+			a.s[i] ^= (char)flips[k];
 		}
 	}
 	/* Changed lengths and counts are refused. */
-	assert_true(refused > 0);
+	assert_true(refusals > 0);
 	buf_release(&a);
+	facts_free(f);
 	plan_free(p);
 }
 
-/* The image of a plan the loader would have refused gives no plan: each
- * rule of plan_check the front ends rely on, broken in turn. */
+/* The image of a plan the loader would have refused, or of facts the store
+ * could not have given, gives nothing. */
 static void
-expect_refused(struct plan *p, const char *why)
+expect_refused(const struct plan *p, const struct facts *f, const char *why)
 {
 	struct buf a = BUF_INIT;
 	struct plan *q;
+	struct facts *g;
 
-	plan_image_write(p, &a);
-	if ((q = plan_image_read(a.s, a.len)) != NULL) {
+	image_write(&a, p, f);
+	if (image_read(a.s, a.len, &q, &g) == 0) {
 		plan_free(q);
+		facts_free(g);
 		fail_msg("image read though %s", why);
 	}
 	buf_release(&a);
@@ -264,60 +203,82 @@ static void
 test_loader_rules(void **state)
 {
 	struct plan *p = load("tests/data/plans/full.yaml");
-	struct buf a = BUF_INIT;
 	char *keep;
 	int w;
 	size_t first, count;
 
 	(void)state;
 	assert_true(p->nphases >= 2 && p->ntargets > 0 && p->nms > 0);
-	plan_image_write(p, &a);
-	assert_non_null(p = (plan_free(p), plan_image_read(a.s, a.len)));
-	buf_release(&a);
 
 	w = p->warn_days;
 	p->warn_days = 2000000000;
-	expect_refused(p, "warn_days is out of range");
+	expect_refused(p, NULL, "warn_days is out of range");
 	p->warn_days = w;
 
 	keep = p->ms[0].id;
 	p->ms[0].id = "M\033[31m";
-	expect_refused(p, "an id has an escape");
+	expect_refused(p, NULL, "an id has an escape");
 	p->ms[0].id = keep;
 
 	keep = p->targets[0].name;
 	p->targets[0].name = "\302\233 C1";
-	expect_refused(p, "a name has a C1 control");
+	expect_refused(p, NULL, "a name has a C1 control");
 	p->targets[0].name = keep;
 
 	keep = p->depts[0].name;
 	p->depts[0].name = "\377";
-	expect_refused(p, "a name is not UTF-8");
+	expect_refused(p, NULL, "a name is not UTF-8");
 	p->depts[0].name = keep;
 
 	first = p->phases[1].ms_first;
 	count = p->phases[1].ms_count;
 	p->phases[1].ms_first = 0;
 	p->phases[1].ms_count = p->nms;
-	expect_refused(p, "phases share milestones");
+	expect_refused(p, NULL, "phases share milestones");
 	p->phases[1].ms_first = first;
 	p->phases[1].ms_count = count;
 
 	double pace = p->pace_warn;
 	p->pace_warn = p->pace_crit + 1;
-	expect_refused(p, "pace warn is above crit");
+	expect_refused(p, NULL, "pace warn is above crit");
 	p->pace_warn = pace;
 
 	pw_day due = p->ms[0].due.day;
 	p->ms[0].due.day = date_from_ymd(3500, 1, 1);
-	expect_refused(p, "a date is out of range");
+	expect_refused(p, NULL, "a date is out of range");
 	p->ms[0].due.day = due;
 
 	if (p->ndepts >= 2) {
 		keep = p->depts[1].id;
 		p->depts[1].id = p->depts[0].id;
-		expect_refused(p, "two departments share an id");
+		expect_refused(p, NULL, "two departments share an id");
 		p->depts[1].id = keep;
+	}
+	plan_free(p);
+}
+
+static void
+test_store_rules(void **state)
+{
+	struct plan *p = load("tests/data/plans/full.yaml");
+	pw_day d = date_from_ymd(2025, 3, 31);
+	struct {
+		const char	*why, *item;
+		struct fact	 x;
+	} bad[] = {
+		{ "a value is NaN", "T", { FACT_VALUE, d, NAN, NULL, 1 } },
+		{ "a void is a fact", "T", { FACT_VOID, d, 0, NULL, 1 } },
+		{ "a date is out of range", "T", { FACT_VALUE,
+		    date_from_ymd(3500, 1, 1), 1, NULL, 1 } },
+		{ "an item is empty", "", { FACT_VALUE, d, 1, NULL, 1 } },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct facts *f = some_facts();
+		facts_add(f, bad[i].item, &bad[i].x);
+		expect_refused(p, f, bad[i].why);
+		facts_free(f);
 	}
 	plan_free(p);
 }
@@ -329,6 +290,7 @@ static void
 test_smallest_items(void **state)
 {
 	struct plan *p = plan_new(), *q;
+	struct facts *g;
 	struct buf a = BUF_INIT;
 	static char *ids[] = { "a", "b", "c", "d", "e", "f", "g", "h" };
 	static char tids[200][8];
@@ -361,8 +323,8 @@ test_smallest_items(void **state)
 		    .due = { day, PREC_DAY }, .baseline_date = { DAY_NONE,
 		    PREC_DAY }, .owner = -1, .phase = -1 };
 	}
-	plan_image_write(p, &a);
-	assert_non_null(q = plan_image_read(a.s, a.len));
+	image_write(&a, p, NULL);
+	assert_int_equal(image_read(a.s, a.len, &q, &g), 0);
 	plan_free(q);
 	buf_release(&a);
 	free(p->depts);
@@ -370,6 +332,18 @@ test_smallest_items(void **state)
 	free(p->ms);
 	free(p->targets);
 	free(p);
+}
+
+/* A count larger than the bytes could hold is refused before anything
+ * that size is allocated. */
+static void
+test_huge_counts(void **state)
+{
+	uint32_t v[8] = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX };
+
+	(void)state;
+	refused(v, sizeof v);
+	refused(NULL, 0);
 }
 
 static void
@@ -382,18 +356,47 @@ write_file(const char *path, const char *text)
 	assert_int_equal(fclose(fp), 0);
 }
 
-/* A cache file is read: a plan cached under a plan file's bytes is what
- * the next load of that file gives, until the file's bytes change. */
+/* Load k from the cache: the plan's title, NULL on a miss (its fill is
+ * then written with the plan parsed and the facts f). */
+static char *
+title_of(const struct cache_key *k, const struct facts *f,
+    struct facts **got)
+{
+	struct cache_fill *fill;
+	struct diags d;
+	struct plan *p;
+	char *t;
+
+	diags_init(&d, k->plan);
+	p = cache_load(k, got, &fill, &d);
+	assert_non_null(p);
+	assert_int_equal(d.n, 0);
+	diags_release(&d);
+	t = fill == NULL ? strdup(p->title) : NULL;
+	cache_fill_put(fill, p, k->store != NULL ? f : NULL);
+	plan_free(p);
+	return t;
+}
+
+/*
+ * A cache file is read: what an entry holds is what the next load with
+ * its key gives (a planted entry is believed), until any part of the key
+ * changes: the plan file's bytes (the same length), the store, its change
+ * token, the date, recent.
+ */
 static void
-test_cache_hit(void **state)
+test_cache_key(void **state)
 {
 	char dir[] = "/tmp/pw-test-cache.XXXXXX", path[64], cache[64];
 	static const char plan_a[] = "plan: A\nstart: 2024-01\n"
 	    "end: 2025-12\n", plan_b[] = "plan: B\nstart: 2024-01\n"
-	    "end: 2025-12\n", plan_c[] = "plan: C\nstart: 2024-01\n"
 	    "end: 2025-12\n";
+	struct cache_key k = { .plan = path };
+	struct facts *f = some_facts(), *got;
+	struct cache_fill *fill;
 	struct diags d;
-	struct plan *b, *p;
+	struct plan *p;
+	char *t, cmd[128];
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
@@ -401,47 +404,60 @@ test_cache_hit(void **state)
 	snprintf(cache, sizeof cache, "%s/cache", dir);
 	setenv("PLANWATCH_CACHE", cache, 1);
 	write_file(path, plan_a);
-	diags_init(&d, "b.yaml");
-	assert_non_null(b = config_load_buffer(path, plan_b, strlen(plan_b),
-	    &d));
-	diags_release(&d);
-	assert_null(config_cache_get(path));
-	/* B's image, as if it had been loaded from A's bytes. */
-	config_cache_put(path, b, plan_a, strlen(plan_a));
-	assert_non_null(p = config_cache_get(path));
-	assert_string_equal(p->title, "B");
-	plan_free(p);
+	assert_null(title_of(&k, NULL, &got));
+	assert_string_equal(t = title_of(&k, NULL, &got), "A");
+	assert_null(got);
+	free(t);
+
+	/* B's plan kept under A's bytes: believed, so it is read. */
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
+	assert_int_equal(system(cmd), 0);
 	diags_init(&d, path);
-	assert_non_null(p = config_load_cached(path, &d));
-	assert_string_equal(p->title, "B");
+	assert_non_null(p = cache_load(&k, &got, &fill, &d));
+	assert_non_null(fill);
 	plan_free(p);
-	/* The same length, other bytes: parsed, and cached anew. */
-	write_file(path, plan_c);
-	assert_null(config_cache_get(path));
-	assert_non_null(p = config_load_cached(path, &d));
-	assert_string_equal(p->title, "C");
+	assert_non_null(p = config_load_buffer(path, plan_b, strlen(plan_b),
+	    &d));
+	cache_fill_put(fill, p, NULL);
 	plan_free(p);
-	assert_non_null(p = config_cache_get(path));
-	assert_string_equal(p->title, "C");
-	plan_free(p);
+	assert_string_equal(t = title_of(&k, NULL, &got), "B");
+	free(t);
+	/* The same length, other bytes: parsed. */
+	write_file(path, plan_b);
+	assert_null(title_of(&k, NULL, &got));
+
+	/* With facts: read under the whole key, and only there. */
+	k.store = "a.db";
+	k.token = 1;
+	k.asof = date_from_ymd(2025, 6, 30);
+	k.recent = 3;
+	assert_null(title_of(&k, f, &got));
+	assert_null(got);
+	assert_string_equal(t = title_of(&k, f, &got), "B");
+	same_facts(f, got);
+	facts_free(got);
+	free(t);
+	k.token = 2;
+	assert_null(title_of(&k, f, &got));
+	k.asof++;
+	assert_null(title_of(&k, f, &got));
+	k.recent++;
+	assert_null(title_of(&k, f, &got));
+	k.store = "b.db";
+	assert_null(title_of(&k, f, &got));
+	assert_non_null(t = title_of(&k, f, &got));
+	facts_free(got);
+	free(t);
+	/* The plan alone is an entry of its own, still there. */
+	k.store = NULL;
+	assert_non_null(t = title_of(&k, NULL, &got));
+	free(t);
+
 	diags_release(&d);
-	plan_free(b);
+	facts_free(f);
 	unsetenv("PLANWATCH_CACHE");
-	char cmd[128];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
-}
-
-/* A count larger than the bytes could hold is refused before anything
- * that size is allocated. */
-static void
-test_huge_counts(void **state)
-{
-	uint32_t v[8] = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX };
-
-	(void)state;
-	assert_null(plan_image_read(v, sizeof v));
-	assert_null(plan_image_read(NULL, 0));
 }
 
 int
@@ -453,8 +469,9 @@ main(void)
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_huge_counts),
 		cmocka_unit_test(test_loader_rules),
+		cmocka_unit_test(test_store_rules),
 		cmocka_unit_test(test_smallest_items),
-		cmocka_unit_test(test_cache_hit),
+		cmocka_unit_test(test_cache_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
