@@ -671,6 +671,338 @@ done:
 	return ret;
 }
 
+/* Add s to a text[] literal being built in b ("" when b is empty). */
+static void
+array_put(struct buf *b, const char *s)
+{
+	buf_putc(b, b->len == 0 ? '{' : ',');
+	buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static const char *
+array_end(struct buf *b)
+{
+	if (b->len == 0)
+		buf_putc(b, '{');
+	buf_putc(b, '}');
+	return buf_str(b);
+}
+
+static void
+array_num(struct buf *b, long long n)
+{
+	char num[32];
+
+	snprintf(num, sizeof num, "%lld", n);
+	array_put(b, num);
+}
+
+static void
+array_day(struct buf *b, pw_day d)
+{
+	char day[11];
+
+	date_iso(d, day);
+	array_put(b, day);
+}
+
+/* What the walk of one want found in the rows read for all. */
+struct walked {
+	int		 first, n;	/* its rows in the walk's result */
+	int		 kept;
+	size_t		 counted;
+	pw_day		 oldest;
+	bool		 whole;		/* the rows read are all it has */
+	bool		 again;		/* not: read it alone (load_want) */
+	int		*seek;		/* per day of at: its row, or -1 */
+	bool		*asked;		/* the row is in the seeks' result */
+};
+
+/* Its value of the levels wanted, in "level IN (...)" of the seeks and
+ * the count: the want's number (from 1) beside each level. */
+#define WANT_LEVELS \
+	"SELECT v.l FROM unnest($5::int8[], $6::text[]) AS v(i, l) " \
+	"WHERE v.i = k.i"
+
+/*
+ * Every want's values as load_want reads them, in three statements for
+ * all the targets instead of one a target (a round trip each, and every
+ * value of each: at province scale 2,000 statements, 520,000 rows).  The
+ * first reads each target's values from since on and the recent + 1
+ * before (where the walk ends); the walk is load_want's on those.  The
+ * days of at that no value read answers are then asked of the server at
+ * once (the latest value that counts on or before each), and so are the
+ * values left out that a scale does not count.  A want whose walk goes
+ * past the rows read (a scale with more than recent values it does not
+ * count) is read alone by load_want.
+ */
+static int
+load_wants(struct pg *s, struct facts *f, const struct facts_query *q,
+    const char *asof, char **err)
+{
+	struct buf items = BUF_INIT, ki = BUF_INIT, kitem = BUF_INIT,
+	    kday = BUF_INIT, kscaled = BUF_INIT, vi = BUF_INIT, vl = BUF_INIT;
+	struct walked *wk = xcalloc(q->nwants + 1, sizeof *wk);
+	PGresult *ra = NULL, *rb = NULL, *rc = NULL;
+	char since[11], limit[32];
+	const char *p[7], *vis, *vls;
+	struct fact fact, *found = NULL;
+	int *seekrow = NULL, *skipped = NULL;
+	size_t nseek = 0, ncount = 0;
+	int ret = -1;
+
+	if (q->nwants == 0) {
+		free(wk);
+		return 0;
+	}
+	for (size_t i = 0; i < q->nwants; i++) {
+		array_put(&items, q->wants[i].item);
+		for (size_t k = 0; q->wants[i].levels != NULL &&
+		    k < q->wants[i].nlevels; k++) {
+			array_num(&vi, (long long)i + 1);
+			array_put(&vl, q->wants[i].levels[k]);
+		}
+	}
+	vis = array_end(&vi);
+	vls = array_end(&vl);
+	date_iso(q->since, since);
+	snprintf(limit, sizeof limit, "%zu", q->recent + 1);
+	p[0] = s->plan;
+	p[1] = array_end(&items);
+	p[2] = asof;
+	p[3] = since;
+	p[4] = q->recent < 100000 ? limit : NULL;
+	if ((ra = query(s, "SELECT e.asof, e.seq, e.value, e.level, w.i "
+	    "FROM unnest($2::text[]) WITH ORDINALITY AS w(item, i) "
+	    "CROSS JOIN LATERAL ((SELECT asof, seq, value, level "
+	    "FROM planwatch.events WHERE plan = $1 AND superseded_by IS NULL "
+	    "AND kind = 'value' AND item = w.item AND asof <= $3::date "
+	    "AND asof >= $4::date) UNION ALL (SELECT asof, seq, value, level "
+	    "FROM planwatch.events WHERE plan = $1 AND superseded_by IS NULL "
+	    "AND kind = 'value' AND item = w.item AND asof <= $3::date "
+	    "AND asof < $4::date ORDER BY asof DESC, seq DESC "
+	    "LIMIT $5::int8)) AS e ORDER BY w.i, e.asof DESC, e.seq DESC", 5,
+	    p, 1, err)) == NULL)
+		goto done;
+
+	/* The walks, and the days they leave to ask. */
+	for (int r = 0, i = 0; i < (int)q->nwants; i++) {
+		const struct value_want *w = &q->wants[i];
+		struct fact_list *l = facts_list(f, w->item);
+		struct walked *x = &wk[i];
+		bool year = true;
+		int below = 0, j;
+
+		l->since = DAY_NONE;
+		x->first = r;
+		while (r < PQntuples(ra) && int8_col(ra, r, 4) == i + 1)
+			r++;
+		x->n = r - x->first;
+		x->oldest = DAY_NONE;
+		for (j = 0; j < x->n; j++) {
+			if (value_row(s, ra, x->first + j, &fact, err) != 0)
+				goto done;
+			if (fact.date < q->since)
+				below++;
+		}
+		x->whole = p[4] == NULL || below < (int)(q->recent + 1);
+		for (j = 0; j < x->n; j++) {
+			if (value_row(s, ra, x->first + j, &fact, err) != 0)
+				goto done;
+			if ((fact.date < q->since || !year) &&
+			    x->counted >= q->recent) {
+				l->since = fact.date + 1;
+				break;
+			}
+			if (value_want_counts(w, fact.level)) {
+				if (x->counted++ == 0)
+					year = value_want_year(w, &fact);
+				x->oldest = fact.date;
+			}
+		}
+		x->kept = j;
+		if (l->since == DAY_NONE && !x->whole) {
+			x->again = true;
+			continue;
+		}
+		if (l->since == DAY_NONE)
+			continue;
+		x->seek = xcalloc(w->nat + 1, sizeof *x->seek);
+		x->asked = xcalloc(w->nat + 1, sizeof *x->asked);
+		for (size_t k = 0; k < w->nat; k++) {
+			pw_day d = w->at[k], upto;
+			x->seek[k] = -1;
+			if (x->counted > 0 && x->oldest <= d)
+				continue;
+			upto = d < l->since ? d : l->since - 1;
+			for (j = 0; j < x->n; j++) {
+				if (value_row(s, ra, x->first + j, &fact,
+				    err) != 0)
+					goto done;
+				if (fact.date <= upto &&
+				    value_want_counts(w, fact.level))
+					break;
+			}
+			if (j < x->n)
+				x->seek[k] = x->first + j;
+			else if (!x->whole) {
+				/* Below the rows read: ask. */
+				x->seek[k] = (int)nseek++;
+				x->asked[k] = true;
+				array_num(&ki, (long long)i + 1);
+				array_put(&kitem, w->item);
+				array_day(&kday, upto);
+				array_put(&kscaled, w->levels != NULL ? "t" :
+				    "f");
+			}
+		}
+	}
+	if (nseek > 0) {
+		p[1] = array_end(&ki);
+		p[2] = array_end(&kitem);
+		p[3] = array_end(&kday);
+		p[4] = vis;
+		p[5] = vls;
+		p[6] = array_end(&kscaled);
+		if ((rb = query(s, "SELECT e.asof, e.seq, e.value, e.level, k.n "
+		    "FROM unnest($2::int8[], $3::text[], $4::date[], "
+		    "$7::bool[]) WITH ORDINALITY AS k(i, item, upto, scaled, n) "
+		    "CROSS JOIN LATERAL (SELECT asof, seq, value, level "
+		    "FROM planwatch.events WHERE plan = $1 "
+		    "AND superseded_by IS NULL AND kind = 'value' "
+		    "AND item = k.item AND asof <= k.upto AND (NOT k.scaled "
+		    "OR level IN (" WANT_LEVELS ")) "
+		    "ORDER BY asof DESC, seq DESC LIMIT 1) AS e", 7, p, 1,
+		    err)) == NULL)
+			goto done;
+		seekrow = xcalloc(nseek, sizeof *seekrow);
+		for (size_t k = 0; k < nseek; k++)
+			seekrow[k] = -1;
+		for (int r = 0; r < PQntuples(rb); r++) {
+			long long n = int8_col(rb, r, 4);
+			if (n >= 1 && (size_t)n <= nseek)
+				seekrow[n - 1] = r;
+		}
+	}
+
+	/* The values before since that a scale does not count, where the
+	 * rows read are not all. */
+	buf_release(&ki);
+	buf_release(&kitem);
+	buf_release(&kday);
+	for (size_t i = 0; i < q->nwants; i++) {
+		const struct fact_list *l = facts_get(f, q->wants[i].item);
+		if (q->wants[i].levels == NULL || wk[i].again ||
+		    wk[i].whole || l->since == DAY_NONE)
+			continue;
+		array_num(&ki, (long long)i + 1);
+		array_put(&kitem, q->wants[i].item);
+		array_day(&kday, l->since);
+		ncount++;
+	}
+	if (ncount > 0) {
+		p[1] = array_end(&ki);
+		p[2] = array_end(&kitem);
+		p[3] = array_end(&kday);
+		p[4] = vis;
+		p[5] = vls;
+		if ((rc = query(s, "SELECT (SELECT count(*) "
+		    "FROM planwatch.events WHERE plan = $1 "
+		    "AND superseded_by IS NULL AND kind = 'value' "
+		    "AND item = k.item AND asof < k.since "
+		    "AND (level IS NULL OR level NOT IN (" WANT_LEVELS ")))"
+		    "::int8, k.i FROM unnest($2::int8[], $3::text[], "
+		    "$4::date[]) AS k(i, item, since)", 6, p, 1, err)) == NULL)
+			goto done;
+		skipped = xcalloc(q->nwants + 1, sizeof *skipped);
+		for (int r = 0; r < PQntuples(rc); r++) {
+			long long i = int8_col(rc, r, 1);
+			if (i >= 1 && (size_t)i <= q->nwants)
+				skipped[i - 1] = (int)int8_col(rc, r, 0);
+		}
+	}
+
+	/* The lists, in load_want's order. */
+	for (size_t i = 0; i < q->nwants; i++) {
+		const struct value_want *w = &q->wants[i];
+		struct fact_list *l = facts_list(f, w->item);
+		struct walked *x = &wk[i];
+		size_t nfound = 0;
+
+		if (x->again) {
+			if (load_want(s, f, q, w, asof, err) != 0)
+				goto done;
+			continue;
+		}
+		found = xcalloc(w->nat + 1, sizeof *found);
+		for (size_t k = 0; x->seek != NULL && k < w->nat; k++) {
+			const PGresult *r = x->asked[k] ? rb : ra;
+			int row = x->asked[k] ? seekrow[x->seek[k]] :
+			    x->seek[k];
+			bool have = false;
+			if (row < 0)
+				continue;
+			if (value_row(s, r, row, &fact, err) != 0)
+				goto done;
+			for (size_t m = 0; m < nfound; m++)
+				if (found[m].seq == fact.seq)
+					have = true;
+			if (!have)
+				found[nfound++] = fact;
+		}
+		while (nfound > 0)
+			facts_push(f, l, &found[--nfound]);
+		free(found);
+		found = NULL;
+		for (int j = x->kept; j-- > 0;) {
+			if (value_row(s, ra, x->first + j, &fact, err) != 0)
+				goto done;
+			facts_push(f, l, &fact);
+		}
+		if (w->levels == NULL)
+			continue;
+		l->skipped = 0;
+		if (!x->whole && l->since != DAY_NONE) {
+			l->skipped = (size_t)skipped[i];
+			continue;
+		}
+		for (int j = 0; j < x->n; j++) {
+			if (value_row(s, ra, x->first + j, &fact, err) != 0)
+				goto done;
+			if (fact.date < l->since && (fact.level == NULL ||
+			    !value_want_counts(w, fact.level)))
+				l->skipped++;
+		}
+	}
+	ret = 0;
+done:
+	for (size_t i = 0; i < q->nwants; i++) {
+		free(wk[i].seek);
+		free(wk[i].asked);
+	}
+	free(wk);
+	free(found);
+	free(seekrow);
+	free(skipped);
+	PQclear(ra);
+	PQclear(rb);
+	PQclear(rc);
+	buf_release(&items);
+	buf_release(&ki);
+	buf_release(&kitem);
+	buf_release(&kday);
+	buf_release(&kscaled);
+	buf_release(&vi);
+	buf_release(&vl);
+	return ret;
+}
+
 /* The facts of q, in one read-only snapshot.  No change token is offered:
  * a server store is read afresh at every run. */
 static int
@@ -689,9 +1021,8 @@ pg_load_asof(struct store *base, struct facts *f,
 	date_iso(q->asof, asof);
 	if (load_latest_progress(s, f, q->asof, asof, err) != 0)
 		goto done;
-	for (size_t i = 0; i < q->nwants; i++)
-		if (load_want(s, f, q, &q->wants[i], asof, err) != 0)
-			goto done;
+	if (load_wants(s, f, q, asof, err) != 0)
+		goto done;
 	ret = 0;
 done:
 	if (ret == 0)
