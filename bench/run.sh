@@ -438,6 +438,7 @@ for s in $SCALES; do
 	fi
 	# The review's per-key times matter on the largest plan.
 	[ "$s" = 1 ] && review "$s" "$P" "$DB"
+	[ "$s" = 1 ] && sh bench/pg.sh "$PW" "$B" "$D" "$TODAY" >"$WORK/pg.md"
 done
 
 # --- The table ----------------------------------------------------------------
@@ -615,6 +616,7 @@ machine() {
 	echo
 	machine
 	table
+	[ -s "$WORK/pg.md" ] && cat "$WORK/pg.md"
 } >"$WORK/table.md"
 cat "$WORK/table.md"
 if [ -n "$OUT" ]; then
