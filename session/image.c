@@ -2,13 +2,13 @@
  * image.c: a review's inputs as bytes, and back again (image.h).
  *
  * The plan's part is its structs' fields in the order of the tables of
- * model/plan.h: integers, counts and enumerations as 32 bits (sizes as
- * 64), doubles as their 8 bytes, strings as a 32-bit length (NO_STRING for
- * NULL) and their bytes, an array as its count and its elements.  Then a
- * byte, 1 when facts follow: the number of lists, and for each its item,
- * since, skipped and facts, in the order the store made them; each fact its
- * kind, date, value, seq and level.  Whatever the bytes, the reader gives
- * what the loader and the store could have made, or -1.
+ * model/plan.h: numbers, dates, positions and enumerations as their bytes
+ * in memory, strings as a 32-bit length (NO_STRING for NULL) and their
+ * bytes, an array as a 32-bit count and its elements.  Then a byte, 1 when
+ * facts follow: the number of lists, and for each its item, since, skipped
+ * and facts, in the order the store made them; each fact its kind, date,
+ * value, seq and level.  Whatever the bytes, the reader gives what the
+ * loader and the store could have made, or -1.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -21,61 +21,52 @@
 
 #define NO_STRING	UINT32_MAX
 
+/* Written as they are in memory: no padding to leave undefined. */
+_Static_assert(sizeof(struct pdate) == sizeof(pw_day) +
+    sizeof(enum date_prec), "struct pdate has padding");
+_Static_assert(sizeof(struct srcpos) == 2 * sizeof(int),
+    "struct srcpos has padding");
+
 /* --- Writing ------------------------------------------------------------ */
 
-static void
-put_u32(struct buf *b, uint32_t v)
-{
-	buf_add(b, (const char *)&v, sizeof v);
-}
-
-static void
-put_u64(struct buf *b, uint64_t v)
-{
-	buf_add(b, (const char *)&v, sizeof v);
-}
-
-static void
-put_f64(struct buf *b, double v)
-{
-	buf_add(b, (const char *)&v, sizeof v);
-}
+#define put(b, v)	buf_add(b, (const char *)&(v), sizeof(v))
 
 static void
 put_str(struct buf *b, const char *s)
 {
-	if (s == NULL) {
-		put_u32(b, NO_STRING);
-		return;
-	}
-	size_t n = strlen(s);
-	put_u32(b, (uint32_t)n);
-	buf_add(b, s, n);
+	uint32_t n = s != NULL ? (uint32_t)strlen(s) : NO_STRING;
+
+	put(b, n);
+	if (s != NULL)
+		buf_add(b, s, n);
+}
+
+static void
+put_count(struct buf *b, size_t n)
+{
+	uint32_t v = (uint32_t)n;
+
+	put(b, v);
 }
 
 /* A field of x, by its kind in the tables of model/plan.h. */
 #define PUT(kind, ...)		PUT_##kind(__VA_ARGS__)
 #define PUT_STR(f)		put_str(b, x->f);
 #define PUT_OSTR(f)		put_str(b, x->f);
-#define PUT_DATE(f)		put_u32(b, (uint32_t)x->f.day);		\
-				put_u32(b, (uint32_t)x->f.prec);
-#define PUT_POS(f)		put_u32(b, (uint32_t)x->f.line);	\
-				put_u32(b, (uint32_t)x->f.col);
-#define PUT_INT(f)		put_u32(b, (uint32_t)x->f);
-#define PUT_SIZE(f)		put_u64(b, x->f);
-#define PUT_F64(f)		put_f64(b, x->f);
-#define PUT_BOOL(f)		put_u32(b, x->f);
-#define PUT_ENUM(f, type, last)	put_u32(b, (uint32_t)x->f);
-#define PUT_DEPTS(f)		put_u32(b, (uint32_t)x->n##f);		\
-	for (size_t i = 0; i < x->n##f; i++)				\
-		put_u32(b, (uint32_t)x->f[i]);
-#define PUT_LIST(f, type)	put_u32(b, (uint32_t)x->n##f);		\
-	for (size_t i = 0; i < x->n##f; i++)				\
-		put_##type(b, &x->f[i]);
-#define PUT_STRS(f)		put_u32(b, (uint32_t)x->n##f);		\
-	for (size_t i = 0; i < x->n##f; i++)				\
-		put_str(b, x->f[i]);
-#define PUT_ITEMS(f, type)	PUT_LIST(f, type)
+#define PUT_DATE(f)		put(b, x->f);
+#define PUT_POS(f)		put(b, x->f);
+#define PUT_INT(f)		put(b, x->f);
+#define PUT_SIZE(f)		put(b, x->f);
+#define PUT_F64(f)		put(b, x->f);
+#define PUT_BOOL(f)		put(b, x->f);
+#define PUT_ENUM(f, type, last)	put(b, x->f);
+#define PUT_DEPTS(f)		PUT_ARRAY(f, put(b, x->f[i]))
+#define PUT_LIST(f, type)	PUT_ARRAY(f, put_##type(b, &x->f[i]))
+#define PUT_STRS(f)		PUT_ARRAY(f, put_str(b, x->f[i]))
+#define PUT_ITEMS(f, type)	PUT_ARRAY(f, put_##type(b, &x->f[i]))
+#define PUT_ARRAY(f, each)	put_count(b, x->n##f);			\
+				for (size_t i = 0; i < x->n##f; i++)	\
+					each;
 
 static void
 put_department(struct buf *b, const struct department *x)
@@ -107,44 +98,39 @@ put_target(struct buf *b, const struct target *x)
 	TARGET_FIELDS(PUT)
 }
 
-static void
-put_facts(struct buf *b, const struct facts *f)
+void
+image_put_facts(struct buf *b, const struct facts *f)
 {
 	size_t n;
 	const struct fact_list *const *l = facts_items(f, &n);
 
-	put_u64(b, n);
+	put(b, n);
 	for (size_t i = 0; i < n; i++) {
 		put_str(b, l[i]->item);
-		put_u32(b, (uint32_t)l[i]->since);
-		put_u64(b, l[i]->skipped);
-		put_u64(b, l[i]->n);
+		put(b, l[i]->since);
+		put(b, l[i]->skipped);
+		put(b, l[i]->n);
 		for (size_t k = 0; k < l[i]->n; k++) {
 			const struct fact *x = &l[i]->v[k];
-			char kind = (char)x->kind;
-			buf_add(b, &kind, 1);
-			put_u32(b, (uint32_t)x->date);
-			put_f64(b, x->value);
-			put_u64(b, (uint64_t)x->seq);
+			unsigned char kind = (unsigned char)x->kind;
+			put(b, kind);
+			put(b, x->date);
+			put(b, x->value);
+			put(b, x->seq);
 			put_str(b, x->level);
 		}
 	}
 }
 
 void
-image_write(struct buf *b, const struct plan *x, const struct facts *f)
+image_put_plan(struct buf *b, const struct plan *x)
 {
-	char has = f != NULL;
-
 	PLAN_FIELDS(PUT)
-	buf_add(b, &has, 1);
-	if (f != NULL)
-		put_facts(b, f);
 }
 
 /* --- Reading ------------------------------------------------------------ */
 
-/* Bytes being read; once bad, every read gives zero and it stays bad. */
+/* Bytes being read; once bad, every read gives zeros and it stays bad. */
 struct reader {
 	const unsigned char	*at, *end;
 	bool			 bad;
@@ -164,97 +150,56 @@ take(struct reader *r, size_t n)
 	return v;
 }
 
-static uint32_t
-get_u32(struct reader *r)
+static void
+get(struct reader *r, void *out, size_t n)
 {
-	const void *v = take(r, sizeof(uint32_t));
-	uint32_t x = 0;
+	const void *v = take(r, n);
 
 	if (v != NULL)
-		memcpy(&x, v, sizeof x);
-	return x;
+		memcpy(out, v, n);
+	else
+		memset(out, 0, n);
 }
 
-static uint64_t
-get_u64(struct reader *r)
+/* Make r bad unless ok; returns ok. */
+static bool
+check(struct reader *r, bool ok)
 {
-	const void *v = take(r, sizeof(uint64_t));
-	uint64_t x = 0;
-
-	if (v != NULL)
-		memcpy(&x, v, sizeof x);
-	return x;
-}
-
-static int
-get_int(struct reader *r)
-{
-	return (int)(int32_t)get_u32(r);
-}
-
-/* A double, NaN refused (finite: a plan's). */
-static double
-get_f64(struct reader *r, bool finite)
-{
-	const void *v = take(r, sizeof(double));
-	double x = 0;
-
-	if (v != NULL)
-		memcpy(&x, v, sizeof x);
-	if (finite ? !isfinite(x) : isnan(x)) {
+	if (!ok)
 		r->bad = true;
-		x = 0;
-	}
-	return x;
-}
-
-/* An unsigned value below limit. */
-static unsigned
-get_enum(struct reader *r, unsigned limit)
-{
-	uint32_t x = get_u32(r);
-
-	if (x >= limit) {
-		r->bad = true;
-		return 0;
-	}
-	return x;
+	return ok;
 }
 
 /* A count of things each at least min bytes long: no more than the bytes
  * left could hold, so a bad count cannot ask for a huge allocation. */
 static size_t
-get_count(struct reader *r, uint64_t n, size_t min)
+get_count(struct reader *r, size_t min)
 {
-	if (r->bad || n > (size_t)(r->end - r->at) / min) {
-		r->bad = true;
-		return 0;
-	}
-	return (size_t)n;
+	uint32_t n;
+
+	get(r, &n, sizeof n);
+	return check(r, !r->bad && n <= (size_t)(r->end - r->at) / min) ?
+	    n : 0;
 }
 
-/* A string, NUL-free: its bytes and length; NULL for none (bad unless
+/* A string with no NUL: its bytes and length; NULL for none (bad unless
  * optional). */
 static const char *
 get_bytes(struct reader *r, bool optional, size_t *len)
 {
-	uint32_t n = get_u32(r);
-	const char *s;
+	uint32_t n;
+	const char *s = NULL;
 
+	get(r, &n, sizeof n);
 	*len = 0;
-	if (r->bad)
-		return NULL;
-	if (n == NO_STRING) {
-		if (!optional)
-			r->bad = true;
-		return NULL;
-	}
-	if ((s = take(r, n)) == NULL || memchr(s, '\0', n) != NULL) {
-		r->bad = true;
-		return NULL;
-	}
-	*len = n;
-	return s;
+	if (n == NO_STRING)
+		check(r, optional);
+	else if ((s = take(r, n)) == NULL || !check(r, memchr(s, '\0',
+	    n) == NULL))
+		s = NULL;
+	else
+		*len = n;
+	return r->bad ? NULL : s;
 }
 
 /* A string copied into the plan's pool. */
@@ -272,17 +217,16 @@ get_str(struct reader *r, bool optional)
 #define MIN(kind, ...)		+ MIN_##kind
 #define MIN_STR			4
 #define MIN_OSTR		4
-#define MIN_DATE		8
-#define MIN_POS			8
-#define MIN_INT			4
-#define MIN_SIZE		8
-#define MIN_F64			8
-#define MIN_BOOL		4
-#define MIN_ENUM		4
+#define MIN_DATE		sizeof(struct pdate)
+#define MIN_POS			sizeof(struct srcpos)
+#define MIN_INT			sizeof(int)
+#define MIN_SIZE		sizeof(size_t)
+#define MIN_F64			sizeof(double)
+#define MIN_BOOL		sizeof(bool)
+#define MIN_ENUM		1
 #define MIN_DEPTS		4
 #define MIN_LIST		4
 #define MIN_STRS		4
-#define MIN_ITEMS		4
 enum {
 	min_department = 0 DEPARTMENT_FIELDS(MIN),
 	min_phase = 0 PHASE_FIELDS(MIN),
@@ -291,39 +235,49 @@ enum {
 	min_target = 0 TARGET_FIELDS(MIN)
 };
 
-/* An array of n elements of x->f from the pool, or the plan's own. */
-#define GET_ARRAY(f, min, alloc)					\
-	x->n##f = get_count(r, get_u32(r), (min));			\
-	x->f = x->n##f > 0 ? alloc : NULL;
-#define POOLED(f)	plan_alloc(r->p, x->n##f, sizeof *x->f)
-
 #define GET(kind, ...)		GET_##kind(__VA_ARGS__)
 #define GET_STR(f)		x->f = get_str(r, false);
 #define GET_OSTR(f)		x->f = get_str(r, true);
-#define GET_DATE(f)		x->f.day = get_int(r);			\
-	x->f.prec = (enum date_prec)get_enum(r, PREC_YEAR + 1);
-#define GET_POS(f)		x->f.line = get_int(r);			\
-				x->f.col = get_int(r);
-#define GET_INT(f)		x->f = get_int(r);
-#define GET_SIZE(f)		x->f = (size_t)get_u64(r);
-#define GET_F64(f)		x->f = get_f64(r, true);
-#define GET_BOOL(f)		x->f = get_enum(r, 2) != 0;
-#define GET_ENUM(f, type, last)	x->f = (enum type)get_enum(r, (last) + 1);
-#define GET_DEPTS(f)		GET_ARRAY(f, 4, POOLED(f))		\
-	for (size_t i = 0; i < x->n##f; i++)				\
-		x->f[i] = get_int(r);
-#define GET_LIST(f, type)	GET_ARRAY(f, min_##type, POOLED(f))	\
-	for (size_t i = 0; i < x->n##f; i++)				\
-		get_##type(r, &x->f[i]);
-#define GET_STRS(f)		GET_ARRAY(f, 4, POOLED(f))		\
-	for (size_t i = 0; i < x->n##f; i++)				\
-		x->f[i] = get_str(r, false);
+#define GET_DATE(f)		get(r, &x->f, sizeof x->f);		\
+	check(r, (unsigned)x->f.prec <= PREC_YEAR);
+#define GET_POS(f)		get(r, &x->f, sizeof x->f);
+#define GET_INT(f)		get(r, &x->f, sizeof x->f);
+#define GET_SIZE(f)		get(r, &x->f, sizeof x->f);
+#define GET_F64(f)		get(r, &x->f, sizeof x->f);		\
+	check(r, isfinite(x->f));
+/* A byte that is not 0 or 1 is no bool: read as a byte. */
+#define GET_BOOL(f)		{ unsigned char v;			\
+	get(r, &v, 1);							\
+	x->f = check(r, v <= 1) && v; }
+#define GET_ENUM(f, type, last)	get(r, &x->f, sizeof x->f);		\
+	check(r, (unsigned)x->f <= (last));
+#define GET_DEPTS(f)		GET_ARRAY(f, 4, pool_alloc,		\
+				    GET_INT(f[i]))
+#define GET_LIST(f, type)	GET_ARRAY(f, min_##type, pool_alloc,	\
+				    get_##type(r, &x->f[i]))
+#define GET_STRS(f)		GET_ARRAY(f, 4, pool_alloc,		\
+				    GET_STR(f[i]))
 /* The plan's own arrays: plan_free frees them, and there is always one. */
-#define GET_ITEMS(f, type)						\
-	x->n##f = get_count(r, get_u32(r), min_##type);			\
-	x->f = xcalloc(x->n##f + 1, sizeof *x->f);			\
+#define GET_ITEMS(f, type)	GET_ARRAY(f, min_##type, own_alloc,	\
+				    get_##type(r, &x->f[i]))
+#define GET_ARRAY(f, min, alloc, each)					\
+	x->n##f = get_count(r, (min));					\
+	x->f = alloc(r->p, x->n##f, sizeof *x->f);			\
 	for (size_t i = 0; i < x->n##f; i++)				\
-		get_##type(r, &x->f[i]);
+		each;
+
+static void *
+pool_alloc(struct plan *p, size_t n, size_t size)
+{
+	return n > 0 ? plan_alloc(p, n, size) : NULL;
+}
+
+static void *
+own_alloc(struct plan *p, size_t n, size_t size)
+{
+	(void)p;
+	return xcalloc(n + 1, size);
+}
 
 static void
 get_department(struct reader *r, struct department *x)
@@ -369,31 +323,34 @@ day_ok(pw_day d)
 }
 
 /* The fewest bytes a list and a fact take. */
-#define LIST_MIN	(4 + 4 + 8 + 8)
-#define FACT_MIN	(1 + 4 + 8 + 8 + 4)
+#define LIST_MIN	(4 + sizeof(pw_day) + 2 * sizeof(size_t))
+#define FACT_MIN	(1 + sizeof(pw_day) + sizeof(double) + \
+			 sizeof(long long) + 4)
 
-/* One list's facts, appended to l; false when they are not the store's. */
+/* One list's facts; false when they are not what the store gives. */
 static bool
 get_list(struct reader *r, struct facts *f, struct fact_list *l,
     struct buf *level)
 {
-	size_t n = get_count(r, get_u64(r), FACT_MIN), len;
+	size_t n, len;
 
-	facts_reserve(l, n);
+	get(r, &n, sizeof n);
+	facts_reserve(l, check(r, n <= (size_t)(r->end - r->at) / FACT_MIN) ?
+	    n : 0);
 	for (size_t k = 0; k < n && !r->bad; k++) {
-		const unsigned char *kind = take(r, 1);
 		struct fact x = { .kind = FACT_VALUE };
+		unsigned char kind;
 		const char *s;
 
-		if (kind == NULL || *kind > FACT_REOPEN)
-			return false;
-		x.kind = (enum fact_kind)*kind;
-		x.date = (pw_day)get_u32(r);
-		x.value = get_f64(r, false);
-		x.seq = (long long)get_u64(r);
+		get(r, &kind, 1);
+		get(r, &x.date, sizeof x.date);
+		get(r, &x.value, sizeof x.value);
+		get(r, &x.seq, sizeof x.seq);
 		s = get_bytes(r, true, &len);
-		if (r->bad || !day_ok(x.date))
+		if (!check(r, kind <= FACT_REOPEN && !isnan(x.value) &&
+		    day_ok(x.date)) || r->bad)
 			return false;
+		x.kind = (enum fact_kind)kind;
 		if (s != NULL) {
 			buf_reset(level);
 			buf_add(level, s, len);
@@ -404,50 +361,52 @@ get_list(struct reader *r, struct facts *f, struct fact_list *l,
 	return !r->bad;
 }
 
-static struct facts *
-get_facts(struct reader *r)
+struct facts *
+image_get_facts(const void *data, size_t len)
 {
+	static const unsigned char none[1];
+	struct reader rd = { .at = data != NULL ? data : none }, *r = &rd;
 	struct buf item = BUF_INIT, level = BUF_INIT;
 	struct facts *f = facts_new();
-	size_t n = get_count(r, get_u64(r), LIST_MIN), len;
+	size_t n;
 
+	r->end = r->at + (data != NULL ? len : 0);
+	get(r, &n, sizeof n);
+	if (!check(r, n <= (size_t)(r->end - r->at) / LIST_MIN))
+		n = 0;
 	for (size_t i = 0; i < n && !r->bad; i++) {
 		const char *s = get_bytes(r, false, &len);
 		struct fact_list *l;
 		pw_day since;
 
-		if (s == NULL || len == 0) {
-			r->bad = true;
+		if (!check(r, s != NULL && len > 0))
 			break;
-		}
 		buf_reset(&item);
 		buf_add(&item, s, len);
-		since = (pw_day)get_u32(r);
-		if (facts_get(f, buf_str(&item)) != NULL ||
-		    (since != DAY_NONE && !day_ok(since) &&
-		    !day_ok(since - 1))) {
-			r->bad = true;
+		get(r, &since, sizeof since);
+		if (!check(r, facts_get(f, buf_str(&item)) == NULL &&
+		    (since == DAY_NONE || day_ok(since) || day_ok(since - 1))))
 			break;
-		}
 		l = facts_list(f, buf_str(&item));
 		l->since = since;
-		l->skipped = (size_t)get_u64(r);
-		if (!get_list(r, f, l, &level))
-			r->bad = true;
+		get(r, &l->skipped, sizeof l->skipped);
+		get_list(r, f, l, &level);
 	}
 	buf_release(&item);
 	buf_release(&level);
+	if (r->bad || r->at != r->end) {
+		facts_free(f);
+		return NULL;
+	}
 	return f;
 }
 
-int
-image_read(const void *data, size_t len, struct plan **pp, struct facts **fp)
+struct plan *
+image_get_plan(const void *data, size_t len)
 {
 	static const unsigned char none[1];
 	struct reader rd = { .at = data != NULL ? data : none }, *r = &rd;
 	struct plan *x = plan_new();
-	const unsigned char *has;
-	struct facts *f = NULL;
 
 	r->end = r->at + (data != NULL ? len : 0);
 	r->p = x;
@@ -456,17 +415,10 @@ image_read(const void *data, size_t len, struct plan **pp, struct facts **fp)
 	 * one, even with none. */
 	if (x->pool == NULL)
 		(void)plan_alloc(x, 1, 1);
-	if ((has = take(r, 1)) != NULL && *has > 1)
-		r->bad = true;
-	if (has != NULL && *has == 1)
-		f = get_facts(r);
 	if (r->bad || r->at != r->end || plan_index(x) != 0 ||
 	    plan_check(x) != 0) {
 		plan_free(x);
-		facts_free(f);
-		return -1;
+		return NULL;
 	}
-	*pp = x;
-	*fp = f;
-	return 0;
+	return x;
 }

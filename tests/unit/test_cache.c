@@ -5,6 +5,7 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -73,51 +74,74 @@ some_facts(void)
 	return f;
 }
 
+/* The image of p, or of f, in b: one of them is NULL. */
+static void
+put_image(struct buf *b, const struct plan *p, const struct facts *f)
+{
+	if (p != NULL)
+		image_put_plan(b, p);
+	else
+		image_put_facts(b, f);
+}
+
+/* Is data[0..len) an image of p's kind (or f's)?  What it holds is freed. */
+static bool
+read_image(const char *data, size_t len, const struct plan *p)
+{
+	struct plan *q = NULL;
+	struct facts *g = NULL;
+
+	if (p != NULL)
+		q = image_get_plan(data, len);
+	else
+		g = image_get_facts(data, len);
+	if (q != NULL)
+		for (size_t t = 0; t < q->ntargets; t++)
+			assert_true(q->targets[t].owner < (int)q->ndepts);
+	plan_free(q);
+	facts_free(g);
+	return q != NULL || g != NULL;
+}
+
 static void
 test_roundtrip(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
 		struct plan *p = load(plans[i]), *q;
-		struct facts *f = i % 2 ? some_facts() : NULL, *g;
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
 		/* The plan's cadence: each value, none given included. */
 		p->cadence = (enum period)(i % (PERIOD_YEAR + 1));
-		image_write(&a, p, f);
-		assert_int_equal(image_read(a.s, a.len, &q, &g), 0);
+		image_put_plan(&a, p);
+		assert_non_null(q = image_get_plan(a.s, a.len));
 		same_plan(p, q);
-		if (f == NULL)
-			assert_null(g);
-		else
-			same_facts(f, g);
 		/* Looked up as the loaded plan is. */
 		for (size_t k = 0; k < q->nms; k++)
 			assert_int_equal(plan_find(q, q->ms[k].id).index, k);
 		for (size_t k = 0; k < q->ndepts; k++)
 			assert_int_equal(plan_find_dept(q, q->depts[k].id), k);
-		image_write(&b, q, g);
+		image_put_plan(&b, q);
 		assert_int_equal(a.len, b.len);
 		assert_memory_equal(a.s, b.s, a.len);
 		buf_release(&a);
 		buf_release(&b);
 		plan_free(p);
 		plan_free(q);
-		facts_free(f);
-		facts_free(g);
 	}
-}
+	struct facts *f = some_facts(), *g;
+	struct buf a = BUF_INIT, b = BUF_INIT;
 
-/* Refused: image_read gives -1 and sets nothing. */
-static void
-refused(const void *data, size_t len)
-{
-	struct plan *p = NULL;
-	struct facts *f = NULL;
-
-	assert_int_equal(image_read(data, len, &p, &f), -1);
-	assert_null(p);
-	assert_null(f);
+	image_put_facts(&a, f);
+	assert_non_null(g = image_get_facts(a.s, a.len));
+	same_facts(f, g);
+	image_put_facts(&b, g);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.s, b.s, a.len);
+	buf_release(&a);
+	buf_release(&b);
+	facts_free(f);
+	facts_free(g);
 }
 
 /* Every prefix of an image, and the image with a byte more, is refused. */
@@ -126,57 +150,56 @@ test_truncated(void **state)
 {
 	struct plan *p = load("tests/data/plans/full.yaml");
 	struct facts *f = some_facts();
-	struct buf a = BUF_INIT;
 
 	(void)state;
-	image_write(&a, p, f);
-	for (size_t n = 0; n < a.len; n++) {
-		/* Exactly n bytes: the sanitizer build sees any overread. */
-		char *copy = malloc(n > 0 ? n : 1);
-		memcpy(copy, a.s, n);
-		refused(copy, n);
-		free(copy);
+	for (int kind = 0; kind < 2; kind++) {
+		const struct plan *which = kind == 0 ? p : NULL;
+		struct buf a = BUF_INIT;
+		put_image(&a, which, f);
+		for (size_t n = 0; n < a.len; n++) {
+			/* Exactly n bytes: the sanitizer build sees any
+			 * overread. */
+			char *copy = malloc(n > 0 ? n : 1);
+			memcpy(copy, a.s, n);
+			assert_false(read_image(copy, n, which));
+			free(copy);
+		}
+		assert_true(read_image(a.s, a.len, which));
+		buf_putc(&a, 0);
+		assert_false(read_image(a.s, a.len, which));
+		buf_release(&a);
 	}
-	buf_putc(&a, 0);
-	refused(a.s, a.len);
-	buf_release(&a);
 	facts_free(f);
 	plan_free(p);
 }
 
-/* Any one byte changed gives nothing or inputs that hold together (the
+/* Any one byte changed gives nothing or what holds together (the
  * sanitizer build checks no read goes astray). */
 static void
 test_damaged(void **state)
 {
 	struct plan *p = load("examples/sanya.yaml");
 	struct facts *f = some_facts();
-	struct buf a = BUF_INIT;
-	size_t refusals = 0;
 
 	(void)state;
-	image_write(&a, p, f);
-	for (size_t i = 0; i < a.len; i++) {
-		static const unsigned char flips[] = { 0xff, 0x80, 0x01 };
-		for (size_t k = 0; k < sizeof flips; k++) {
-			struct plan *q;
-			struct facts *g;
-			a.s[i] ^= (char)flips[k];
-			if (image_read(a.s, a.len, &q, &g) != 0)
-				refusals++;
-			else {
-				for (size_t t = 0; t < q->ntargets; t++)
-					assert_true(q->targets[t].owner <
-					    (int)q->ndepts);
-				plan_free(q);
-				facts_free(g);
+	for (int kind = 0; kind < 2; kind++) {
+		const struct plan *which = kind == 0 ? p : NULL;
+		struct buf a = BUF_INIT;
+		size_t refusals = 0;
+		put_image(&a, which, f);
+		for (size_t i = 0; i < a.len; i++) {
+			static const unsigned char flips[] = { 0xff, 0x80, 1 };
+			for (size_t k = 0; k < sizeof flips; k++) {
+				a.s[i] ^= (char)flips[k];
+				if (!read_image(a.s, a.len, which))
+					refusals++;
+				a.s[i] ^= (char)flips[k];
 			}
-			a.s[i] ^= (char)flips[k];
 		}
+		/* Changed lengths and counts are refused. */
+		assert_true(refusals > 0);
+		buf_release(&a);
 	}
-	/* Changed lengths and counts are refused. */
-	assert_true(refusals > 0);
-	buf_release(&a);
 	facts_free(f);
 	plan_free(p);
 }
@@ -187,15 +210,10 @@ static void
 expect_refused(const struct plan *p, const struct facts *f, const char *why)
 {
 	struct buf a = BUF_INIT;
-	struct plan *q;
-	struct facts *g;
 
-	image_write(&a, p, f);
-	if (image_read(a.s, a.len, &q, &g) == 0) {
-		plan_free(q);
-		facts_free(g);
+	put_image(&a, p, f);
+	if (read_image(a.s, a.len, p))
 		fail_msg("image read though %s", why);
-	}
 	buf_release(&a);
 }
 
@@ -277,7 +295,7 @@ test_store_rules(void **state)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct facts *f = some_facts();
 		facts_add(f, bad[i].item, &bad[i].x);
-		expect_refused(p, f, bad[i].why);
+		expect_refused(NULL, f, bad[i].why);
 		facts_free(f);
 	}
 	plan_free(p);
@@ -290,7 +308,6 @@ static void
 test_smallest_items(void **state)
 {
 	struct plan *p = plan_new(), *q;
-	struct facts *g;
 	struct buf a = BUF_INIT;
 	static char *ids[] = { "a", "b", "c", "d", "e", "f", "g", "h" };
 	static char tids[200][8];
@@ -323,8 +340,8 @@ test_smallest_items(void **state)
 		    .due = { day, PREC_DAY }, .baseline_date = { DAY_NONE,
 		    PREC_DAY }, .owner = -1, .phase = -1 };
 	}
-	image_write(&a, p, NULL);
-	assert_int_equal(image_read(a.s, a.len, &q, &g), 0);
+	image_put_plan(&a, p);
+	assert_non_null(q = image_get_plan(a.s, a.len));
 	plan_free(q);
 	buf_release(&a);
 	free(p->depts);
@@ -342,8 +359,9 @@ test_huge_counts(void **state)
 	uint32_t v[8] = { UINT32_MAX, UINT32_MAX, UINT32_MAX, UINT32_MAX };
 
 	(void)state;
-	refused(v, sizeof v);
-	refused(NULL, 0);
+	assert_null(image_get_plan(v, sizeof v));
+	assert_null(image_get_plan(NULL, 0));
+	assert_null(image_get_facts(v, sizeof v));
 }
 
 static void
@@ -356,11 +374,12 @@ write_file(const char *path, const char *text)
 	assert_int_equal(fclose(fp), 0);
 }
 
-/* Load k from the cache: the plan's title, NULL on a miss (its fill is
- * then written with the plan parsed and the facts f). */
+/* Load k through the cache: the plan's title (the caller frees it), and
+ * whether it was all in the cache; what was not is written, with the
+ * facts f. */
 static char *
-title_of(const struct cache_key *k, const struct facts *f,
-    struct facts **got)
+load_title(const struct cache_key *k, const struct facts *f,
+    struct facts **got, bool *all)
 {
 	struct cache_fill *fill;
 	struct diags d;
@@ -372,17 +391,27 @@ title_of(const struct cache_key *k, const struct facts *f,
 	assert_non_null(p);
 	assert_int_equal(d.n, 0);
 	diags_release(&d);
-	t = fill == NULL ? strdup(p->title) : NULL;
-	cache_fill_put(fill, p, k->store != NULL ? f : NULL);
+	*all = fill == NULL;
+	t = strdup(p->title);
+	cache_fill_put(fill, p, f);
 	plan_free(p);
 	return t;
 }
 
+/* The title a load gives, and whether it was all in the cache. */
+#define LOADS(k, f, title, in_cache) do {				\
+	char *t_ = load_title(k, f, &got, &all);			\
+	assert_string_equal(t_, title);					\
+	assert_int_equal(all, in_cache);				\
+	free(t_);							\
+} while (0)
+
 /*
  * A cache file is read: what an entry holds is what the next load with
- * its key gives (a planted entry is believed), until any part of the key
- * changes: the plan file's bytes (the same length), the store, its change
- * token, the date, recent.
+ * its key gives (a planted entry is believed), until its part of the key
+ * changes: the plan file's bytes (the same length) for the plan; the
+ * store, its change token, the date or recent for the facts, the plan's
+ * part then kept.
  */
 static void
 test_cache_key(void **state)
@@ -396,7 +425,8 @@ test_cache_key(void **state)
 	struct cache_fill *fill;
 	struct diags d;
 	struct plan *p;
-	char *t, cmd[128];
+	char cmd[128];
+	bool all;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
@@ -404,10 +434,9 @@ test_cache_key(void **state)
 	snprintf(cache, sizeof cache, "%s/cache", dir);
 	setenv("PLANWATCH_CACHE", cache, 1);
 	write_file(path, plan_a);
-	assert_null(title_of(&k, NULL, &got));
-	assert_string_equal(t = title_of(&k, NULL, &got), "A");
+	LOADS(&k, NULL, "A", false);
+	LOADS(&k, NULL, "A", true);
 	assert_null(got);
-	free(t);
 
 	/* B's plan kept under A's bytes: believed, so it is read. */
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
@@ -420,40 +449,56 @@ test_cache_key(void **state)
 	    &d));
 	cache_fill_put(fill, p, NULL);
 	plan_free(p);
-	assert_string_equal(t = title_of(&k, NULL, &got), "B");
-	free(t);
+	diags_release(&d);
+	LOADS(&k, NULL, "B", true);
 	/* The same length, other bytes: parsed. */
 	write_file(path, plan_b);
-	assert_null(title_of(&k, NULL, &got));
+	LOADS(&k, NULL, "B", false);
+	write_file(path, plan_a);
+	LOADS(&k, NULL, "A", false);
 
-	/* With facts: read under the whole key, and only there. */
+	/* With facts, under the whole key: a plan of its own file. */
 	k.store = "a.db";
 	k.token = 1;
 	k.asof = date_from_ymd(2025, 6, 30);
 	k.recent = 3;
-	assert_null(title_of(&k, f, &got));
+	LOADS(&k, f, "A", false);
 	assert_null(got);
-	assert_string_equal(t = title_of(&k, f, &got), "B");
+	LOADS(&k, f, "A", true);
 	same_facts(f, got);
 	facts_free(got);
-	free(t);
-	k.token = 2;
-	assert_null(title_of(&k, f, &got));
-	k.asof++;
-	assert_null(title_of(&k, f, &got));
-	k.recent++;
-	assert_null(title_of(&k, f, &got));
-	k.store = "b.db";
-	assert_null(title_of(&k, f, &got));
-	assert_non_null(t = title_of(&k, f, &got));
-	facts_free(got);
-	free(t);
-	/* The plan alone is an entry of its own, still there. */
-	k.store = NULL;
-	assert_non_null(t = title_of(&k, NULL, &got));
-	free(t);
-
+	/* The plan's part kept when only the facts' key changed: plant B's
+	 * plan there, which the loads below still read. */
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
+	assert_int_equal(system(cmd), 0);
+	diags_init(&d, path);
+	assert_non_null(p = cache_load(&k, &got, &fill, &d));
+	plan_free(p);
+	assert_non_null(p = config_load_buffer(path, plan_b, strlen(plan_b),
+	    &d));
 	diags_release(&d);
+	cache_fill_put(fill, p, f);
+	plan_free(p);
+	LOADS(&k, f, "B", true);
+	facts_free(got);
+	k.token = 2;
+	LOADS(&k, f, "B", false);
+	assert_null(got);
+	LOADS(&k, f, "B", true);
+	facts_free(got);
+	k.asof++;
+	LOADS(&k, f, "B", false);
+	k.recent++;
+	LOADS(&k, f, "A", false);	/* another file */
+	k.store = "b.db";
+	LOADS(&k, f, "A", false);
+	LOADS(&k, f, "A", true);
+	facts_free(got);
+	/* The plan alone is an entry of its own. */
+	k.store = NULL;
+	LOADS(&k, NULL, "A", false);
+	LOADS(&k, NULL, "A", true);
+
 	facts_free(f);
 	unsetenv("PLANWATCH_CACHE");
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
