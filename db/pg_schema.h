@@ -17,7 +17,7 @@
 #ifndef DB_PG_SCHEMA_H
 #define DB_PG_SCHEMA_H
 
-#define PG_SCHEMA_VERSION	2
+#define PG_SCHEMA_VERSION	3
 
 extern const char *const pg_migrations[PG_SCHEMA_VERSION];
 

@@ -562,3 +562,18 @@ GRANT EXECUTE ON FUNCTION planwatch.copy_record(text, text, text, date,
     TO planwatch_office;
 
 UPDATE planwatch.schema_version SET version = 2;
+
+-- planwatch:migration 3
+
+-- The latest progress, done and reopen of every item, a review's first
+-- read (postgres.c's load_latest_progress): the current rows of those
+-- kinds alone, in the order it reads them, instead of a walk of every
+-- current row of the plan (at province scale 29,000 of 550,000 rows, read
+-- in 160 ms and sorted).
+SET LOCAL ROLE planwatch_owner;
+SET LOCAL search_path = pg_catalog, planwatch;
+
+CREATE INDEX events_progress ON planwatch.events (plan, kind, item, asof,
+    seq) INCLUDE (value) WHERE superseded_by IS NULL AND kind < 'value';
+
+UPDATE planwatch.schema_version SET version = 3;
