@@ -34,6 +34,7 @@
 #include "db/pg_schema.h"
 #include "db/store.h"
 #include "util/buf.h"
+#include "util/cachefile.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -464,6 +465,38 @@ pg_changed(struct store *base)
 	struct pg *s = (struct pg *)base;
 
 	return pg_listen_changed(s->conn, s->plan, &s->listen);
+}
+
+/*
+ * The change token (store_change_token): the plan's highest seq names the
+ * state of its records (its writers are serialised and draw seq in that
+ * order; a row is changed only by a later one), hashed with the cluster,
+ * the database and the table it is of, so that a database made again or
+ * restored at the same location, its seq starting over, never gives an
+ * earlier state's token.
+ */
+static int
+pg_change_token(struct store *base, uint64_t *token)
+{
+	struct pg *s = (struct pg *)base;
+	const char *p[1] = { s->plan };
+	char *err = NULL;
+	PGresult *r;
+
+	if (s->plan == NULL)
+		return -1;
+	if ((r = query(s, "SELECT (SELECT system_identifier "
+	    "FROM pg_control_system()) || ' ' || (SELECT oid FROM pg_database "
+	    "WHERE datname = current_database()) || ' ' || "
+	    "'planwatch.events'::regclass::oid || ' ' || coalesce(max(seq), 0) "
+	    "FROM planwatch.events WHERE plan = $1", 1, p, 0, &err)) == NULL) {
+		free(err);
+		return -1;
+	}
+	*token = cachefile_hash(PQgetvalue(r, 0, 0),
+	    (size_t)PQgetlength(r, 0, 0));
+	PQclear(r);
+	return 0;
 }
 
 static long long
@@ -1003,8 +1036,7 @@ done:
 	return ret;
 }
 
-/* The facts of q, in one read-only snapshot.  No change token is offered:
- * a server store is read afresh at every run. */
+/* The facts of q, in one read-only snapshot. */
 static int
 pg_load_asof(struct store *base, struct facts *f,
     const struct facts_query *q, char **err)
@@ -1364,6 +1396,7 @@ const struct store_ops store_postgres_ops = {
 	.copy_add = pg_copyin_add,
 	.copy_end = pg_copyin_end,
 	.data_version = pg_data_version,
+	.change_token = pg_change_token,
 	.use_plan = pg_use_plan,
 	.read_only = pg_read_only,
 	.change_fd = pg_change_fd,
