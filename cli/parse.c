@@ -148,7 +148,9 @@ parse_line(struct cli *cli, const struct command *cmd, int argc,
 	}
 	a->argc = argc - optind;
 	a->argv = argv + optind;
-	if (cli->nplans > 1 && !(cmd->flags & CMD_ROLLUP)) {
+	/* help and version read no plan: -f is as good as absent. */
+	if (cli->nplans > 1 && !(cmd->flags & CMD_ROLLUP) && (cmd->flags &
+	    (CMD_TTY | CMD_NEEDS_PLAN | CMD_NEEDS_DB | CMD_WRITES))) {
 		cli_usage_error(cli, _("several plans (-f given %zu times) are "
 		    "for status and report; %s works on one"), cli->nplans,
 		    cmd->name);

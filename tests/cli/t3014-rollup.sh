@@ -115,6 +115,8 @@ for c in validate check "log" "record T1 50" export; do
 		has "$err" "works on one" "$c: saying so" ;;
 	esac
 done
+pw -f plans/a-yuan.yaml -f plans/b-linxiang.yaml help status
+is "$rc" 0 "help reads no plan: two -f are no matter"
 set --
 i=0
 while [ $i -le 64 ]; do
