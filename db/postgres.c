@@ -31,6 +31,7 @@
 #include "db/pg.h"
 #include "db/pg_copy.h"
 #include "db/pg_listen.h"
+#include "db/pg_message.h"
 #include "db/pg_schema.h"
 #include "db/store.h"
 #include "util/buf.h"
@@ -101,40 +102,24 @@ state_kind(const char *state)
 	return STORE_EOTHER;
 }
 
-/* "SHOWN: MESSAGE", msg's first line only, made safe. */
-static char *
-message(const char *shown, const char *msg)
-{
-	size_t n;
-	char *line, *safe, *out;
-
-	if (msg == NULL || *msg == '\0')
-		msg = "?";
-	n = strcspn(msg, "\n");
-	line = xasprintf("%.*s", (int)n, msg);
-	safe = text_safe(line);
-	out = xasprintf("%s: %s", shown, safe);
-	free(line);
-	free(safe);
-	return out;
-}
-
 /* The message of a failed result (or of the connection when res is
  * NULL); its kind is kept in s. */
 static char *
 pq_error(struct pg *s, const PGresult *res)
 {
-	const char *msg, *state = NULL;
+	const char *msg, *state = NULL, *lost = NULL;
 
 	if (res != NULL && (msg = PQresultErrorField(res,
 	    PG_DIAG_MESSAGE_PRIMARY)) != NULL)
 		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	else
 		msg = PQerrorMessage(s->conn);
-	if (PQstatus(s->conn) == CONNECTION_BAD)
+	if (PQstatus(s->conn) == CONNECTION_BAD) {
 		state = NULL;
+		lost = _("connection to the server lost");
+	}
 	s->base.error = state_kind(state);
-	return message(s->shown, msg);
+	return pg_message(s->shown, NULL, lost, msg);
 }
 
 /* Run sql with text parameters; NULL on failure with *err set.  A
@@ -253,9 +238,12 @@ connect_to(struct pg *s, const char *where, char **err)
 		*err = xasprintf("%s: %s", s->shown, strerror(ENOMEM));
 		return s->base.error = STORE_EIO;
 	}
+	pg_quiet(s->conn);
 	if (PQstatus(s->conn) != CONNECTION_OK) {
 		const char *msg = PQerrorMessage(s->conn);
-		*err = message(s->shown, msg);
+		/* libpq echoes a location it cannot parse, password and
+		 * all: pg_message hides it. */
+		*err = pg_message(s->shown, where, NULL, msg);
 		/* libpq has no SQLSTATE for a failed connection. */
 		return s->base.error = strstr(msg, "password") != NULL ?
 		    STORE_EREFUSED : strstr(msg, "does not exist") != NULL ?

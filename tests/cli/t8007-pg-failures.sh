@@ -41,6 +41,15 @@ pw() {	# LOCATION ARGS...
 count() {
 	psql -X -At -c 'SELECT count(*) FROM planwatch.events'
 }
+# await SQL: wait until SQL answers 1 (at most 120 s); 1 if it never did.
+await() {
+	_i=0
+	until [ "$(psql -X -At -c "$1")" = 1 ]; do
+		[ $_i -lt 1200 ] || return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
 pw "$(loc postgres)" db init
 is "$rc" 0 "db init"
 pw="s3cret-Pw9"
@@ -126,13 +135,9 @@ n0=$(count)
 psql -X -q -c 'BEGIN' -c 'LOCK TABLE planwatch.events' \
     -c 'SELECT pg_sleep(600)' > /dev/null 2>&1 &
 locker=$!
-i=0
-until [ "$(psql -X -At -c "SELECT count(*) FROM pg_locks
-    WHERE relation = 'planwatch.events'::regclass AND granted
-    AND mode = 'AccessExclusiveLock'")" = 1 ] || [ $i -ge 600 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+await "SELECT count(*) FROM pg_locks WHERE granted
+    AND relation = 'planwatch.events'::regclass
+    AND mode = 'AccessExclusiveLock'"
 nocount=1
 each "a statement timeout" \
     "$(loc tester '&options=-c%20statement_timeout%3D300')"
@@ -163,27 +168,16 @@ psql -X -q -c 'BEGIN' -c "SELECT 1 FROM planwatch.events
     WHERE item = 'T1' FOR UPDATE" -c 'SELECT pg_sleep(600)' \
     > /dev/null 2>&1 &
 locker=$!
-i=0
-until [ "$(psql -X -At -c "SELECT count(*) FROM pg_stat_activity
+await "SELECT count(*) FROM pg_stat_activity
     WHERE query LIKE '%pg_sleep(600)%' AND state = 'active'
-    AND pid <> pg_backend_pid()")" = 1 ] || [ $i -ge 600 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+    AND pid <> pg_backend_pid()"
 "$PLANWATCH" -f plan.yaml -d "$(loc tester '&application_name=pw_import')" \
     --today 2025-07-01 import big.csv < /dev/null > import.out \
     2> import.err &
 importer=$!
-i=0
-until [ "$(psql -X -At -c "SELECT count(*) FROM pg_stat_activity
-    WHERE application_name = 'pw_import' AND wait_event_type = 'Lock'")" = 1 ] ||
-    [ $i -ge 1200 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-is "$(psql -X -At -c "SELECT count(*) FROM pg_stat_activity
-    WHERE application_name = 'pw_import' AND wait_event_type = 'Lock'")" 1 \
-    "the import waits for the locked row"
+await "SELECT count(*) FROM pg_stat_activity
+    WHERE application_name = 'pw_import' AND wait_event_type = 'Lock'"
+is "$?" 0 "the import waits for the locked row"
 is "$(psql -X -At -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
     WHERE application_name = 'pw_import'")" t "and is killed"
 wait "$importer"
