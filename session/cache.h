@@ -5,12 +5,12 @@
  * plan that changes weekly).
  *
  * A cache file holds the plan's image and, for a store that offers a
- * change token (store_change_token), the facts a review as of a date read,
- * under a key of everything they depend on (cache_key in cache.c, the one
- * place that says when an entry may be used).  Anything unexpected is a
- * miss: the plan is parsed and the facts read as if there were no cache,
- * and nothing is said.  Where the files live and whose they may be:
- * util/cachefile.h.
+ * change token (store_change_token), the facts a review's query read,
+ * each under a key of everything it depends on (cache_key() in cache.c,
+ * the one place that says when an entry may be used).  Anything
+ * unexpected is a miss: the plan is parsed and the facts read as if there
+ * were no cache, and nothing is said.  Where the files live and whose they
+ * may be: util/cachefile.h.
  */
 #ifndef SESSION_CACHE_H
 #define SESSION_CACHE_H
@@ -18,7 +18,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/date.h"
 #include "model/facts.h"
 #include "model/plan.h"
 #include "util/diag.h"
@@ -28,30 +27,32 @@ struct cache_key {
 	const char	*plan;		/* the plan file, as named */
 	const char	*store;		/* NULL: the plan only; else the
 					   store's location, whose facts
-					   are cached too */
-	uint64_t	 token;		/* the store's change token, read
-					   before anything else of it */
-	pw_day		 asof;		/* the facts query's date */
-	size_t		 recent;	/* and latest values per target */
+					   may be kept too */
+	size_t		 recent;	/* which file: one for each count of
+					   recent values a command asks */
 };
 
-/* An entry to write once the facts are read (cache_fill_put). */
-struct cache_fill;
+/* A cache file being read, and what it lacked, to write. */
+struct cache_entry;
 
 /*
- * The plan at k->plan as config_load() would give it, and with k->store
- * the facts of review_query_init(plan, k->asof, k->recent) as that store
- * gives them.  On a hit, *facts is set (NULL without k->store) and *fill
- * is NULL.  On a miss the plan is parsed (its diagnostics in d), *facts is
- * NULL, and *fill set when the entry may be written: the caller then
- * reads the facts and calls cache_fill_put().
+ * The plan at k->plan as config_load() would give it: from the cache
+ * file, or parsed (its diagnostics in d).  *e is set to the entry, or NULL
+ * when there is no cache to use; the caller asks it for the facts, then
+ * puts what was missing.
  */
-struct plan	*cache_load(const struct cache_key *k, struct facts **facts,
-		    struct cache_fill **fill, struct diags *d);
-/* Write the entry of p and f (NULL without k->store), then free fill;
- * failures only mean no cache.  A NULL fill is nothing to write. */
-void		 cache_fill_put(struct cache_fill *fill, const struct plan *p,
+struct plan	*cache_plan(const struct cache_key *k, struct cache_entry **e,
+		    struct diags *d);
+/* The facts of q (made of the plan: review_query_init) as the store gave
+ * them in the state its change token names (read before anything else of
+ * the store), if the entry holds them; NULL on a miss.  The caller frees
+ * them. */
+struct facts	*cache_facts(struct cache_entry *e, uint64_t token,
+		    const struct facts_query *q);
+/* Write what e lacked: p, parsed, and f, read from the store (NULL for a
+ * plan alone); then free e.  Failures only mean no cache. */
+void		 cache_put(struct cache_entry *e, const struct plan *p,
 		    const struct facts *f);
-void		 cache_fill_free(struct cache_fill *);
+void		 cache_entry_free(struct cache_entry *);
 
 #endif

@@ -63,14 +63,13 @@ struct plan *
 session_load_plan(const char *path, bool cached, struct diags *d)
 {
 	struct cache_key k = { .plan = path };
-	struct cache_fill *fill;
-	struct facts *none;
+	struct cache_entry *e;
 	struct plan *p;
 
 	if (!cached)
 		return config_load(path, d);
-	p = cache_load(&k, &none, &fill, d);
-	cache_fill_put(fill, p, NULL);
+	p = cache_plan(&k, &e, d);
+	cache_put(e, p, NULL);
 	return p;
 }
 
@@ -126,20 +125,33 @@ plan_file_changed(const struct session *s)
 	    st.st_mtim.tv_nsec != s->plan_mtime.tv_nsec;
 }
 
-/* Load what a review of the plan as of s->asof reads, in place of the
- * facts held; on errors keep them. */
+/*
+ * Load what a review of the plan as of s->asof reads, in place of the
+ * facts held, from the cache entry e when it holds them (NULL: none); on
+ * errors keep them.  The change counter and token are read first, so that
+ * a write after them is seen as a change.
+ */
 static int
-load_facts(struct session *s, char **err)
+load_facts(struct session *s, struct cache_entry *e, char **err)
 {
-	struct facts *f = facts_new();
+	struct facts *f = facts_new(), *kept;
+	long long version = 0;
+	uint64_t token;
 	int rc = 0;
 
+	if (s->store != NULL)
+		version = store_data_version(s->store);
 	if (s->store != NULL && s->all_facts)
 		rc = store_load_facts(s->store, f, err);
 	else if (s->store != NULL) {
 		struct facts_query q;
 		review_query_init(s->plan, s->asof, s->recent, &q);
-		rc = store_load_facts_asof(s->store, f, &q, err);
+		if (e != NULL && store_change_token(s->store, &token) == 0 &&
+		    (kept = cache_facts(e, token, &q)) != NULL) {
+			facts_free(f);
+			f = kept;
+		} else
+			rc = store_load_facts_asof(s->store, f, &q, err);
 		review_query_release(&q);
 	}
 	if (rc != 0) {
@@ -150,8 +162,7 @@ load_facts(struct session *s, char **err)
 	s->facts = f;
 	s->facts_asof = s->asof;
 	s->facts_plan = s->plan;
-	if (s->store != NULL)
-		s->data_version = store_data_version(s->store);
+	s->data_version = version;
 	return 0;
 }
 
@@ -187,7 +198,7 @@ rebuild(struct session *s, char **err)
 	*err = NULL;
 	if (s->facts == NULL || s->facts_asof != s->asof ||
 	    s->facts_plan != s->plan) {
-		if (load_facts(s, &e) != 0) {
+		if (load_facts(s, NULL, &e) != 0) {
 			keep_first(err, e);
 			rc = -1;
 		}
@@ -265,9 +276,7 @@ session_open(const struct session_args *a, struct session **out,
 	struct session *s;
 	struct diags d;
 	struct cache_key k = { .plan = a->plan };
-	struct cache_fill *fill = NULL;
-	struct facts *facts = NULL;
-	char *store_err = NULL;
+	struct cache_entry *e = NULL;
 
 	*out = NULL;
 	*err = NULL;
@@ -282,22 +291,14 @@ session_open(const struct session_args *a, struct session **out,
 	s->history_max = a->history;
 	remember_plan_file(s);
 
-	/* The store first, for its change token: read before the facts it
-	 * vouches for, and before its change counter is noted, so that a
-	 * write in between is seen as a change.  Its errors are said after
-	 * the plan's. */
-	if (s->store_loc != NULL && session_open_store(s->store_loc, false,
-	    &s->store, &store_err) == 0) {
-		s->data_version = store_data_version(s->store);
-		if (!s->all_facts && store_change_token(s->store,
-		    &k.token) == 0) {
-			k.store = s->store_loc;
-			k.asof = s->asof;
-			k.recent = s->recent;
-		}
+	/* A review's plan and facts are kept together; the whole history
+	 * (all_facts) is not kept. */
+	if (!s->all_facts) {
+		k.store = s->store_loc;
+		k.recent = s->recent;
 	}
 	diags_init(&d, s->plan_path);
-	s->plan = cache_load(&k, &facts, &fill, &d);
+	s->plan = cache_plan(&k, &e, &d);
 	diags_sort(&d);
 	if (a->print_diags && (s->plan == NULL || a->print_warnings))
 		diags_print(&d, stderr);
@@ -315,22 +316,11 @@ session_open(const struct session_args *a, struct session **out,
 		free(id);
 		goto fail;
 	}
-	if (store_err != NULL) {
-		*err = store_err;
-		store_err = NULL;
+	if (s->store_loc != NULL &&
+	    (open_bound(s, false, &s->store, err) != 0 ||
+	    load_facts(s, e, err) != 0))
 		goto fail;
-	}
-	if (s->store != NULL && store_use_plan(s->store, s->plan->id,
-	    err) != 0)
-		goto fail;
-	if (facts != NULL) {
-		s->facts = facts;
-		s->facts_asof = s->asof;
-		s->facts_plan = s->plan;
-		facts = NULL;
-	} else if (s->store != NULL && load_facts(s, err) != 0)
-		goto fail;
-	cache_fill_put(fill, s->plan, k.store != NULL ? s->facts : NULL);
+	cache_put(e, s->plan, k.store != NULL ? s->facts : NULL);
 	/* The facts are loaded: only the history can fail here, and the
 	 * review goes on without it, as after a reload. */
 	if (rebuild(s, err) != 0) {
@@ -340,9 +330,7 @@ session_open(const struct session_args *a, struct session **out,
 	*out = s;
 	return 0;
 fail:
-	free(store_err);
-	facts_free(facts);
-	cache_fill_free(fill);
+	cache_entry_free(e);
 	session_free(s);
 	return -1;
 }
@@ -376,7 +364,7 @@ session_set_asof(struct session *s, pw_day day, char **err)
 static int
 reload_facts(struct session *s, char **err)
 {
-	if (load_facts(s, err) != 0)
+	if (load_facts(s, NULL, err) != 0)
 		return -1;
 	return rebuild(s, err);
 }

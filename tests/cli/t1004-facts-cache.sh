@@ -6,7 +6,10 @@
 # the output.
 . "$PW_TOP/tests/lib.sh"
 . "$PW_TOP/tests/cli/t100-cache.inc"
-nfacts() { ls "$C" | grep -c '\.review$'; }
+# How many cache files hold facts (a facts' key: its token and store).
+nfacts() {
+	grep -alE 'facts [0-9]+ [0-9]+:' "$C"/*.review 2>/dev/null | grep -c .
+}
 # same DESC ARGS...: the command's output and status, cached, are the
 # database's.
 same() {

@@ -35,7 +35,7 @@ static const char *const plans[] = {
 };
 
 static struct plan *
-load(const char *rel)
+load_plan(const char *rel)
 {
 	const char *top = getenv("PW_TOP");
 	char path[4096];
@@ -108,7 +108,7 @@ test_roundtrip(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof plans / sizeof plans[0]; i++) {
-		struct plan *p = load(plans[i]), *q;
+		struct plan *p = load_plan(plans[i]), *q;
 		struct buf a = BUF_INIT, b = BUF_INIT;
 
 		/* The plan's cadence: each value, none given included. */
@@ -148,7 +148,7 @@ test_roundtrip(void **state)
 static void
 test_truncated(void **state)
 {
-	struct plan *p = load("tests/data/plans/full.yaml");
+	struct plan *p = load_plan("tests/data/plans/full.yaml");
 	struct facts *f = some_facts();
 
 	(void)state;
@@ -178,7 +178,7 @@ test_truncated(void **state)
 static void
 test_damaged(void **state)
 {
-	struct plan *p = load("examples/sanya.yaml");
+	struct plan *p = load_plan("examples/sanya.yaml");
 	struct facts *f = some_facts();
 
 	(void)state;
@@ -220,7 +220,7 @@ expect_refused(const struct plan *p, const struct facts *f, const char *why)
 static void
 test_loader_rules(void **state)
 {
-	struct plan *p = load("tests/data/plans/full.yaml");
+	struct plan *p = load_plan("tests/data/plans/full.yaml");
 	char *keep;
 	int w;
 	size_t first, count;
@@ -278,7 +278,7 @@ test_loader_rules(void **state)
 static void
 test_store_rules(void **state)
 {
-	struct plan *p = load("tests/data/plans/full.yaml");
+	struct plan *p = load_plan("tests/data/plans/full.yaml");
 	pw_day d = date_from_ymd(2025, 3, 31);
 	struct {
 		const char	*why, *item;
@@ -374,134 +374,146 @@ write_file(const char *path, const char *text)
 	assert_int_equal(fclose(fp), 0);
 }
 
-/* Load k through the cache: the plan's title (the caller frees it), and
- * whether it was all in the cache; what was not is written, with the
- * facts f. */
-static char *
-load_title(const struct cache_key *k, const struct facts *f,
-    struct facts **got, bool *all)
+/* A query with the date asof and recent, and a want of T1's values. */
+static struct facts_query *
+query(pw_day asof, size_t recent)
 {
-	struct cache_fill *fill;
+	static struct value_want w = { .item = "T1", .year = YEAR_ALWAYS };
+	static struct facts_query q;
+
+	q = (struct facts_query){ .asof = asof, .since = asof - 365,
+	    .recent = recent, .wants = &w, .nwants = 1 };
+	return &q;
+}
+
+/*
+ * Load k through the cache: the plan's title (the caller frees it); with a
+ * store, the facts of q under token too (*got, NULL on a miss, when f is
+ * put in their place).  A planted plan read shows that the plan was the
+ * cache's.
+ */
+static char *
+load(const struct cache_key *k, uint64_t token, const struct facts_query *q,
+    const struct facts *f, struct facts **got)
+{
+	struct cache_entry *e;
 	struct diags d;
 	struct plan *p;
 	char *t;
 
 	diags_init(&d, k->plan);
-	p = cache_load(k, got, &fill, &d);
+	p = cache_plan(k, &e, &d);
 	assert_non_null(p);
 	assert_int_equal(d.n, 0);
 	diags_release(&d);
-	*all = fill == NULL;
+	assert_non_null(e);
+	*got = k->store != NULL ? cache_facts(e, token, q) : NULL;
 	t = strdup(p->title);
-	cache_fill_put(fill, p, f);
+	cache_put(e, p, *got != NULL ? *got : f);
 	plan_free(p);
 	return t;
 }
 
-/* The title a load gives, and whether it was all in the cache. */
-#define LOADS(k, f, title, in_cache) do {				\
-	char *t_ = load_title(k, f, &got, &all);			\
+/* A load gives the title and, with a store, whether the facts were the
+ * cache's. */
+#define LOADS(k, token, q, title, facts_hit) do {			\
+	char *t_ = load(k, token, q, f, &got);				\
 	assert_string_equal(t_, title);					\
-	assert_int_equal(all, in_cache);				\
+	assert_int_equal(got != NULL, facts_hit);			\
+	if (got != NULL)						\
+		same_facts(f, got);					\
+	facts_free(got);						\
 	free(t_);							\
 } while (0)
+
+/* Plant the plan of yaml (and f) in a new entry for k, under the plan
+ * file's bytes now: the cache directory cache is emptied first. */
+static void
+plant(const char *cache, const struct cache_key *k, const char *yaml,
+    uint64_t token, const struct facts_query *q, const struct facts *f)
+{
+	struct cache_entry *e;
+	struct diags d;
+	struct plan *p;
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
+	assert_int_equal(system(cmd), 0);
+	diags_init(&d, k->plan);
+	p = cache_plan(k, &e, &d);
+	plan_free(p);
+	if (k->store != NULL)
+		facts_free(cache_facts(e, token, q));
+	p = config_load_buffer(k->plan, yaml, strlen(yaml), &d);
+	assert_non_null(p);
+	diags_release(&d);
+	cache_put(e, p, f);
+	plan_free(p);
+}
 
 /*
  * A cache file is read: what an entry holds is what the next load with
  * its key gives (a planted entry is believed), until its part of the key
  * changes: the plan file's bytes (the same length) for the plan; the
- * store, its change token, the date or recent for the facts, the plan's
- * part then kept.
+ * change token or the query for the facts; each part kept when only the
+ * other changed.
  */
 static void
 test_cache_key(void **state)
 {
 	char dir[] = "/tmp/pw-test-cache.XXXXXX", path[64], cache[64];
+	char cmd[128];
 	static const char plan_a[] = "plan: A\nstart: 2024-01\n"
 	    "end: 2025-12\n", plan_b[] = "plan: B\nstart: 2024-01\n"
+	    "end: 2025-12\n", plan_c[] = "plan: C\nstart: 2024-01\n"
 	    "end: 2025-12\n";
 	struct cache_key k = { .plan = path };
+	pw_day day = date_from_ymd(2025, 6, 30);
 	struct facts *f = some_facts(), *got;
-	struct cache_fill *fill;
-	struct diags d;
-	struct plan *p;
-	char cmd[128];
-	bool all;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/plan.yaml", dir);
 	snprintf(cache, sizeof cache, "%s/cache", dir);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	setenv("PLANWATCH_CACHE", cache, 1);
 	write_file(path, plan_a);
-	LOADS(&k, NULL, "A", false);
-	LOADS(&k, NULL, "A", true);
-	assert_null(got);
 
-	/* B's plan kept under A's bytes: believed, so it is read. */
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
-	assert_int_equal(system(cmd), 0);
-	diags_init(&d, path);
-	assert_non_null(p = cache_load(&k, &got, &fill, &d));
-	assert_non_null(fill);
-	plan_free(p);
-	assert_non_null(p = config_load_buffer(path, plan_b, strlen(plan_b),
-	    &d));
-	cache_fill_put(fill, p, NULL);
-	plan_free(p);
-	diags_release(&d);
-	LOADS(&k, NULL, "B", true);
-	/* The same length, other bytes: parsed. */
-	write_file(path, plan_b);
-	LOADS(&k, NULL, "B", false);
-	write_file(path, plan_a);
-	LOADS(&k, NULL, "A", false);
+	/* The plan alone: B's plan planted under A's bytes is read, until
+	 * the file's bytes change (the same length). */
+	plant(cache, &k, plan_b, 0, NULL, NULL);
+	LOADS(&k, 0, NULL, "B", false);
+	write_file(path, plan_c);
+	LOADS(&k, 0, NULL, "C", false);
+	LOADS(&k, 0, NULL, "C", false);
 
-	/* With facts, under the whole key: a plan of its own file. */
+	/* With a store: the facts read under the token and query they were
+	 * put with, and only there. */
 	k.store = "a.db";
-	k.token = 1;
-	k.asof = date_from_ymd(2025, 6, 30);
-	k.recent = 3;
-	LOADS(&k, f, "A", false);
-	assert_null(got);
-	LOADS(&k, f, "A", true);
-	same_facts(f, got);
-	facts_free(got);
-	/* The plan's part kept when only the facts' key changed: plant B's
-	 * plan there, which the loads below still read. */
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache);
-	assert_int_equal(system(cmd), 0);
-	diags_init(&d, path);
-	assert_non_null(p = cache_load(&k, &got, &fill, &d));
-	plan_free(p);
-	assert_non_null(p = config_load_buffer(path, plan_b, strlen(plan_b),
-	    &d));
-	diags_release(&d);
-	cache_fill_put(fill, p, f);
-	plan_free(p);
-	LOADS(&k, f, "B", true);
-	facts_free(got);
-	k.token = 2;
-	LOADS(&k, f, "B", false);
-	assert_null(got);
-	LOADS(&k, f, "B", true);
-	facts_free(got);
-	k.asof++;
-	LOADS(&k, f, "B", false);
-	k.recent++;
-	LOADS(&k, f, "A", false);	/* another file */
+	write_file(path, plan_a);
+	LOADS(&k, 1, query(day, 0), "A", false);
+	LOADS(&k, 1, query(day, 0), "A", true);
+	LOADS(&k, 2, query(day, 0), "A", false);
+	LOADS(&k, 2, query(day, 0), "A", true);
+	LOADS(&k, 2, query(day + 1, 0), "A", false);
+	LOADS(&k, 2, query(day + 1, 2), "A", false);
+	LOADS(&k, 2, query(day + 1, 2), "A", true);
+	/* A new token keeps the plan's part: B planted stays. */
+	plant(cache, &k, plan_b, 2, query(day + 1, 2), f);
+	LOADS(&k, 2, query(day + 1, 2), "B", true);
+	LOADS(&k, 3, query(day + 1, 2), "B", false);
+	LOADS(&k, 3, query(day + 1, 2), "B", true);
+	/* Another plan, the same query: the facts' part is kept. */
+	write_file(path, plan_c);
+	LOADS(&k, 3, query(day + 1, 2), "C", true);
+	LOADS(&k, 3, query(day + 1, 2), "C", true);
+	/* Another store: a file of its own. */
 	k.store = "b.db";
-	LOADS(&k, f, "A", false);
-	LOADS(&k, f, "A", true);
-	facts_free(got);
-	/* The plan alone is an entry of its own. */
-	k.store = NULL;
-	LOADS(&k, NULL, "A", false);
-	LOADS(&k, NULL, "A", true);
+	LOADS(&k, 3, query(day + 1, 2), "C", false);
+	LOADS(&k, 3, query(day + 1, 2), "C", true);
 
 	facts_free(f);
 	unsetenv("PLANWATCH_CACHE");
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
 
