@@ -92,7 +92,9 @@ cache_key(const struct cache_entry *e, size_t plan_len, struct buf *plan,
 		size_t nlevels = w->levels != NULL ? w->nlevels + 1 : 0;
 		KEY_STR(facts, w->item);
 		KEY(facts, w->nat);
-		buf_add(facts, (const char *)w->at, w->nat * sizeof *w->at);
+		if (w->nat > 0)
+			buf_add(facts, (const char *)w->at,
+			    w->nat * sizeof *w->at);
 		KEY(facts, nlevels);
 		for (size_t k = 0; k + 1 < nlevels; k++)
 			KEY_STR(facts, w->levels[k]);
