@@ -284,17 +284,12 @@ static char *
 read_range(int fd, size_t at, size_t n)
 {
 	char *p = xmalloc(n + 1);
-	size_t got = 0;
-	ssize_t r;
 
-	while (got < n && (r = pread(fd, p + got, n - got,
-	    (off_t)(at + got))) > 0)
-		got += (size_t)r;
-	if (got < n) {
-		free(p);
-		return NULL;
-	}
-	return p;
+	if (lseek(fd, (off_t)at, SEEK_SET) == (off_t)at &&
+	    cachefile_read_full(fd, p, n))
+		return p;
+	free(p);
+	return NULL;
 }
 
 void
