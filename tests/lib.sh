@@ -18,7 +18,7 @@ trap 'rm -rf "$T"' EXIT
 export LC_ALL=C.UTF-8
 unset LANG LANGUAGE NO_COLOR PLANWATCH_PLAN PLANWATCH_DB
 export USER=tester
-# The plan cache (planwatch(1)) of the test's own, never the user's: a
+# The cache (planwatch(1)) of the test's own, never the user's: a
 # second run of a plan in a test reads it from the cache.
 export PLANWATCH_CACHE="$T/.plancache"
 # The uninstalled binary finds its message catalogue in the build tree.
