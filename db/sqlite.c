@@ -1185,6 +1185,18 @@ struct latest {
 /* A stored latest date that is not one: look up every record. */
 #define LATEST_UNKNOWN	INT_MAX
 
+/*
+ * Of the rows pending (below), those dated after the latest of their item
+ * supersede nothing: they are inserted GROUP_ROWS to a statement.  The
+ * trigger that sets the generation for every row added (schema 6) makes
+ * an INSERT a statement of several writes, which SQLite gives a statement
+ * journal of its own, each page it changes copied there first: a
+ * statement per row took the import of a province's year, rows by id,
+ * from 3.3 s to 5.3 s.  A row that may supersede is inserted alone, after
+ * the rows before it, so that its look-up sees them.
+ */
+#define GROUP_ROWS	64
+
 struct sq_batch {
 	struct store_batch base;	/* first: the front's part */
 	struct sq	*s;
@@ -1198,6 +1210,12 @@ struct sq_batch {
 	size_t		 npend;
 	struct strpool	*pstrings;	/* their strings */
 	long long	 next_seq;	/* the seq of the next row added */
+	long long	 cache_kib;	/* the page cache before the batch, or
+					   0: left as it was */
+	sqlite3_stmt	*grp;		/* GROUP_ROWS rows at once */
+	const struct pending *group[GROUP_ROWS];	/* rows for grp */
+	char		 gday[GROUP_ROWS][11];
+	size_t		 ngroup;
 };
 
 /* A row added to a batch, with the seq it is to have. */
@@ -1213,9 +1231,13 @@ struct pending {
  * and inserted as they come they would change a page of each index per
  * row, over indexes larger than SQLite's page cache at province scale,
  * each page read and spilled again.  Inserted by item, a page takes all
- * of an item's rows of the group at once.
+ * of an item's rows of the group at once.  The table's pages of the rows
+ * pending (about 100 bytes a row), written in that order, stay in a page
+ * cache of PENDING_CACHE_KIB while the batch lasts.
  */
-#define PENDING_MAX	16384
+#define PENDING_MAX	32768
+#define PENDING_CACHE_KIB	6144
+#define PENDING_CACHE_SQL	"6144"		/* the same, for SQL */
 
 static void
 batch_finalize(struct sq_batch *b)
@@ -1227,12 +1249,21 @@ batch_finalize(struct sq_batch *b)
 	}
 	sqlite3_finalize(b->sup);
 	sqlite3_finalize(b->max);
-	b->ins = b->sup = b->max = NULL;
+	sqlite3_finalize(b->grp);
+	b->ins = b->sup = b->max = b->grp = NULL;
 }
 
 static void
 batch_free(struct sq_batch *b)
 {
+	char sql[64];
+
+	/* As it was for the rest of the connection's life. */
+	if (b->cache_kib != 0) {
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld",
+		    b->cache_kib);
+		sqlite3_exec(b->s->db, sql, NULL, NULL, NULL);
+	}
 	free(b->latest);
 	strpool_free(b->strings);
 	free(b->pend);
@@ -1307,6 +1338,9 @@ batch_latest(struct sq_batch *b, const char *item, struct latest **out)
 	" AND item = ?1 AND asof = ?2 AND superseded_by IS NULL"
 enum { CUR_VALUE, CUR_PROGRESS, CUR_COMPLETION, CUR_ANY };
 
+#define INSERT_SQL	"INSERT INTO events (kind, item, asof, value, level, " \
+	"note, source, recorded_by, seq, recorded) VALUES "
+
 static void	sq_batch_abort(struct store_batch *);
 
 static int
@@ -1314,6 +1348,8 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 {
 	struct sq *s = (struct sq *)base;
 	struct sq_batch *b;
+	struct buf grp = BUF_INIT;
+	int rc;
 
 	*out = NULL;
 	if (s->db == NULL || s->mode != STORE_WRITE) {
@@ -1327,12 +1363,20 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 	b->base.s = &s->base;
 	b->s = s;
 	utc_now(b->now);
-	if (query_int(s, "SELECT max(seq) FROM events", &b->next_seq,
-	    err) != 0 ||
-	    prepare(s, "INSERT INTO events (kind, item, asof, value, level, "
-	    "note, source, recorded_by, recorded, seq) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &b->ins,
-	    err) != 0 ||
+	/* Row i's values are ?(9i+1) to ?(9i+9); the time is shared. */
+	buf_puts(&grp, INSERT_SQL);
+	for (int i = 0; i < GROUP_ROWS; i++) {
+		buf_puts(&grp, i > 0 ? ", (" : "(");
+		for (int k = 1; k <= 9; k++)
+			buf_printf(&grp, "?%d, ", 9 * i + k);
+		buf_printf(&grp, "?%d)", 9 * GROUP_ROWS + 1);
+	}
+	rc = prepare(s, buf_str(&grp), &b->grp, err);
+	buf_release(&grp);
+	if (rc != 0 || query_int(s, "PRAGMA cache_size", &b->cache_kib,
+	    err) != 0 || query_int(s, "SELECT max(seq) FROM events",
+	    &b->next_seq, err) != 0 || prepare(s, INSERT_SQL
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &b->ins, err) != 0 ||
 	    prepare(s, CUR_SQL("'value'"), &b->cur[CUR_VALUE], err) != 0 ||
 	    prepare(s, CUR_SQL("'progress'"), &b->cur[CUR_PROGRESS],
 	    err) != 0 ||
@@ -1348,7 +1392,15 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 		sq_batch_abort(&b->base);
 		return -1;
 	}
-	sqlite3_bind_text(b->ins, 9, b->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b->ins, 10, b->now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(b->grp, 9 * GROUP_ROWS + 1, b->now, -1,
+	    SQLITE_STATIC);
+	/* A cache set in pages (positive) is left as it is. */
+	if (b->cache_kib < 0 && -b->cache_kib < PENDING_CACHE_KIB)
+		sqlite3_exec(s->db, "PRAGMA cache_size = -" PENDING_CACHE_SQL,
+		    NULL, NULL, NULL);
+	else
+		b->cache_kib = 0;
 	b->pend = xreallocarray(NULL, PENDING_MAX, sizeof *b->pend);
 	b->next_seq++;
 	*out = &b->base;
@@ -1383,57 +1435,91 @@ find_current(struct sq_batch *b, const struct record_in *r,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Insert r as seq, superseding as store_record says. */
-static int
-insert_row(struct sq_batch *b, const struct record_in *r, long long seq,
-    char **err)
+/* Bind r, dated day, as seq to ?(at+1) to ?(at+9) of the INSERT st. */
+static void
+bind_row(sqlite3_stmt *st, int at, const struct record_in *r,
+    const char *day, long long seq)
 {
-	bool completion = r->kind == FACT_DONE || r->kind == FACT_REOPEN ||
-	    r->kind == FACT_VOID;
-	sqlite3_stmt *ins = b->ins, *sup = b->sup;
+	sqlite3_bind_text(st, at + 1, kind_names[r->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, at + 2, r->item, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, at + 3, day, -1, SQLITE_STATIC);
+	if (r->kind == FACT_DONE || r->kind == FACT_REOPEN ||
+	    r->kind == FACT_VOID)
+		sqlite3_bind_null(st, at + 4);
+	else
+		sqlite3_bind_double(st, at + 4, r->value);
+	bind_text(st, at + 5, r->kind == FACT_VALUE ? r->level : NULL);
+	bind_text(st, at + 6, r->note);
+	bind_text(st, at + 7, r->source);
+	sqlite3_bind_text(st, at + 8, r->by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, at + 9, seq);
+}
+
+/* Insert one row with st, an INSERT of one row. */
+static int
+insert_one(sqlite3_stmt *st, const struct pending *p, const char *day)
+{
+	int rc;
+
+	bind_row(st, 0, &p->r, day, p->seq);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Insert the rows grouped so far: GROUP_ROWS in one statement, fewer one
+ * by one. */
+static int
+flush_group(struct sq_batch *b)
+{
+	int rc = 0;
+
+	if (b->ngroup == GROUP_ROWS) {
+		for (size_t i = 0; i < b->ngroup; i++)
+			bind_row(b->grp, 9 * (int)i, &b->group[i]->r,
+			    b->gday[i], b->group[i]->seq);
+		rc = sqlite3_step(b->grp) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(b->grp);
+	} else
+		for (size_t i = 0; i < b->ngroup && rc == 0; i++)
+			rc = insert_one(b->ins, b->group[i], b->gday[i]);
+	b->ngroup = 0;
+	return rc;
+}
+
+/* Insert p, superseding as store_record says; -1 on a database error. */
+static int
+insert_row(struct sq_batch *b, const struct pending *p)
+{
+	const struct record_in *r = &p->r;
 	struct latest *latest;
 	long long old[8];
 	size_t nold;
 	char day[11];
 	int rc;
 
-	date_iso(r->date, day);
 	if (batch_latest(b, r->item, &latest) != 0)
-		goto dberr;
-	nold = 0;
-	if (latest->day != DAY_NONE && r->date <= latest->day &&
-	    find_current(b, r, day, old, &nold) != 0)
-		goto dberr;
-	sqlite3_bind_text(ins, 1, kind_names[r->kind], -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 2, r->item, -1, SQLITE_STATIC);
-	sqlite3_bind_text(ins, 3, day, -1, SQLITE_STATIC);
-	if (completion)
-		sqlite3_bind_null(ins, 4);
-	else
-		sqlite3_bind_double(ins, 4, r->value);
-	bind_text(ins, 5, r->kind == FACT_VALUE ? r->level : NULL);
-	bind_text(ins, 6, r->note);
-	bind_text(ins, 7, r->source);
-	sqlite3_bind_text(ins, 8, r->by, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(ins, 10, seq);
-	rc = sqlite3_step(ins);
-	sqlite3_reset(ins);
-	if (rc != SQLITE_DONE)
-		goto dberr;
-	if (latest->day == DAY_NONE || r->date > latest->day)
+		return -1;
+	if (latest->day == DAY_NONE || (latest->day != LATEST_UNKNOWN &&
+	    r->date > latest->day)) {
 		latest->day = r->date;
+		date_iso(r->date, b->gday[b->ngroup]);
+		b->group[b->ngroup++] = p;
+		return b->ngroup < GROUP_ROWS ? 0 : flush_group(b);
+	}
+	date_iso(r->date, day);
+	if (flush_group(b) != 0 || find_current(b, r, day, old, &nold) != 0 ||
+	    insert_one(b->ins, p, day) != 0)
+		return -1;
 	for (size_t i = 0; i < nold && i < 8; i++) {
-		sqlite3_bind_int64(sup, 1, seq);
-		sqlite3_bind_int64(sup, 2, old[i]);
-		rc = sqlite3_step(sup);
-		sqlite3_reset(sup);
+		sqlite3_bind_int64(b->sup, 1, p->seq);
+		sqlite3_bind_int64(b->sup, 2, old[i]);
+		rc = sqlite3_step(b->sup);
+		sqlite3_reset(b->sup);
 		if (rc != SQLITE_DONE)
-			goto dberr;
+			return -1;
 	}
 	return 0;
-dberr:
-	*err = db_error(b->s, b->s->db);
-	return -1;
 }
 
 static int
@@ -1453,10 +1539,15 @@ flush_pending(struct sq_batch *b, char **err)
 
 	qsort(b->pend, b->npend, sizeof *b->pend, pending_cmp);
 	for (size_t i = 0; i < b->npend && rc == 0; i++)
-		rc = insert_row(b, &b->pend[i].r, b->pend[i].seq, err);
+		rc = insert_row(b, &b->pend[i]);
+	if (rc == 0)
+		rc = flush_group(b);
 	b->npend = 0;
+	b->ngroup = 0;
 	strpool_free(b->pstrings);
 	b->pstrings = NULL;
+	if (rc != 0)
+		*err = db_error(b->s, b->s->db);
 	return rc;
 }
 
