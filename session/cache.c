@@ -53,7 +53,11 @@ struct cache_entry {
 
 /* Append n bytes, or a string with its length, to a key. */
 #define KEY(b, v)	buf_add(b, (const char *)&(v), sizeof(v))
-#define KEY_STR(b, s)	buf_printf(b, "%zu:%s", strlen(s), s)
+#define KEY_STR(b, s)	do {						\
+	size_t n_ = strlen(s);						\
+	KEY(b, n_);							\
+	buf_add(b, s, n_);						\
+} while (0)
 
 /*
  * Everything a review's inputs depend on, in one place.  The plan's part:

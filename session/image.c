@@ -150,7 +150,7 @@ take(struct reader *r, size_t n)
 	return v;
 }
 
-static void
+static inline void
 get(struct reader *r, void *out, size_t n)
 {
 	const void *v = take(r, n);

@@ -6,9 +6,9 @@
 # the output.
 . "$PW_TOP/tests/lib.sh"
 . "$PW_TOP/tests/cli/t100-cache.inc"
-# How many cache files hold facts (a facts' key: its token and store).
+# How many cache files hold facts (a facts' key: "facts TOKEN ").
 nfacts() {
-	grep -alE 'facts [0-9]+ [0-9]+:' "$C"/*.review 2>/dev/null | grep -c .
+	grep -alE 'facts [0-9]+ ' "$C"/*.review 2>/dev/null | grep -c .
 }
 # same DESC ARGS...: the command's output and status, cached, are the
 # database's.
