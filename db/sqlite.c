@@ -1187,15 +1187,17 @@ struct latest {
 
 /*
  * Of the rows pending (below), those dated after the latest of their item
- * supersede nothing: they are inserted GROUP_ROWS to a statement.  The
- * trigger that sets the generation for every row added (schema 6) makes
- * an INSERT a statement of several writes, which SQLite gives a statement
- * journal of its own, each page it changes copied there first: a
+ * supersede nothing: they are inserted GROUP_ROWS to a statement (fewer,
+ * GROUP_SOME to one, when fewer are left).  The trigger that sets the
+ * generation for every row added (schema 6) makes an INSERT a statement
+ * of several writes, which SQLite gives a statement journal of its own,
+ * each page it changes copied there first, once per statement: a
  * statement per row took the import of a province's year, rows by id,
  * from 3.3 s to 5.3 s.  A row that may supersede is inserted alone, after
  * the rows before it, so that its look-up sees them.
  */
-#define GROUP_ROWS	64
+#define GROUP_ROWS	256
+#define GROUP_SOME	16
 
 struct sq_batch {
 	struct store_batch base;	/* first: the front's part */
@@ -1212,7 +1214,7 @@ struct sq_batch {
 	long long	 next_seq;	/* the seq of the next row added */
 	long long	 cache_kib;	/* the page cache before the batch, or
 					   0: left as it was */
-	sqlite3_stmt	*grp;		/* GROUP_ROWS rows at once */
+	sqlite3_stmt	*grp, *some;	/* GROUP_ROWS, GROUP_SOME rows */
 	const struct pending *group[GROUP_ROWS];	/* rows for grp */
 	char		 gday[GROUP_ROWS][11];
 	size_t		 ngroup;
@@ -1250,7 +1252,8 @@ batch_finalize(struct sq_batch *b)
 	sqlite3_finalize(b->sup);
 	sqlite3_finalize(b->max);
 	sqlite3_finalize(b->grp);
-	b->ins = b->sup = b->max = b->grp = NULL;
+	sqlite3_finalize(b->some);
+	b->ins = b->sup = b->max = b->grp = b->some = NULL;
 }
 
 static void
@@ -1343,13 +1346,31 @@ enum { CUR_VALUE, CUR_PROGRESS, CUR_COMPLETION, CUR_ANY };
 
 static void	sq_batch_abort(struct store_batch *);
 
+/* Prepare an INSERT of n rows: row i's values are ?(9i+1) to ?(9i+9),
+ * and the time, shared, is ?(9n+1). */
+static int
+prepare_insert(struct sq *s, int n, sqlite3_stmt **st, char **err)
+{
+	struct buf sql = BUF_INIT;
+	int rc;
+
+	buf_puts(&sql, INSERT_SQL);
+	for (int i = 0; i < n; i++) {
+		buf_puts(&sql, i > 0 ? ", (" : "(");
+		for (int k = 1; k <= 9; k++)
+			buf_printf(&sql, "?%d, ", 9 * i + k);
+		buf_printf(&sql, "?%d)", 9 * n + 1);
+	}
+	rc = prepare(s, buf_str(&sql), st, err);
+	buf_release(&sql);
+	return rc;
+}
+
 static int
 sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 {
 	struct sq *s = (struct sq *)base;
 	struct sq_batch *b;
-	struct buf grp = BUF_INIT;
-	int rc;
 
 	*out = NULL;
 	if (s->db == NULL || s->mode != STORE_WRITE) {
@@ -1363,20 +1384,12 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 	b->base.s = &s->base;
 	b->s = s;
 	utc_now(b->now);
-	/* Row i's values are ?(9i+1) to ?(9i+9); the time is shared. */
-	buf_puts(&grp, INSERT_SQL);
-	for (int i = 0; i < GROUP_ROWS; i++) {
-		buf_puts(&grp, i > 0 ? ", (" : "(");
-		for (int k = 1; k <= 9; k++)
-			buf_printf(&grp, "?%d, ", 9 * i + k);
-		buf_printf(&grp, "?%d)", 9 * GROUP_ROWS + 1);
-	}
-	rc = prepare(s, buf_str(&grp), &b->grp, err);
-	buf_release(&grp);
-	if (rc != 0 || query_int(s, "PRAGMA cache_size", &b->cache_kib,
-	    err) != 0 || query_int(s, "SELECT max(seq) FROM events",
-	    &b->next_seq, err) != 0 || prepare(s, INSERT_SQL
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &b->ins, err) != 0 ||
+	if (prepare_insert(s, GROUP_ROWS, &b->grp, err) != 0 ||
+	    prepare_insert(s, GROUP_SOME, &b->some, err) != 0 ||
+	    prepare_insert(s, 1, &b->ins, err) != 0 ||
+	    query_int(s, "PRAGMA cache_size", &b->cache_kib, err) != 0 ||
+	    query_int(s, "SELECT max(seq) FROM events", &b->next_seq,
+	    err) != 0 ||
 	    prepare(s, CUR_SQL("'value'"), &b->cur[CUR_VALUE], err) != 0 ||
 	    prepare(s, CUR_SQL("'progress'"), &b->cur[CUR_PROGRESS],
 	    err) != 0 ||
@@ -1394,6 +1407,8 @@ sq_batch_begin(struct store *base, struct store_batch **out, char **err)
 	}
 	sqlite3_bind_text(b->ins, 10, b->now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(b->grp, 9 * GROUP_ROWS + 1, b->now, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(b->some, 9 * GROUP_SOME + 1, b->now, -1,
 	    SQLITE_STATIC);
 	/* A cache set in pages (positive) is left as it is. */
 	if (b->cache_kib < 0 && -b->cache_kib < PENDING_CACHE_KIB)
@@ -1467,22 +1482,37 @@ insert_one(sqlite3_stmt *st, const struct pending *p, const char *day)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Insert the rows grouped so far: GROUP_ROWS in one statement, fewer one
- * by one. */
+/* Insert n of the rows grouped, from the ith, with st, an INSERT of n
+ * rows. */
+static int
+insert_some(struct sq_batch *b, sqlite3_stmt *st, size_t i, size_t n)
+{
+	int rc;
+
+	for (size_t k = 0; k < n; k++)
+		bind_row(st, 9 * (int)k, &b->group[i + k]->r, b->gday[i + k],
+		    b->group[i + k]->seq);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Insert the rows grouped so far: GROUP_ROWS in one statement, fewer
+ * GROUP_SOME to one, the rest one by one. */
 static int
 flush_group(struct sq_batch *b)
 {
+	size_t i = 0, n;
 	int rc = 0;
 
-	if (b->ngroup == GROUP_ROWS) {
-		for (size_t i = 0; i < b->ngroup; i++)
-			bind_row(b->grp, 9 * (int)i, &b->group[i]->r,
-			    b->gday[i], b->group[i]->seq);
-		rc = sqlite3_step(b->grp) == SQLITE_DONE ? 0 : -1;
-		sqlite3_reset(b->grp);
-	} else
-		for (size_t i = 0; i < b->ngroup && rc == 0; i++)
-			rc = insert_one(b->ins, b->group[i], b->gday[i]);
+	if (b->ngroup == GROUP_ROWS)
+		rc = insert_some(b, b->grp, 0, GROUP_ROWS);
+	else
+		while (rc == 0 && i < b->ngroup) {
+			n = b->ngroup - i >= GROUP_SOME ? GROUP_SOME : 1;
+			rc = insert_some(b, n > 1 ? b->some : b->ins, i, n);
+			i += n;
+		}
 	b->ngroup = 0;
 	return rc;
 }
