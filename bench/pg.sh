@@ -144,6 +144,9 @@ done
 # the import's commit cannot mark its pages all-visible, and an index-only
 # scan then reads the table too.
 q -d run -c 'CHECKPOINT' -c 'VACUUM ANALYZE planwatch.events' >&2
+say "all-visible pages of planwatch.events: $(q -d run -At -c "SELECT
+    relallvisible || ' of ' || relpages FROM pg_class
+    WHERE oid = 'planwatch.events'::regclass")"
 
 say "check: $ROUNDS turns"
 "$PW" -f "$P" -d "$DB" --today "$TODAY" check >"$W/check.sqlite"
