@@ -122,11 +122,20 @@ meas() {
 # Does planwatch have this command yet?
 have() { "$PW" help "$1" >/dev/null 2>&1; }
 
+# numeric_target PLAN: the id of the plan's first target measured in
+# numbers (not on a scale of levels), which a record of 1 fits.
+numeric_target() {
+	awk '/^  - id: T/ { if (t != "" && !scale) { print t; exit }
+			t = $3; scale = 0 }
+	     t != "" && /^    scale:/ { scale = 1 }
+	     END { if (t != "" && !scale) print t }' "$1" | head -n 1
+}
+
 # record_one PLAN DB: a record, so that what a review read of the
 # database is read again.
 record_one() {
-	"$PW" -f "$1" -d "$2" --today "$TODAY" record T0001 1 --date "$TODAY" \
-	    --by bench >/dev/null 2>&1
+	"$PW" -f "$1" -d "$2" --today "$TODAY" record "$(numeric_target "$1")" \
+	    1 --date "$TODAY" --by bench >/dev/null 2>&1
 }
 
 # The import floor: the sqlite3 shell reads the CSV (.import, one prepared
@@ -371,6 +380,7 @@ for s in $SCALES; do
 		done
 	done
 	[ "$HAVE_TASK" = 1 ] || rec "$s" task - - na "taskwarrior not installed"
+	RT=$(numeric_target "$P")
 	r=0
 	while [ "$r" -lt "$ROUNDS" ]; do
 		r=$((r + 1))
@@ -393,7 +403,7 @@ for s in $SCALES; do
 			    -f "$P" -d "$DB" --today "$TODAY" $c
 			meas "$s" ${c}_facts 3 1 -o /dev/null \
 			    -b "'$PW' -f '$P' -d '$DB' --today $TODAY record \
-			    T0001 1 --date $TODAY --by bench >/dev/null" -- \
+			    $RT 1 --date $TODAY --by bench >/dev/null" -- \
 			    "$PW" -f "$P" -d "$DB" --today "$TODAY" $c
 			MEAS_ENV="PLANWATCH_CACHE="
 			meas "$s" ${c}_parsed 3 1 -o /dev/null -- "$PW" \
