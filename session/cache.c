@@ -69,8 +69,8 @@ struct cache_entry {
  * and what the plan's items want).
  */
 static void
-cache_key(const struct cache_entry *e, size_t plan_len, struct buf *plan,
-    const struct facts_query *q, struct buf *facts)
+cache_key(const struct cache_entry *e, const char *name, size_t plan_len,
+    struct buf *plan, const struct facts_query *q, struct buf *facts)
 {
 	const struct build_id *id = cachefile_build_id();
 	const uint32_t order = 0x01020304u;
@@ -82,6 +82,9 @@ cache_key(const struct cache_entry *e, size_t plan_len, struct buf *plan,
 		buf_printf(plan, "\nlibyaml %s\norder %u\nplan %zu\n",
 		    config_version(), *(const unsigned char *)&order,
 		    plan_len);
+		/* The file's name hashes the name too, but a hash can
+		 * collide. */
+		KEY_STR(plan, name);
 	}
 	if (facts == NULL)
 		return;
@@ -229,8 +232,8 @@ cache_plan(const struct cache_key *k, struct cache_entry **ep,
 	if ((pfd = open(k->plan, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) >= 0) {
 		if (fstat(pfd, &st) == 0 && S_ISREG(st.st_mode) &&
 		    (e->fd = cachefile_open(file, FILE_MAX, &e->size)) >= 0) {
-			cache_key(e, (size_t)st.st_size, &e->plan_key, NULL,
-			    NULL);
+			cache_key(e, k->plan, (size_t)st.st_size,
+			    &e->plan_key, NULL, NULL);
 			p = read_plan(e, pfd, (size_t)st.st_size);
 		}
 		close(pfd);
@@ -245,7 +248,7 @@ cache_plan(const struct cache_key *k, struct cache_entry **ep,
 	if (config_read(k->plan, &e->data, &e->len, d) == 0 &&
 	    (p = config_load_buffer(k->plan, e->data, e->len, d)) != NULL &&
 	    d->n == before) {
-		cache_key(e, e->len, &e->plan_key, NULL, NULL);
+		cache_key(e, k->plan, e->len, &e->plan_key, NULL, NULL);
 		*ep = e;
 	} else
 		cache_entry_free(e);
@@ -265,7 +268,7 @@ cache_facts(struct cache_entry *e, uint64_t token,
 		return NULL;
 	e->token = token;
 	buf_reset(&e->facts_key);
-	cache_key(e, 0, NULL, q, &e->facts_key);
+	cache_key(e, NULL, 0, NULL, q, &e->facts_key);
 	if (e->fd < 0 || e->plan_len == 0 ||
 	    lseek(e->fd, (off_t)(8 + e->plan_len), SEEK_SET) < 0)
 		return NULL;

@@ -22,6 +22,7 @@
 #include "tests/unit/same_facts.h"
 #include "tests/unit/same_plan.h"
 #include "util/buf.h"
+#include "util/cachefile.h"
 #include "util/diag.h"
 
 /* Plans of every shape the loader makes: scales, stages, recurring
@@ -451,6 +452,15 @@ plant(const char *cache, const struct cache_key *k, const char *yaml,
 	plan_free(p);
 }
 
+/* A new directory dir (a mkdtemp template) with the cache in dir/cache. */
+static void
+temp_cache(char *dir, char *cache, size_t size)
+{
+	assert_non_null(mkdtemp(dir));
+	snprintf(cache, size, "%s/cache", dir);
+	setenv("PLANWATCH_CACHE", cache, 1);
+}
+
 /*
  * A cache file is read: what an entry holds is what the next load with
  * its key gives (a planted entry is believed), until its part of the key
@@ -472,11 +482,9 @@ test_cache_key(void **state)
 	struct facts *f = some_facts(), *got;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
+	temp_cache(dir, cache, sizeof cache);
 	snprintf(path, sizeof path, "%s/plan.yaml", dir);
-	snprintf(cache, sizeof cache, "%s/cache", dir);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	setenv("PLANWATCH_CACHE", cache, 1);
 	write_file(path, plan_a);
 
 	/* The plan alone: B's plan planted under A's bytes is read, until
@@ -517,6 +525,67 @@ test_cache_key(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The id of the plan at path, loaded through the cache, which keeps it. */
+static char *
+cached_id(const char *path)
+{
+	struct cache_key k = { .plan = path };
+	struct cache_entry *e;
+	struct diags d;
+	struct plan *p;
+	char *id;
+
+	diags_init(&d, path);
+	p = cache_plan(&k, &e, &d);
+	assert_non_null(p);
+	assert_string_equal(p->file, path);
+	id = strdup(p->id);
+	cache_put(e, p, NULL);
+	plan_free(p);
+	diags_release(&d);
+	return id;
+}
+
+/*
+ * The plan's name is in its part's key, not only in the cache file's
+ * name (a hash of it): a file found under another name, as two names
+ * whose hashes collide would find it, gives that name's plan (its file
+ * and default id) only when the name is the same.
+ */
+static void
+test_cache_name(void **state)
+{
+	char dir[] = "/tmp/pw-test-cache.XXXXXX", a[64], b[64], cache[64];
+	char cmd[256], *fa, *fb, *id;
+	static const char yaml[] = "plan: A\nstart: 2024-01\n"
+	    "end: 2025-12\n";
+
+	(void)state;
+	temp_cache(dir, cache, sizeof cache);
+	snprintf(a, sizeof a, "%s/a.yaml", dir);
+	snprintf(b, sizeof b, "%s/b.yaml", dir);
+	write_file(a, yaml);
+	write_file(b, yaml);
+	id = cached_id(a);
+	assert_string_equal(id, "a");
+	free(id);
+	/* a.yaml's file where b.yaml's would be. */
+	fa = cachefile_name(cache, a, ".plan");
+	fb = cachefile_name(cache, b, ".plan");
+	assert_true(fa != NULL && fb != NULL);
+	snprintf(cmd, sizeof cmd, "cp -p '%s' '%s'", fa, fb);
+	assert_int_equal(system(cmd), 0);
+	id = cached_id(b);
+	assert_string_equal(id, "b");
+	free(id);
+
+	free(fa);
+	free(fb);
+	unsetenv("PLANWATCH_CACHE");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -529,6 +598,7 @@ main(void)
 		cmocka_unit_test(test_store_rules),
 		cmocka_unit_test(test_smallest_items),
 		cmocka_unit_test(test_cache_key),
+		cmocka_unit_test(test_cache_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
