@@ -286,6 +286,13 @@ cache_facts(struct cache_entry *e, uint64_t token,
 	return f;
 }
 
+void
+cache_facts_drop(struct cache_entry *e)
+{
+	if (e != NULL)
+		buf_reset(&e->facts_key);
+}
+
 /* n bytes of fd from offset at, or NULL. */
 static char *
 read_range(int fd, size_t at, size_t n)

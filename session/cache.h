@@ -49,6 +49,9 @@ struct plan	*cache_plan(const struct cache_key *k, struct cache_entry **e,
  * them. */
 struct facts	*cache_facts(struct cache_entry *e, uint64_t token,
 		    const struct facts_query *q);
+/* The facts read after cache_facts() missed are not to be kept: the
+ * store's change token moved while they were read. */
+void		 cache_facts_drop(struct cache_entry *e);
 /* Write what e lacked: p, parsed, and f, read from the store (NULL for a
  * plan alone); then free e.  Failures only mean no cache. */
 void		 cache_put(struct cache_entry *e, const struct plan *p,

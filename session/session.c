@@ -129,14 +129,15 @@ plan_file_changed(const struct session *s)
  * Load what a review of the plan as of s->asof reads, in place of the
  * facts held, from the cache entry e when it holds them (NULL: none); on
  * errors keep them.  The change counter and token are read first, so that
- * a write after them is seen as a change.
+ * a write after them is seen as a change, and the token again after the
+ * facts, which are kept only when it has not moved.
  */
 static int
 load_facts(struct session *s, struct cache_entry *e, char **err)
 {
 	struct facts *f = facts_new(), *kept;
 	long long version = 0;
-	uint64_t token;
+	uint64_t token, now;
 	int rc = 0;
 
 	if (s->store != NULL)
@@ -145,13 +146,18 @@ load_facts(struct session *s, struct cache_entry *e, char **err)
 		rc = store_load_facts(s->store, f, err);
 	else if (s->store != NULL) {
 		struct facts_query q;
+		bool tok = e != NULL &&
+		    store_change_token(s->store, &token) == 0;
 		review_query_init(s->plan, s->asof, s->recent, &q);
-		if (e != NULL && store_change_token(s->store, &token) == 0 &&
-		    (kept = cache_facts(e, token, &q)) != NULL) {
+		if (tok && (kept = cache_facts(e, token, &q)) != NULL) {
 			facts_free(f);
 			f = kept;
-		} else
-			rc = store_load_facts_asof(s->store, f, &q, err);
+		} else if ((rc = store_load_facts_asof(s->store, f, &q,
+		    err)) == 0 && tok && (store_change_token(s->store,
+		    &now) != 0 || now != token))
+			/* Written to since the token: the facts may be of a
+			 * later state than the one it names. */
+			cache_facts_drop(e);
 		review_query_release(&q);
 	}
 	if (rc != 0) {

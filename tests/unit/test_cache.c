@@ -13,12 +13,15 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "config/config.h"
+#include "db/store.h"
 #include "model/facts.h"
 #include "model/plan.h"
 #include "session/cache.h"
 #include "session/image.h"
+#include "session/session.h"
 #include "tests/unit/same_facts.h"
 #include "tests/unit/same_plan.h"
 #include "util/buf.h"
@@ -586,6 +589,130 @@ test_cache_name(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A write between the session's reads of the change token and of the
+ * facts: every SQLite connection traces its statements, and the first
+ * BEGIN after a read of the generation (the facts' read transaction)
+ * records first, through a store of its own.
+ */
+static struct {
+	const char	*db;
+	bool		 armed, token_read, wrote;
+} race;
+
+static int
+race_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	const char *sql = x;
+	struct store *st;
+	char *err = NULL;
+
+	(void)type;
+	(void)ctx;
+	(void)p;
+	if (!race.armed || sql == NULL)
+		return 0;
+	if (strstr(sql, "FROM generation") != NULL)
+		race.token_read = true;
+	else if (race.token_read && strncmp(sql, "BEGIN", 5) == 0) {
+		race.armed = false;
+		assert_int_equal(store_open(race.db, STORE_WRITE, &st, &err),
+		    STORE_OK);
+		assert_int_equal(store_record(st, &(struct record_in){
+		    FACT_VALUE, "T1", date_from_ymd(2025, 3, 1), 20, NULL,
+		    NULL, NULL, "test" }, 1, &err), STORE_OK);
+		store_close(st);
+		race.wrote = true;
+	}
+	return 0;
+}
+
+static int
+race_init(sqlite3 *db, char **err, const void *api)
+{
+	(void)err;
+	(void)api;
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, race_trace, NULL);
+	return SQLITE_OK;
+}
+
+/* A session's facts of plan and db as of 2025-06-30, through the cache in
+ * cache ("": none); the caller frees them. */
+static struct facts *
+session_facts(const char *plan, const char *db, const char *cache)
+{
+	struct session_args a = { .plan = plan, .store = db,
+	    .asof = date_from_ymd(2025, 6, 30), .warn_days = -1 };
+	struct session *s;
+	struct facts *f;
+	char *err = NULL;
+
+	setenv("PLANWATCH_CACHE", cache, 1);
+	if (session_open(&a, &s, &err) != 0)
+		fail_msg("session: %s", err != NULL ? err : "plan errors");
+	unsetenv("PLANWATCH_CACHE");
+	f = s->facts;
+	s->facts = NULL;
+	session_free(s);
+	return f;
+}
+
+/*
+ * Facts are kept only under the token of the state they were read in: a
+ * row recorded after the token was read but before the facts were is in
+ * the facts, not in the state the token names.  The database restored to
+ * that state (a backup taken then) gives its own facts, not the row.
+ */
+static void
+test_token_race(void **state)
+{
+	char dir[] = "/tmp/pw-test-cache.XXXXXX", cache[64], plan[64];
+	char db[64], cmd[512];
+	static const char yaml[] = "format: 1\nplan: Race\n"
+	    "start: 2025-01-01\nend: 2025-12-31\n"
+	    "departments:\n  - {id: d, name: D}\n"
+	    "targets:\n  - id: T1\n    name: Rate\n    direction: \">=\"\n"
+	    "    target: 90\n    due: 2025-12-31\n    owner: d\n";
+	struct store *st;
+	struct facts *f, *g;
+	char *err = NULL;
+
+	(void)state;
+	temp_cache(dir, cache, sizeof cache);
+	snprintf(plan, sizeof plan, "%s/plan.yaml", dir);
+	snprintf(db, sizeof db, "%s/plan.db", dir);
+	write_file(plan, yaml);
+	assert_int_equal(store_open(db, STORE_WRITE, &st, &err), STORE_OK);
+	assert_int_equal(store_record(st, &(struct record_in){ FACT_VALUE,
+	    "T1", date_from_ymd(2025, 2, 1), 10, NULL, NULL, NULL, "test" },
+	    1, &err), STORE_OK);
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s.bak'", db, db);
+	assert_int_equal(system(cmd), 0);
+
+	race.db = db;
+	race.armed = true;
+	assert_int_equal(sqlite3_auto_extension((void (*)(void))race_init),
+	    SQLITE_OK);
+	f = session_facts(plan, db, cache);
+	sqlite3_cancel_auto_extension((void (*)(void))race_init);
+	assert_true(race.wrote);
+	facts_free(f);
+
+	/* The backup taken before the row: the state the token named. */
+	snprintf(cmd, sizeof cmd, "rm -f '%s-wal' '%s-shm' && cp '%s.bak' "
+	    "'%s'", db, db, db, db);
+	assert_int_equal(system(cmd), 0);
+	f = session_facts(plan, db, cache);
+	g = session_facts(plan, db, "");
+	same_facts(g, f);
+	facts_free(f);
+	facts_free(g);
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -599,6 +726,7 @@ main(void)
 		cmocka_unit_test(test_smallest_items),
 		cmocka_unit_test(test_cache_key),
 		cmocka_unit_test(test_cache_name),
+		cmocka_unit_test(test_token_race),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
