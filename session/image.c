@@ -58,6 +58,8 @@ put_count(struct buf *b, size_t n)
 #define PUT_INT(f)		put(b, x->f);
 #define PUT_SIZE(f)		put(b, x->f);
 #define PUT_F64(f)		put(b, x->f);
+/* A bool is written as its byte and read back as one (GET_BOOL). */
+_Static_assert(sizeof(bool) == 1, "a bool is one byte in an image");
 #define PUT_BOOL(f)		put(b, x->f);
 #define PUT_ENUM(f, type, last)	put(b, x->f);
 #define PUT_DEPTS(f)		PUT_ARRAY(f, put(b, x->f[i]))
