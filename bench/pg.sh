@@ -6,10 +6,10 @@
 #   sh bench/pg.sh                                     (alone)
 #
 # BENCHDIR holds run.sh's measure; SCALEDIR gen's plan.yaml and
-# values-date.csv (the rows in date order) and plan.db (the SQLite store
-# of the same rows).  Alone, it builds planwatch (release flags, in
-# $BENCH_BUILD, default build-bench), measure and gen, generates the
-# province and imports it into SQLite first.
+# values-date.csv (the rows in date order); it imports them into an
+# SQLite store of its own to compare with.  Alone, it builds planwatch
+# (release flags, in $BENCH_BUILD, default build-bench), measure and gen,
+# and generates the province first.
 #
 # It starts a throwaway PostgreSQL cluster (tests/pg.sh: initdb in a
 # temporary directory, a Unix socket only, fsync off), makes the schema
@@ -75,9 +75,13 @@ else
 fi
 P=$D/plan.yaml
 CSVD=$D/values-date.csv
-DB=$D/plan.db
 PLANWATCH_CACHE=$W/cache
 export PLANWATCH_CACHE
+# The SQLite side: a store of the very rows the server gets (run.sh's
+# plan.db has had records made in it since, by its rows after a record).
+DB=$W/plan.db
+"$PW" -f "$P" -d "$DB" --today "$TODAY" import "$CSVD" >/dev/null ||
+    die "import into SQLite failed"
 
 say "starting a PostgreSQL cluster"
 pg_start >&2 || die "cannot start PostgreSQL"
