@@ -98,7 +98,8 @@ by_name(const void *a, const void *b)
 /*
  * The plans of directory dir: its *.yaml and *.yml files (not those whose
  * name begins with a dot), by name in bytes (the C locale), not what is
- * under its subdirectories.  A link is read as -f reads it: followed.
+ * under its subdirectories.  A link is read as -f reads it: followed;
+ * what is neither a directory nor a regular file is refused.
  */
 static int
 add_dir(struct paths *p, const char *dir)
@@ -125,10 +126,21 @@ add_dir(struct paths *p, const char *dir)
 		size_t n = strlen(dir);
 		char *path = xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] ==
 		    '/' ? "" : "/", names.v[i]);
+		struct stat st;
+		bool there = stat(path, &st) == 0;
 
-		if (is_dir(path))
+		if (there && S_ISDIR(st.st_mode))
 			free(path);
-		else
+		else if (there && !S_ISREG(st.st_mode)) {
+			/* A FIFO would hold the run until someone writes to
+			 * it, a device be read as a plan: what another user
+			 * may plant in a directory that cron reads. */
+			char *q = text_quote(path);
+			cli_error(_("'%s' is not a regular file"), q);
+			free(q);
+			free(path);
+			rc = -1;
+		} else
 			rc = paths_add(p, path);
 	}
 	paths_release(&names);

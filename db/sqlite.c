@@ -664,6 +664,14 @@ sq_open(const char *path, const char *shown, enum store_mode mode,
 	s->shown = xstrdup(shown);
 	s->mode = mode;
 	*out = NULL;
+	/* SQLite's open() of a FIFO waits for a writer, for ever: one that
+	 * another user put in a shared directory would hang cron's check. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		*err = fail(s, STORE_ENOTOURS, xasprintf(_("%s: not a "
+		    "planwatch database (not a regular file)"), s->shown));
+		sq_close(&s->base);
+		return STORE_ENOTOURS;
+	}
 	if (mode == STORE_READ) {
 		if (stat(path, &st) != 0 && errno == ENOENT) {
 			s->empty = true;
