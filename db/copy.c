@@ -24,6 +24,7 @@
 struct link {
 	long long	 by;	/* the superseding row's seq in the source */
 	long long	 seq;	/* the superseded row's seq in the copy */
+	long long	 was;	/* and in the source */
 };
 
 struct copy {
@@ -71,13 +72,32 @@ heap_pop(struct copy *c)
 		c->heap[i] = last;
 }
 
-/* A link the source names that no row of it answers. */
+/* A link the source names that no later row of it answers: one to a row
+ * not there, or back to the row itself or to one before it (a cycle). */
 static int
 dangling(struct copy *c, long long seq, long long by)
 {
+	const char *store = store_location(c->from);
+
 	c->kind = STORE_ECORRUPT;
-	c->err = xasprintf(_("%s: record %lld is superseded by record %lld, "
-	    "which is not there"), store_location(c->from), seq, by);
+	if (by > seq)
+		c->err = xasprintf(_("%s: record %lld is superseded by record "
+		    "%lld, which is not there"), store, seq, by);
+	else
+		c->err = xasprintf(_("%s: record %lld is superseded by record "
+		    "%lld, which is not a later one"), store, seq, by);
+	return 1;
+}
+
+/* Why the destination refused row seq, naming that row of the source. */
+static int
+refused(struct copy *c, long long seq)
+{
+	char *why = c->err;
+
+	c->err = xasprintf(_("%s: record %lld cannot be copied: %s"),
+	    store_location(c->from), seq, why != NULL ? why : "?");
+	free(why);
 	return 1;
 }
 
@@ -93,7 +113,7 @@ copy_row(const struct history_row *h, void *arg)
 	/* The rows it superseded, copied already. */
 	while (c->nheap > 0 && c->heap[0].by <= h->seq) {
 		if (c->heap[0].by < h->seq)
-			return dangling(c, c->heap[0].seq, c->heap[0].by);
+			return dangling(c, c->heap[0].was, c->heap[0].by);
 		if (nsup == c->supcap) {
 			c->supcap = c->supcap ? c->supcap * 2 : 8;
 			c->sup = xreallocarray(c->sup, c->supcap,
@@ -116,15 +136,15 @@ copy_row(const struct history_row *h, void *arg)
 	rc.nsupersedes = nsup;
 	if (store_record_check(to, &rc.r, &c->err) != STORE_OK) {
 		c->kind = store_error(to);
-		return 1;
+		return refused(c, h->seq);
 	}
 	if (to->ops->copy_add(c->b, &rc, &seq, &c->err) != 0) {
 		c->kind = store_error(to) != STORE_OK ? store_error(to) :
 		    STORE_EOTHER;
-		return 1;
+		return refused(c, h->seq);
 	}
 	if (h->superseded_by > h->seq)
-		heap_push(c, (struct link){ h->superseded_by, seq });
+		heap_push(c, (struct link){ h->superseded_by, seq, h->seq });
 	else if (h->superseded_by != 0)
 		return dangling(c, h->seq, h->superseded_by);
 	c->n++;
@@ -151,7 +171,7 @@ store_copy(struct store *from, struct store *to, size_t *n, char **err)
 		    (to->error = STORE_EOTHER);
 	rc = store_each(from, &q, copy_row, &c, err);
 	if (rc == 0 && c.nheap > 0)
-		rc = dangling(&c, c.heap[0].seq, c.heap[0].by);
+		rc = dangling(&c, c.heap[0].was, c.heap[0].by);
 	if (rc == 0 && c.n == 0) {
 		c.kind = STORE_EINVALID;
 		c.err = xasprintf(_("%s holds no record: nothing to copy"),
