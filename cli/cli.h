@@ -313,6 +313,8 @@ int	cli_made_time(time_t *, bool *utc);
  * standard output when path is NULL or "-".  A link in any other directory
  * is refused, never followed.  Errors are printed; returns -1. */
 int	cli_write_output(const char *path, const struct buf *b);
+/* Could only we (or root) have put a link in the directory open at dfd? */
+bool	dir_private(int dfd);
 /*
  * The same for a document written as it is made: cli_out_open() creates
  * the temporary file (or takes standard output), cli_out_write() writes

@@ -70,7 +70,7 @@ out_fail(struct cli_out *o)
  * link in any other directory (/tmp, a shared folder) may have been planted
  * by someone else to make us write where they cannot.
  */
-static bool
+bool
 dir_private(int dfd)
 {
 	struct stat st;

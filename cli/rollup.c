@@ -116,6 +116,10 @@ add_dir(struct paths *p, const char *dir)
 		free(q);
 		return -1;
 	}
+	/* A link is followed only where nobody else could have planted
+	 * it, as -o's are: root's cron reading a shared folder must not
+	 * read (and quote in its messages) a file the link points at. */
+	bool private = dir_private(dirfd(d));
 	while (rc == 0 && (e = readdir(d)) != NULL)
 		if (plan_name(e->d_name))
 			rc = paths_add(&names, xstrdup(e->d_name));
@@ -127,9 +131,17 @@ add_dir(struct paths *p, const char *dir)
 		char *path = xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] ==
 		    '/' ? "" : "/", names.v[i]);
 		struct stat st;
+		bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 		bool there = stat(path, &st) == 0;
 
-		if (there && S_ISDIR(st.st_mode))
+		if (link && !private) {
+			char *q = text_quote(path);
+			cli_error(_("'%s' is a symbolic link in a directory "
+			    "other users can write"), q);
+			free(q);
+			free(path);
+			rc = -1;
+		} else if (there && S_ISDIR(st.st_mode))
 			free(path);
 		else if (there && !S_ISREG(st.st_mode)) {
 			/* A FIFO would hold the run until someone writes to

@@ -31,6 +31,27 @@ is "$rc" 1 "a link to a device among the plans: exit 1"
 is "$err" "planwatch: 'dev/b\\x1b[2J\\xff.yaml' is not a regular file" \
     "its name escaped"
 
+# A link among the plans: followed in a directory only we can write,
+# refused in one others can (as /tmp): root's cron must not read, and quote
+# in its messages, a file another user's link points at.
+mkdir shared private
+printf 'root:secret-hash:19000:0:99999:7:::\n' > shadow
+chmod 600 shadow
+cp plans/c-taihe.yaml shared/a.yaml
+cp plans/c-taihe.yaml private/a.yaml
+ln -s ../shadow shared/b.yaml
+ln -s ../plans/a-yuan.yaml private/b.yaml
+chmod 1777 shared
+chmod 755 private
+pw -f shared status
+is "$rc" 1 "a link among the plans of a directory others can write: exit 1"
+is "$err" "planwatch: 'shared/b.yaml' is a symbolic link in a directory other users can write" \
+    "refused in one line"
+hasnt "$err$out" "secret-hash" "what it points at is not read"
+pw -f private status
+is "$rc:$err" "0:" "a link in a directory only we can write is followed"
+has "$out" "yuan" "and its plan is in the roll-up"
+
 # A FIFO as the database beside a plan of the roll-up.
 mkdir fdb
 cp plans/c-taihe.yaml fdb/
