@@ -126,7 +126,7 @@ attention_list(const struct review *rv, enum severity min,
 		(*out)[n++] = (struct attn_item){ ITEM_INSTANCE, i,
 		    worst_kind(k), k, r->sev, m->owner, m->support,
 		    m->nsupport, r->name, r->in.due, late_by(rv->asof,
-		    r->in.due) };
+		    r->in.due), r->in.ms };
 	}
 	for (size_t i = 0; i < rv->ntargets; i++) {
 		const struct tg_result *r = &rv->targets[i];
@@ -139,7 +139,7 @@ attention_list(const struct review *rv, enum severity min,
 		(*out)[n++] = (struct attn_item){ ITEM_TARGET, i,
 		    worst_kind(k), k, r->sev, t->owner, t->support,
 		    t->nsupport, t->id, t->due.day, late_by(rv->asof,
-		    t->due.day) };
+		    t->due.day), -1 };
 	}
 	qsort(*out, n, sizeof **out, attn_cmp);
 	return n;
@@ -285,6 +285,8 @@ attn_weeks(const struct plan *p, const struct facts *f,
     size_t n)
 {
 	bool *counting = xcalloc(n + 1, sizeof *counting);
+	bool *ms_only = xcalloc(p->nms + 1, sizeof *ms_only);
+	bool *tg_only = xcalloc(p->ntargets + 1, sizeof *tg_only);
 	size_t left = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -293,7 +295,9 @@ attn_weeks(const struct plan *p, const struct facts *f,
 		left += counting[i];
 	}
 	/* A review a week, back from D, while an item is still counting:
-	 * at most ATTN_WEEKS_MAX of them. */
+	 * at most ATTN_WEEKS_MAX of them, each of the milestones and
+	 * targets of the items still counting only (an item's status is
+	 * its own and its facts' alone), not of the whole plan. */
 	for (int w = 1; w <= ATTN_WEEKS_MAX && left > 0; w++) {
 		struct review_opts ow = *o;
 		struct review *rv;
@@ -301,7 +305,19 @@ attn_weeks(const struct plan *p, const struct facts *f,
 		struct attn_key *k;
 		size_t nat;
 
+		memset(ms_only, 0, (p->nms + 1) * sizeof *ms_only);
+		memset(tg_only, 0, (p->ntargets + 1) * sizeof *tg_only);
+		for (size_t i = 0; i < n; i++) {
+			if (!counting[i])
+				continue;
+			if (v[i].now->item == ITEM_INSTANCE)
+				ms_only[v[i].now->ms] = true;
+			else
+				tg_only[v[i].now->index] = true;
+		}
 		ow.asof = o->asof - 7 * w;
+		ow.ms_only = ms_only;
+		ow.tg_only = tg_only;
 		rv = review_new(p, f, &ow);
 		nat = attention_list(rv, min, &at);
 		k = keys_new(at, nat);
@@ -319,5 +335,7 @@ attn_weeks(const struct plan *p, const struct facts *f,
 		free(at);
 		review_free(rv);
 	}
+	free(tg_only);
+	free(ms_only);
 	free(counting);
 }

@@ -51,6 +51,8 @@ struct attn_item {
 	pw_day		 due;		/* DAY_NONE when it has none */
 	int		 late_by;	/* asof - due: > 0 days past due,
 					   <= 0 days left */
+	int		 ms;		/* ITEM_INSTANCE: its milestone,
+					   index into plan.ms; else -1 */
 };
 
 /*
@@ -110,7 +112,9 @@ size_t		 attn_compare(const struct attn_item *now, size_t nnow,
  * ATTN_WEEKS_MAX (then it has been on it at least that long).  Each date
  * is a review of p and f with o's warn days and department: f must hold
  * the history up to D (store_load_facts), not the facts of a review as of
- * D only.  The others' weeks are set to 0.
+ * D only.  The others' weeks are set to 0.  Each date reviews only the
+ * milestones and targets of the items still counting (review_opts.ms_only,
+ * tg_only): the same weeks as whole reviews, at the cost of those few.
  */
 void		 attn_weeks(const struct plan *p, const struct facts *f,
 		    const struct review_opts *o, enum severity min,

@@ -643,7 +643,7 @@ instance_name(const struct milestone *m, const struct instance *in,
 
 static void
 review_milestones(struct review *rv, const struct facts *f,
-    struct phase_acc *acc, bool *ms_scope)
+    const bool *ms_only, struct phase_acc *acc, bool *ms_scope)
 {
 	const struct plan *p = rv->plan;
 	struct instance *iv = NULL;
@@ -655,6 +655,8 @@ review_milestones(struct review *rv, const struct facts *f,
 		bool scope = rv->dept < 0 || dept_involved(rv->dept,
 		    m->owner, m->support, m->nsupport);
 
+		if (ms_only != NULL && !ms_only[mi])
+			continue;
 		ms_scope[mi] = scope;
 		ni = 0;
 		plan_instances(p, (int)mi, &iv, &ni, &icap);
@@ -697,7 +699,8 @@ review_milestones(struct review *rv, const struct facts *f,
 }
 
 static void
-review_targets(struct review *rv, const struct facts *f)
+review_targets(struct review *rv, const struct facts *f,
+    const bool *tg_only)
 {
 	const struct plan *p = rv->plan;
 
@@ -705,6 +708,8 @@ review_targets(struct review *rv, const struct facts *f)
 		const struct target *t = &p->targets[i];
 		struct tg_result *r = &rv->targets[i];
 
+		if (tg_only != NULL && !tg_only[i])
+			continue;
 		eval_target(p, f, (int)i, rv->asof, r);
 		rv->ignored += r->ignored;
 		if (t->owner >= 0)
@@ -839,9 +844,9 @@ review_new(const struct plan *p, const struct facts *f,
 	acc = xcalloc(p->nphases + 1, sizeof *acc);
 	ms_scope = xcalloc(p->nms + 1, sizeof *ms_scope);
 
-	review_milestones(rv, f, acc, ms_scope);
+	review_milestones(rv, f, o->ms_only, acc, ms_scope);
 	finish_phases(rv, acc, ms_scope);
-	review_targets(rv, f);
+	review_targets(rv, f, o->tg_only);
 	rank_depts(rv);
 	free(acc);
 	free(ms_scope);

@@ -115,6 +115,14 @@ struct review_opts {
 	int		 warn_days;	/* < 0: the plan's */
 	int		 dept;		/* >= 0: only what it leads or
 					   supports */
+	/* Non-NULL: only the milestones ms_only[i] (parallel to plan.ms)
+	 * and the targets tg_only[i] (to plan.targets) marked true are
+	 * reviewed; the others have no items and their targets are not in
+	 * scope.  The items and targets reviewed are as in a whole review;
+	 * the phases, departments, counts and worst are of those alone.
+	 * For a review that only asks after a few (attn_weeks()). */
+	const bool	*ms_only;
+	const bool	*tg_only;
 };
 
 struct review {

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -197,6 +198,19 @@ find_diff(const struct attn_diff *v, size_t n, const char *id)
 	return NULL;
 }
 
+/* Free two lists, their reviews, the facts and the plan. */
+static void
+release(struct attn_item *now, struct attn_item *then, struct review *rv,
+    struct review *rs, struct facts *f, struct plan *p)
+{
+	free(now);
+	free(then);
+	review_free(rv);
+	review_free(rs);
+	facts_free(f);
+	plan_free(p);
+}
+
 static void
 test_week_over_week(void **state)
 {
@@ -275,12 +289,149 @@ test_week_over_week(void **state)
 	assert_int_equal(attn_compare(NULL, 0, NULL, 0, &v), 0);
 	assert_null(v);
 
-	free(now);
-	free(then);
-	review_free(rv);
-	review_free(rs);
-	facts_free(f);
-	plan_free(p);
+	release(now, then, rv, rs, f, p);
+}
+
+static unsigned long rnd_state = 20251231;
+
+static unsigned long
+rnd(unsigned long n)
+{
+	rnd_state = rnd_state * 6364136223846793005ul + 1442695040888963407ul;
+	return (rnd_state >> 33) % n;
+}
+
+/* A plan of milestones (some recurring) and targets with random dates,
+ * each led or supported by one of three departments. */
+static struct plan *
+random_plan(void)
+{
+	static const char *const every[] = { "", ", every: week",
+	    ", every: month", ", every: quarter" };
+	char *y = NULL, line[256];
+	size_t len = 0;
+	FILE *fp = open_memstream(&y, &len);
+	struct plan *p;
+
+	assert_non_null(fp);
+	fputs("plan: random\nstart: 2024-01-01\nend: 2025-12-31\n"
+	    "warn_days: 10\ndepartments:\n  - {id: a, name: A}\n"
+	    "  - {id: b, name: B}\n  - {id: c, name: C}\nmilestones:\n", fp);
+	for (int i = 0; i < 30; i++) {
+		pw_day st = D(2024, 1, 1) + (pw_day)rnd(500);
+		pw_day due = st + 7 + (pw_day)rnd(150);
+		int y0, m0, d0, y1, m1, d1;
+
+		date_to_ymd(st, &y0, &m0, &d0);
+		date_to_ymd(due, &y1, &m1, &d1);
+		snprintf(line, sizeof line, "  - {id: M%d, name: m, start: "
+		    "%04d-%02d-%02d, due: %04d-%02d-%02d, owner: %c, "
+		    "support: [%c]%s}\n", i, y0, m0, d0, y1, m1, d1,
+		    "abc"[i % 3], "abc"[(i + 1) % 3], every[rnd(4)]);
+		fputs(line, fp);
+	}
+	fputs("targets:\n", fp);
+	for (int i = 0; i < 12; i++) {
+		int y1, m1, d1;
+
+		date_to_ymd(D(2024, 3, 1) + (pw_day)rnd(600), &y1, &m1, &d1);
+		snprintf(line, sizeof line, "  - {id: T%d, name: t, "
+		    "direction: '>=', target: 100, due: %04d-%02d-%02d, "
+		    "owner: %c}\n", i, y1, m1, d1, "abc"[i % 3]);
+		fputs(line, fp);
+	}
+	assert_int_equal(fclose(fp), 0);
+	p = load_yaml(y, len);
+	free(y);
+	return p;
+}
+
+/* The weeks of d counted by whole reviews, one a week back. */
+static int
+weeks_whole(const struct plan *p, const struct facts *f,
+    const struct review_opts *o, const struct attn_diff *d)
+{
+	int w;
+
+	if (d->what != ATTN_STILL)
+		return 0;
+	for (w = 1; w <= ATTN_WEEKS_MAX; w++) {
+		struct review_opts ow = *o;
+		struct attn_item *at;
+		struct review *rv;
+		bool on = false;
+		size_t nat;
+
+		ow.asof = o->asof - 7 * w;
+		rv = review_new(p, f, &ow);
+		nat = attention_list(rv, SEV_WARNING, &at);
+		for (size_t i = 0; i < nat; i++)
+			if (at[i].item == d->now->item &&
+			    strcmp(at[i].id, d->now->id) == 0)
+				on = true;
+		free(at);
+		review_free(rv);
+		if (!on)
+			return w - 1;
+	}
+	return ATTN_WEEKS_MAX;
+}
+
+/* attn_weeks() reviews only the items still counting (review_opts
+ * ms_only, tg_only): the same weeks as whole reviews, on random plans,
+ * facts, dates and departments. */
+static void
+test_weeks_partial(void **state)
+{
+	size_t still = 0, counted = 0;
+
+	(void)state;
+	for (int round = 0; round < 12; round++) {
+		struct plan *p = random_plan();
+		struct facts *f = facts_new();
+		struct review_opts o = { .asof = D(2024, 4, 1) +
+		    (pw_day)rnd(600), .warn_days = -1,
+		    .dept = round % 4 == 3 ? (int)rnd(3) : -1 }, os = o;
+		struct attn_item *now, *then;
+		struct attn_diff *v;
+		struct review *rv, *rs;
+		size_t nnow, nthen, n;
+		char id[16];
+
+		for (int i = 0; i < 120; i++) {
+			pw_day day = D(2024, 1, 1) + (pw_day)rnd(700);
+
+			if (rnd(3) == 0) {
+				snprintf(id, sizeof id, "T%lu", rnd(12));
+				add(f, id, FACT_VALUE, day, (double)rnd(140));
+			} else {
+				snprintf(id, sizeof id, "M%lu", rnd(30));
+				add(f, id, rnd(4) == 0 ? FACT_DONE :
+				    FACT_PROGRESS, day, (double)rnd(101));
+			}
+		}
+		os.asof = o.asof - 7;
+		rv = review_new(p, f, &o);
+		rs = review_new(p, f, &os);
+		nnow = attention_list(rv, SEV_WARNING, &now);
+		nthen = attention_list(rs, SEV_WARNING, &then);
+		n = attn_compare(now, nnow, then, nthen, &v);
+		attn_weeks(p, f, &o, SEV_WARNING, v, n);
+		for (size_t i = 0; i < n; i++) {
+			int want = weeks_whole(p, f, &o, &v[i]);
+
+			if (v[i].weeks != want)
+				fail_msg("round %d, %s: %d weeks, whole reviews "
+				    "%d", round, v[i].now->id, v[i].weeks,
+				    want);
+			still += v[i].what == ATTN_STILL;
+			counted += v[i].weeks > 1;
+		}
+		free(v);
+		release(now, then, rv, rs, f, p);
+	}
+	/* The plans put items on the list for weeks, or it proves little. */
+	assert_true(still > 20 && counted > 10);
 }
 
 static void
@@ -303,6 +454,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_kind),
 		cmocka_unit_test(test_week_over_week),
+		cmocka_unit_test(test_weeks_partial),
 		cmocka_unit_test(test_keys_and_levels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,7 +246,8 @@ static void
 random_history(struct store *s, const struct plan *p,
     const struct shape *sh)
 {
-	struct review_opts o = { sh->end, -1, -1 };
+	struct review_opts o = { .asof = sh->end, .warn_days = -1,
+	    .dept = -1 };
 	struct facts *none = facts_new();
 	struct review *rv = review_new(p, none, &o);
 	struct record_in *r;
@@ -519,8 +520,9 @@ one_plan(unsigned long long seed, const char *cache)
 	for (int i = 0; i < DATES_PER_PLAN; i++) {
 		pw_day asof = case_day(p, &sh);
 		size_t recent = chance(50) ? 0 : rnd(12);
-		struct review_opts o = { asof, chance(20) ? (int)rnd(30) : -1,
-		    chance(25) ? (int)rnd(3) : -1 };
+		struct review_opts o = { .asof = asof,
+		    .warn_days = chance(20) ? (int)rnd(30) : -1,
+		    .dept = chance(25) ? (int)rnd(3) : -1 };
 		struct facts *part = facts_new();
 		struct review *a, *b;
 		struct facts_query q;

@@ -264,7 +264,8 @@ static void
 review_of(struct buf *b, const struct plan *p, const struct facts *f,
     pw_day asof)
 {
-	struct review_opts o = { asof, -1, -1 };
+	struct review_opts o = { .asof = asof, .warn_days = -1,
+	    .dept = -1 };
 	struct review *rv = review_new(p, f, &o);
 	struct attn_item *at = NULL;
 	size_t n;

@@ -165,7 +165,8 @@ static struct review *
 review(const struct plan *p, const struct facts *f, pw_day asof, int warn,
     int dept)
 {
-	struct review_opts o = { asof, warn, dept };
+	struct review_opts o = { .asof = asof, .warn_days = warn,
+	    .dept = dept };
 
 	return review_new(p, f, &o);
 }

@@ -655,7 +655,8 @@ test_review_asof_same(void **state)
 	}
 	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
 		pw_day asof = ymd(dates[i][0], dates[i][1], dates[i][2]);
-		struct review_opts o = { asof, -1, -1 };
+		struct review_opts o = { .asof = asof, .warn_days = -1,
+		    .dept = -1 };
 		struct facts *all = facts_new(), *some = facts_new();
 		struct review *a, *b;
 
